@@ -1,0 +1,54 @@
+package io.jfrtrace.analyzer.jfr;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.openjdk.jmc.common.item.IAccessorKey;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IMemberAccessor;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+
+/**
+ * Field access by name for one event type, as JMC exposes it: numbers come back as quantities
+ * (plain numbers, or timespans for {@code @Timespan} fields), strings as strings.
+ */
+public final class EventFields {
+    private final Map<String, IMemberAccessor<?, IItem>> accessors = new HashMap<>();
+
+    public EventFields(IType<IItem> type) {
+        for (IAccessorKey<?> key : type.getAccessorKeys().keySet()) {
+            accessors.put(key.getIdentifier(), type.getAccessor(key));
+        }
+    }
+
+    public boolean has(String field) {
+        return accessors.containsKey(field);
+    }
+
+    public String string(IItem item, String field) {
+        Object v = member(item, field);
+        return v == null ? null : v.toString();
+    }
+
+    /** A numeric field as a long; timespans in nanoseconds. Missing fields read as 0. */
+    public long number(IItem item, String field) {
+        Object v = member(item, field);
+        if (v instanceof IQuantity q) {
+            if (q.getUnit().getContentType() == UnitLookup.TIMESPAN) {
+                return q.clampedLongValueIn(UnitLookup.NANOSECOND);
+            }
+            return q.longValue();
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        return 0;
+    }
+
+    private Object member(IItem item, String field) {
+        IMemberAccessor<?, IItem> a = accessors.get(field);
+        return a == null ? null : a.getMember(item);
+    }
+}

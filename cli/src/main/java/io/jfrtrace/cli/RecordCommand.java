@@ -1,0 +1,189 @@
+package io.jfrtrace.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.jfrtrace.cli.record.AgentJar;
+import io.jfrtrace.cli.record.AgentOptions;
+import io.jfrtrace.cli.record.JavaCommandLine;
+import io.jfrtrace.cli.record.MainClassCheck;
+import io.jfrtrace.cli.record.RecordingRecovery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code jfr-trace record}: runs a JVM program under the recorder agent (python -m cProfile -o). */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = {"Run a Java program under the jfr-trace agent and write a .jfr recording.",
+                "Everything after the options (or after --) is passed to java: -cp app.jar com.example.Main ARGS, or -jar app.jar ARGS.",
+                "Exits with the program's exit code."})
+final class RecordCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Recording to write (default: <main class or jar name>.jfr).")
+    Path output;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Profile only classes whose name matches (repeatable; * matches any characters).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Do not profile classes whose name matches (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
+    boolean builtins;
+
+    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, or a .jfc file (default: default).")
+    String jfrSettings = "default";
+
+    @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
+    Path java;
+
+    @Parameters(paramLabel = "JAVA_ARGS", description = "Arguments for java.")
+    List<String> javaArgs = new ArrayList<>();
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(unmatched);
+        args.addAll(javaArgs);
+        JavaCommandLine target = JavaCommandLine.parse(args);
+        if (target == null) {
+            throw new CliException(ExitCodes.USAGE, "no program to run: give a main class, -jar FILE or -m MODULE after the options");
+        }
+        Path workDir = Paths.get("").toAbsolutePath();
+        String problem = MainClassCheck.problem(target, System.getenv("CLASSPATH"), workDir);
+        if (problem != null) {
+            throw new CliException(ExitCodes.USAGE, problem);
+        }
+        Path out = (output != null ? output : Paths.get(target.outputBaseName() + ".jfr")).toAbsolutePath();
+        OutputFiles.checkWritable(out);
+        checkSettings();
+        Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(javaExe)) {
+            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
+        }
+
+        Files.deleteIfExists(out); // a stale file must never pass for this run's recording
+        Path repository = Files.createTempDirectory("jfr-trace-repository");
+        AgentOptions agent = new AgentOptions().add("output", out.toString())
+                .addAll("include", includes).addAll("exclude", excludes)
+                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings);
+        List<String> command = new ArrayList<>();
+        command.add(javaExe.toString());
+        command.add("-XX:FlightRecorderOptions:repository=" + repository);
+        command.add("-javaagent:" + AgentJar.locate() + "=" + agent);
+        command.addAll(args);
+
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            deleteTree(repository);
+            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": " + e.getMessage());
+        }
+        Finisher finisher = new Finisher(child, out, repository, workDir, spec.commandLine().getErr());
+        Thread hook = new Thread(finisher::onOwnTermination, "jfr-trace-record-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status = child.waitFor();
+        finisher.finish(status);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return status;
+    }
+
+    private void checkSettings() {
+        if (!jfrSettings.equals("default") && !jfrSettings.equals("profile") && !Files.isRegularFile(Paths.get(jfrSettings))) {
+            throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile nor a .jfc file");
+        }
+    }
+
+    /** Completes the output exactly once, whether the child ended by itself or we were told to stop. */
+    private static final class Finisher {
+        private final Process child;
+        private final Path out;
+        private final Path repository;
+        private final Path workDir;
+        private final PrintWriter err;
+        private boolean done;
+
+        Finisher(Process child, Path out, Path repository, Path workDir, PrintWriter err) {
+            this.child = child;
+            this.out = out;
+            this.repository = repository;
+            this.workDir = workDir;
+            this.err = err;
+        }
+
+        /** SIGTERM/SIGINT to jfr-trace: pass it on, let the JVM write its recording, then finish. */
+        void onOwnTermination() {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            finish(child.isAlive() ? -1 : child.exitValue());
+        }
+
+        synchronized void finish(int status) {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), repository, workDir);
+                String how = status > 128 ? "the program was killed by signal " + (status - 128) + " (" + signalName(status - 128) + ")"
+                        : "the JVM ended without finishing its recording";
+                switch (r.source()) {
+                    case COMPLETE -> err.println("jfr-trace: wrote " + out);
+                    case EMERGENCY_DUMP -> err.println("jfr-trace: " + how + "; wrote " + out
+                            + " from the JVM's emergency dump " + r.detail());
+                    case REPOSITORY -> err.println("jfr-trace: " + how + "; recovered " + r.chunks()
+                            + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
+                    case NOTHING -> err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
+                }
+            } catch (IOException e) {
+                err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
+            } finally {
+                err.flush();
+                deleteTree(repository);
+            }
+        }
+
+        private static String signalName(int sig) {
+            return switch (sig) {
+                case 1 -> "SIGHUP";
+                case 2 -> "SIGINT";
+                case 6 -> "SIGABRT";
+                case 9 -> "SIGKILL";
+                case 11 -> "SIGSEGV";
+                case 15 -> "SIGTERM";
+                default -> "signal " + sig;
+            };
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder we could not remove is not worth failing the run for
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line on stderr and a documented exit code, never a stack trace. */
+class BadInputIT {
+    @TempDir
+    static Path work;
+    static Path classes;
+    static Path good;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "-o", "good.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        good = work.resolve("good.jfr");
+    }
+
+    static void assertOneLineError(JfrTraceRun run, int exitCode, String... fragments) {
+        assertEquals(exitCode, run.exitCode(), run::toString);
+        List<String> lines = run.stderr().lines().toList();
+        assertEquals(1, lines.size(), () -> "expected one line on stderr:\n" + run);
+        assertTrue(lines.get(0).startsWith("jfr-trace "), run::toString);
+        for (String f : fragments) {
+            assertTrue(lines.get(0).contains(f), () -> "missing '" + f + "' in\n" + run);
+        }
+        assertFalse(run.stderr().contains("Exception"), run::toString);
+        assertEquals("", run.stdout(), run::toString);
+    }
+
+    @Test
+    void aMissingMainClassIsNamed() throws Exception {
+        JfrTraceRun run = JfrTraceRun.run(work, "record", "-o", "x.jfr", "-cp", classes.toString(), "com.example.Nope");
+        assertOneLineError(run, ExitCodes.USAGE, "main class com.example.Nope not found");
+        assertFalse(Files.exists(work.resolve("x.jfr")));
+    }
+
+    @Test
+    void aMissingJarIsNamed() throws Exception {
+        assertOneLineError(JfrTraceRun.run(work, "record", "-jar", "nope.jar"), ExitCodes.USAGE, "jar file nope.jar not found");
+    }
+
+    @Test
+    void anUnwritableOutputIsRefusedBeforeTheProgramRuns() throws Exception {
+        JfrTraceRun run = JfrTraceRun.run(work, "record", "-o", "/nonexistent-dir/x.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        assertOneLineError(run, ExitCodes.CANNOT_WRITE, "/nonexistent-dir/x.jfr", "does not exist");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() throws Exception {
+        assertOneLineError(JfrTraceRun.run(work, "stats", "--frobnicate", "good.jfr"), ExitCodes.USAGE, "--frobnicate");
+    }
+
+    @Test
+    void anEmptyFileIsNotARecording() throws Exception {
+        Files.createFile(work.resolve("empty.jfr"));
+        assertOneLineError(JfrTraceRun.run(work, "stats", "empty.jfr"), ExitCodes.BAD_INPUT, "empty.jfr", "empty file");
+    }
+
+    @Test
+    void aForeignFileIsNotARecording() throws Exception {
+        Files.writeString(work.resolve("notes.txt"), "hello, this is not a flight recording\n");
+        assertOneLineError(JfrTraceRun.run(work, "stats", "notes.txt"), ExitCodes.BAD_INPUT, "notes.txt", "not a JFR recording");
+    }
+
+    @Test
+    void aTruncatedRecordingIsReportedAsTruncated() throws Exception {
+        byte[] bytes = Files.readAllBytes(good);
+        Files.write(work.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineError(JfrTraceRun.run(work, "stats", "cut.jfr"), ExitCodes.BAD_INPUT, "cut.jfr", "truncated recording");
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws Exception {
+        assertOneLineError(JfrTraceRun.run(work, "stats", "absent.jfr"), ExitCodes.BAD_INPUT, "absent.jfr", "no such file");
+    }
+
+    @Test
+    void aStockRecordingWithoutOurEventsSaysSo() throws Exception {
+        Process p = new ProcessBuilder(JfrTraceRun.javaOf(System.getProperty("java.home")).toString(),
+                "-XX:StartFlightRecording=filename=" + work.resolve("stock.jfr"), "-cp", classes.toString(), "com.example.Factorial")
+                .redirectErrorStream(true).redirectOutput(work.resolve("stock.log").toFile()).start();
+        assertEquals(0, p.waitFor());
+        assertOneLineError(JfrTraceRun.run(work, "stats", "stock.jfr"), ExitCodes.NO_DATA, "stock.jfr", "no jfr-trace call-profile events");
+    }
+
+    @Test
+    void anUnknownSortKeyListsTheValidKeys() throws Exception {
+        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "speed"), ExitCodes.USAGE, "speed", "cumulative", "tottime");
+    }
+
+    @Test
+    void anAmbiguousSortKeyIsRefusedLikePstats() throws Exception {
+        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "cum"), ExitCodes.USAGE, "cum");
+    }
+}

@@ -1,0 +1,128 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Records the sample programs with the real agent in real JVMs and checks what stats prints. */
+class CallProfileEndToEndIT {
+    @TempDir
+    static Path work;
+    static Path classes;
+
+    @BeforeAll
+    static void compileSamples() throws Exception {
+        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+    }
+
+    static JfrTraceRun record(String out, String... programAndOptions) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("record", "-o", out));
+        args.addAll(List.of(programAndOptions));
+        return JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), args);
+    }
+
+    static JfrTraceRun stats(String... args) throws Exception {
+        String[] all = new String[args.length + 1];
+        all[0] = "stats";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return JfrTraceRun.run(work, all);
+    }
+
+    /** A pstats row for a function, with any times: "   436/30    0.000 ... name". */
+    static Pattern row(String ncalls, String name) {
+        return Pattern.compile(String.format("%9s", ncalls).replace(" ", " ")
+                + "( +-?\\d+\\.\\d{3}| {8}){4} " + Pattern.quote(name));
+    }
+
+    static void assertRow(JfrTraceRun run, String ncalls, String name) {
+        Pattern p = row(ncalls, name);
+        assertTrue(run.lines().stream().anyMatch(l -> p.matcher(l).matches()),
+                "expected a row " + ncalls + " for " + name + " in\n" + run);
+    }
+
+    @Test
+    void factorialShowsRecursiveAndPrimitiveCallsAsCProfileDoes() throws Exception {
+        JfrTraceRun rec = record("fact.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stdout().contains("sum of fact(0..29)"), rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote " + work.resolve("fact.jfr")), rec::toString);
+
+        JfrTraceRun st = stats("fact.jfr", "--sort", "cumulative");
+        assertEquals(0, st.exitCode(), st::toString);
+        assertRow(st, "436/30", "com/example/Factorial.java:6(Factorial.fact)");
+        assertRow(st, "1", "com/example/Factorial.java:13(Factorial.main)");
+        assertTrue(st.lines().contains("   Ordered by: cumulative time"), st::toString);
+        assertTrue(st.stdout().contains(" function calls (2 primitive calls) in "), st::toString);
+        // main is the outermost call, so with cumulative order it comes first (it has the largest cumtime).
+        int header = st.lines().indexOf("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)");
+        assertTrue(st.lines().get(header + 1).endsWith("(Factorial.main)"), st::toString);
+    }
+
+    @Test
+    void callersShowThePerEdgeRecursionLikeCProfile() throws Exception {
+        record("fact-callers.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        JfrTraceRun st = stats("fact-callers.jfr", "--callers", "-r", "fact");
+        assertEquals(0, st.exitCode(), st::toString);
+        String fact = "com/example/Factorial.java:6(Factorial.fact)";
+        String main = "com/example/Factorial.java:13(Factorial.main)";
+        List<String> lines = st.lines();
+        int i = lines.indexOf(lines.stream().filter(l -> l.startsWith(fact)).findFirst().orElseThrow(() -> new AssertionError(st)));
+        assertTrue(Pattern.matches(Pattern.quote(fact) + " +<-  406/28 +\\d+\\.\\d{3} +\\d+\\.\\d{3}  " + Pattern.quote(fact), lines.get(i)), st::toString);
+        assertTrue(Pattern.matches(" +30 +\\d+\\.\\d{3} +\\d+\\.\\d{3}  " + Pattern.quote(main), lines.get(i + 1)), st::toString);
+    }
+
+    @Test
+    void mutualRecursionIsCountedPerFunctionAndPerEdge() throws Exception {
+        record("mutual.jfr", "-cp", classes.toString(), "com.example.MutualRecursion");
+        JfrTraceRun st = stats("mutual.jfr", "--callees", "-r", "MutualRecursion");
+        assertEquals(0, st.exitCode(), st::toString);
+        JfrTraceRun plain = stats("mutual.jfr", "-s", "name");
+        assertRow(plain, "30/10", "com/example/MutualRecursion.java:6(MutualRecursion.isEven)");
+        assertRow(plain, "25/9", "com/example/MutualRecursion.java:10(MutualRecursion.isOdd)");
+        assertTrue(st.lines().stream().anyMatch(l -> l.matches(".*\\(MutualRecursion.isEven\\) +->   25/9 .*\\(MutualRecursion.isOdd\\)")), st::toString);
+        assertTrue(st.lines().stream().anyMatch(l -> l.matches(".*\\(MutualRecursion.isOdd\\) +->   20/8 .*\\(MutualRecursion.isEven\\)")), st::toString);
+    }
+
+    @Test
+    void framesLeftByAnExceptionCountAsReturns() throws Exception {
+        JfrTraceRun rec = record("exc.jfr", "--builtins", "-cp", classes.toString(), "com.example.Exceptions");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        JfrTraceRun st = stats("exc.jfr");
+        assertRow(st, "6", "com/example/Exceptions.java:6(Exceptions.parse)");
+        assertRow(st, "6", "com/example/Exceptions.java:10(Exceptions.middle)");
+        assertRow(st, "6", "com/example/Exceptions.java:14(Exceptions.outer)");
+        assertRow(st, "6", "{built-in method java.lang.Integer.parseInt}");
+        JfrTraceRun callers = stats("exc.jfr", "--callers", "-r", "parseInt");
+        assertTrue(callers.lines().stream().anyMatch(l -> l.matches("\\{built-in method java.lang.Integer.parseInt\\} +<- +6 .*\\(Exceptions.parse\\)")), callers::toString);
+    }
+
+    @Test
+    void threadsKeepTheirOwnStacksAndTheProfileSumsThem() throws Exception {
+        record("threads.jfr", "-cp", classes.toString(), "com.example.Threads");
+        JfrTraceRun st = stats("threads.jfr");
+        // fib(15) makes 1973 calls; 4 workers + main = 5 outermost calls.
+        assertRow(st, "9865/5", "com/example/Threads.java:8(Threads.fib)");
+        assertRow(st, "4", "com/example/Threads.java:12(Threads.work)");
+    }
+
+    @Test
+    void lambdaBodiesOfAStreamPipelineAreFunctionsOfTheirOwn() throws Exception {
+        record("streams.jfr", "--builtins", "-cp", classes.toString(), "com.example.Streams");
+        JfrTraceRun st = stats("streams.jfr", "-s", "name");
+        assertEquals(0, st.exitCode(), st::toString);
+        long kept = java.util.stream.IntStream.range(0, 1000).filter(i -> (i * 37) % 101 > 10).count();
+        assertRow(st, "1000", "com/example/Streams.java:15(Streams.order)");
+        assertRow(st, "1000", "com/example/Streams.java:20(Streams.lambda$main$0)");
+        assertRow(st, Long.toString(kept), "com/example/Streams.java:21(Streams.lambda$main$1)");
+        assertRow(st, "1000", "com/example/Streams.java:11(Streams$Order.<init>)");
+        assertTrue(st.stdout().contains("{method 'collect' of 'java.util.stream.Stream' objects}"), st::toString);
+    }
+}
