@@ -125,4 +125,29 @@ class CallProfileEndToEndIT {
         assertRow(st, "1000", "com/example/Streams.java:11(Streams$Order.<init>)");
         assertTrue(st.stdout().contains("{method 'collect' of 'java.util.stream.Stream' objects}"), st::toString);
     }
+
+    @Test
+    void aFileOfSeveralChunksIsReadChunkByChunkAndSummed() throws Exception {
+        record("fact-once.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        byte[] one = Files.readAllBytes(work.resolve("fact-once.jfr"));
+        try (var out = Files.newOutputStream(work.resolve("fact-twice.jfr"))) {
+            out.write(one);
+            out.write(one);
+        }
+        JfrTraceRun st = stats("fact-twice.jfr");
+        assertEquals(0, st.exitCode(), st::toString);
+        assertRow(st, "872/60", "com/example/Factorial.java:6(Factorial.fact)");
+    }
+
+    @Test
+    void severalRecordingsMergeLikePstatsAdd() throws Exception {
+        record("merge-a.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        record("merge-b.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        JfrTraceRun st = stats("merge-a.jfr", "merge-b.jfr");
+        assertEquals(0, st.exitCode(), st::toString);
+        assertRow(st, "872/60", "com/example/Factorial.java:6(Factorial.fact)");
+        // pstats lists the loaded files first, one line each, then an empty line.
+        assertTrue(st.lines().get(0).endsWith("    merge-a.jfr") && st.lines().get(1).endsWith("    merge-b.jfr")
+                && st.lines().get(2).isEmpty(), st::toString);
+    }
 }
