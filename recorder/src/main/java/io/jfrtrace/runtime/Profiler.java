@@ -1,0 +1,67 @@
+package io.jfrtrace.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Static entry points called by instrumented code. Only int ids cross this boundary.
+ * {@code enter} returns the thread's profile, which the instrumented method keeps in a
+ * local and hands back to {@code exit}: one ThreadLocal lookup per call.
+ */
+public final class Profiler {
+    private static final List<ThreadProfile> PROFILES = new ArrayList<>();
+
+    private static final ThreadLocal<ThreadProfile> CURRENT = new ThreadLocal<ThreadProfile>() {
+        @Override
+        protected ThreadProfile initialValue() {
+            ThreadProfile p = new ThreadProfile(Thread.currentThread());
+            synchronized (PROFILES) {
+                PROFILES.add(p);
+            }
+            return p;
+        }
+    };
+
+    private Profiler() {
+    }
+
+    /** Call of function {@code id}: bookkeeping first, clock read last. */
+    public static ThreadProfile enter(int id) {
+        ThreadProfile p = CURRENT.get();
+        p.push(id);
+        p.stamp(System.nanoTime());
+        return p;
+    }
+
+    /** Return (normal or by exception) of function {@code id}: clock read first. */
+    public static void exit(ThreadProfile p, int id) {
+        long now = System.nanoTime();
+        p.exit(id, now);
+    }
+
+    /** Call of an uninstrumented ("built-in") function from instrumented code. */
+    public static void enterBuiltin(ThreadProfile p, int id) {
+        p.push(id);
+        p.stamp(System.nanoTime());
+    }
+
+    /** Return of an uninstrumented ("built-in") function. */
+    public static void exitBuiltin(ThreadProfile p, int id) {
+        long now = System.nanoTime();
+        p.exit(id, now);
+    }
+
+    /** A snapshot of all profiles registered so far (live and dead threads). */
+    public static List<ThreadProfile> profiles() {
+        synchronized (PROFILES) {
+            return new ArrayList<>(PROFILES);
+        }
+    }
+
+    /** Forgets a profile (after its dead thread's counters were flushed). */
+    public static void remove(ThreadProfile p) {
+        synchronized (PROFILES) {
+            PROFILES.remove(p);
+        }
+    }
+}
