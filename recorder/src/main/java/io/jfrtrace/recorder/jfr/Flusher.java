@@ -21,7 +21,8 @@ public final class Flusher {
 
     private final String agentVersion;
     private final String options;
-    private final Runnable flushHook = this::flush;
+    private final Runnable periodicHook = this::flush;
+    private final Runnable chunkEndHook = this::flush;
     private final Runnable infoHook = this::recordingInfo;
 
     public Flusher(String agentVersion, String options) {
@@ -32,8 +33,8 @@ public final class Flusher {
     /** Registers the periodic hooks and enables our events in {@code r}. */
     public void install(Recording r, long flushIntervalMillis) {
         FlightRecorder.addPeriodicEvent(RecordingInfoEvent.class, infoHook);
-        FlightRecorder.addPeriodicEvent(FlushTimerEvent.class, flushHook);
-        FlightRecorder.addPeriodicEvent(FinalFlushEvent.class, flushHook);
+        FlightRecorder.addPeriodicEvent(FlushTimerEvent.class, periodicHook);
+        FlightRecorder.addPeriodicEvent(FinalFlushEvent.class, chunkEndHook);
         r.enable(FunctionStatsEvent.class).withoutStackTrace();
         r.enable(CallerStatsEvent.class).withoutStackTrace();
         r.enable(RecordingInfoEvent.class).with("period", "everyChunk");
