@@ -28,8 +28,8 @@ public final class Profiler {
     /** Call of function {@code id}: bookkeeping first, clock read last. */
     public static ThreadProfile enter(int id) {
         ThreadProfile p = CURRENT.get();
-        p.push(id);
-        p.stamp(System.nanoTime());
+        int i = p.push(id);
+        p.stamp(i, System.nanoTime());
         return p;
     }
 
@@ -41,8 +41,8 @@ public final class Profiler {
 
     /** Call of an uninstrumented ("built-in") function from instrumented code. */
     public static void enterBuiltin(ThreadProfile p, int id) {
-        p.push(id);
-        p.stamp(System.nanoTime());
+        int i = p.push(id);
+        p.stamp(i, System.nanoTime());
     }
 
     /** Return of an uninstrumented ("built-in") function. */

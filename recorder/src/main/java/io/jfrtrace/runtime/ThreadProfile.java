@@ -6,9 +6,9 @@ import java.lang.ref.WeakReference;
  * One thread's call profile: a faithful port of CPython's {@code _lsprof}
  * (Modules/_lsprof.c) on primitive arrays.
  *
- * <p>Per function id: {@code fn[4*id + CALLS/REC/IT/TT]} and {@code fnLevel[id]}.
+ * <p>Per function id: {@code fn[8*id + CALLS/REC/IT/TT/LEVEL/...]}.
  * Per caller-&gt;callee edge (dense index, assigned on first call):
- * {@code edge[4*e + ...]}, {@code edgeLevel[e]}, {@code edgeKeys[e]}; an open-addressing
+ * {@code edge[8*e + ...]} and {@code edgeKeys[e]}; an open-addressing
  * table maps (caller, callee) to the edge index. The shadow stack keeps for each open
  * call its function id, start time, time spent in sub-calls and edge index.
  *
@@ -20,26 +20,26 @@ public final class ThreadProfile {
     public static final int REC = 1;
     public static final int IT = 2;
     public static final int TT = 3;
+    /** Longs per function / per edge in the packed arrays (one cache line). */
+    public static final int STRIDE = 8;
+    private static final int LEVEL = 4;
+    private static final int LAST_CALLEE = 5; // callee id + 1 of this caller's last call (0 = none)
+    private static final int LAST_EDGE = 6;   // edge index of that call
 
-    // per function (packed by 4), grown on demand
-    long[] fn = new long[4 * 64];
-    int[] fnLevel = new int[64];
+    // per function: fn[8*id + CALLS/REC/IT/TT/LEVEL/LAST_CALLEE/LAST_EDGE], grown on demand
+    long[] fn = new long[STRIDE * 64];
 
-    // per edge (dense)
-    long[] edge = new long[4 * 64];
-    int[] edgeLevel = new int[64];
+    // per edge (dense index): edge[8*e + CALLS/REC/IT/TT/LEVEL], edgeKeys[e] = caller<<32 | callee
+    long[] edge = new long[STRIDE * 64];
     long[] edgeKeys = new long[64];
     volatile int edgeCount;
     // open addressing: slot -> edge index + 1 (0 = empty)
     private int[] table = new int[128];
     private int tableMask = 127;
 
-    // shadow stack
+    // shadow stack, 4 longs per open call: function id, edge index (-1 = none), t0, subt
     int depth;
-    private int[] stackFn = new int[64];
-    private int[] stackEdge = new int[64];
-    private long[] stackT0 = new long[64];
-    private long[] stackSubt = new long[64];
+    private long[] stk = new long[4 * 64];
 
     /** The thread this profile belongs to (weak, so dead threads can be collected). */
     private final WeakReference<Thread> owner;
@@ -67,40 +67,50 @@ public final class ThreadProfile {
 
     /** Call of function {@code id} at clock time {@code now}. */
     public void enter(int id, long now) {
-        push(id);
-        stackT0[depth - 1] = now;
+        int i = push(id); // not stk[push(id)]: push may replace the array
+        stk[i] = now;
     }
 
     /** Sets the start time of the call just pushed (clock read last, as in _lsprof). */
-    void stamp(long now) {
-        stackT0[depth - 1] = now;
+    void stamp(int t0Index, long now) {
+        stk[t0Index] = now;
     }
 
     /**
-     * Pushes a call of {@code id}. Everything that may call a method (growth, edge lookup)
-     * happens before any state is changed, so a StackOverflowError cannot leave the
-     * counters half-updated.
+     * Pushes a call of {@code id} and returns the stack index where its start time goes.
+     * Everything that may call a method (growth, edge lookup) happens before any state is
+     * changed, so a StackOverflowError cannot leave the counters half-updated.
      */
-    void push(int id) {
+    int push(int id) {
         int d = depth;
-        if (d == stackFn.length) {
-            growStack();
+        int sb = d << 2;
+        long[] s = stk;
+        if (sb + 4 > s.length) {
+            s = growStack();
         }
-        if (id >= fnLevel.length) {
-            growFunctions(id);
+        long[] f = fn;
+        int fb = id << 3;
+        if (fb + STRIDE > f.length) {
+            f = growFunctions(id);
         }
         int e = -1;
         if (d > 0) {
-            e = edgeIndex(stackFn[d - 1], id);
+            int cb = ((int) s[sb - 4]) << 3;
+            if (f[cb + LAST_CALLEE] == id + 1) {
+                e = (int) f[cb + LAST_EDGE];
+            } else {
+                e = edgeIndex((int) s[sb - 4], id);
+                f[cb + LAST_CALLEE] = id + 1;
+                f[cb + LAST_EDGE] = e;
+            }
+            edge[(e << 3) + LEVEL]++;
         }
-        fnLevel[id]++;
-        if (e >= 0) {
-            edgeLevel[e]++;
-        }
-        stackFn[d] = id;
-        stackEdge[d] = e;
-        stackSubt[d] = 0;
+        f[fb + LEVEL]++;
+        s[sb] = id;
+        s[sb + 1] = e;
+        s[sb + 3] = 0;
         depth = d + 1;
+        return sb + 2;
     }
 
     /**
@@ -113,19 +123,25 @@ public final class ThreadProfile {
         if (d == 0) {
             return;
         }
-        if (stackFn[d - 1] != id) {
-            int i = d - 2;
-            while (i >= 0 && stackFn[i] != id) {
-                i--;
-            }
-            if (i < 0) {
-                return;
-            }
-            while (depth > i + 1) {
-                pop(now);
-            }
+        if ((int) stk[(d - 1) << 2] != id) {
+            unwind(id, now);
+            return;
         }
         pop(now);
+    }
+
+    private void unwind(int id, long now) {
+        long[] s = stk;
+        int i = depth - 2;
+        while (i >= 0 && (int) s[i << 2] != id) {
+            i--;
+        }
+        if (i < 0) {
+            return;
+        }
+        while (depth > i) {
+            pop(now);
+        }
     }
 
     /** Pops every open frame (like {@code Profiler.disable()}), all at time {@code now}. */
@@ -137,33 +153,35 @@ public final class ThreadProfile {
 
     private void pop(long now) {
         int top = depth - 1;
-        int f = stackFn[top];
-        long tt = now - stackT0[top];
-        long it = tt - stackSubt[top];
-        if (top > 0) {
-            stackSubt[top - 1] += tt;
+        long[] s = stk;
+        int sb = top << 2;
+        int f = (int) s[sb];
+        long tt = now - s[sb + 2];
+        long it = tt - s[sb + 3];
+        if (sb > 0) {
+            s[sb - 1] += tt; // caller's subt
         }
         depth = top;
         long[] a = fn;
-        int b = f << 2;
-        if (--fnLevel[f] == 0) {
+        int b = f << 3;
+        if (--a[b + LEVEL] == 0) {
             a[b + TT] += tt;
         } else {
             a[b + REC]++;
         }
         a[b + IT] += it;
         a[b + CALLS]++;
-        int e = stackEdge[top];
+        int e = (int) s[sb + 1];
         if (e >= 0) {
-            long[] s = edge;
-            int c = e << 2;
-            if (--edgeLevel[e] == 0) {
-                s[c + TT] += tt;
+            long[] g = edge;
+            int c = e << 3;
+            if (--g[c + LEVEL] == 0) {
+                g[c + TT] += tt;
             } else {
-                s[c + REC]++;
+                g[c + REC]++;
             }
-            s[c + IT] += it;
-            s[c + CALLS]++;
+            g[c + IT] += it;
+            g[c + CALLS]++;
         }
     }
 
@@ -197,18 +215,16 @@ public final class ThreadProfile {
 
     private int addEdge(long k, int slot) {
         int e = edgeCount;
-        if (e == edgeLevel.length) {
+        if (e == edgeKeys.length) {
             int n = e * 2;
-            long[] ne = java.util.Arrays.copyOf(edge, 4 * n);
-            int[] nl = java.util.Arrays.copyOf(edgeLevel, n);
+            long[] ne = java.util.Arrays.copyOf(edge, STRIDE * n);
             long[] nk = java.util.Arrays.copyOf(edgeKeys, n);
             edgeKeys = nk;
-            edgeLevel = nl;
             edge = ne;
         }
         edgeKeys[e] = k;
         table[slot] = e + 1;
-        edgeCount = e + 1; // volatile write publishes the key
+        edgeCount = e + 1; // volatile write publishes the key and the arrays
         if (2 * (e + 1) > table.length) {
             rehash();
         }
@@ -231,32 +247,25 @@ public final class ThreadProfile {
         tableMask = mask;
     }
 
-    private void growStack() {
-        int n = stackFn.length * 2;
-        int[] a = java.util.Arrays.copyOf(stackFn, n);
-        int[] b = java.util.Arrays.copyOf(stackEdge, n);
-        long[] c = java.util.Arrays.copyOf(stackT0, n);
-        long[] d = java.util.Arrays.copyOf(stackSubt, n);
-        stackFn = a;
-        stackEdge = b;
-        stackT0 = c;
-        stackSubt = d;
+    private long[] growStack() {
+        long[] s = java.util.Arrays.copyOf(stk, stk.length * 2);
+        stk = s;
+        return s;
     }
 
-    private void growFunctions(int id) {
-        int n = fnLevel.length;
+    private long[] growFunctions(int id) {
+        int n = fn.length / STRIDE;
         while (n <= id) {
             n *= 2;
         }
-        long[] a = java.util.Arrays.copyOf(fn, 4 * n);
-        int[] l = java.util.Arrays.copyOf(fnLevel, n);
-        fnLevel = l;
+        long[] a = java.util.Arrays.copyOf(fn, STRIDE * n);
         fn = a;
+        return a;
     }
 
     // ------------------------------------------------------------------ readers
 
-    /** Current function counters (packed by 4: CALLS, REC, IT, TT); may be longer than needed. */
+    /** Current function counters, {@link #STRIDE} longs per id starting with CALLS, REC, IT, TT. */
     public long[] functionCounters() {
         return fn;
     }
@@ -266,7 +275,7 @@ public final class ThreadProfile {
         return edgeCount;
     }
 
-    /** Current edge counters (packed by 4), valid for indices below {@link #edgeCount()}. */
+    /** Current edge counters ({@link #STRIDE} per edge), valid for indices below {@link #edgeCount()}. */
     public long[] edgeCounters() {
         return edge;
     }
@@ -284,20 +293,25 @@ public final class ThreadProfile {
     }
 
     // convenience accessors (tests)
+    private long fnField(int id, int field) {
+        long[] f = fn;
+        return STRIDE * id + field < f.length ? f[STRIDE * id + field] : 0;
+    }
+
     public long callCount(int id) {
-        return id < fnLevel.length ? fn[4 * id + CALLS] : 0;
+        return fnField(id, CALLS);
     }
 
     public long recursiveCallCount(int id) {
-        return id < fnLevel.length ? fn[4 * id + REC] : 0;
+        return fnField(id, REC);
     }
 
     public long inlineTime(int id) {
-        return id < fnLevel.length ? fn[4 * id + IT] : 0;
+        return fnField(id, IT);
     }
 
     public long totalTime(int id) {
-        return id < fnLevel.length ? fn[4 * id + TT] : 0;
+        return fnField(id, TT);
     }
 
     /** Edge counter {@code field} (CALLS, REC, IT, TT) of caller-&gt;callee, 0 if never called. */
@@ -306,7 +320,7 @@ public final class ThreadProfile {
         int cnt = edgeCount;
         for (int e = 0; e < cnt; e++) {
             if (edgeKeys[e] == k) {
-                return edge[4 * e + field];
+                return edge[STRIDE * e + field];
             }
         }
         return 0;

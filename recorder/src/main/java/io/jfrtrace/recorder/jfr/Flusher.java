@@ -54,7 +54,8 @@ public final class Flusher {
 
     /** Emits all deltas since the previous flush. */
     public synchronized void flush() {
-        long[] fnSum = new long[4 * Math.max(16, FunctionRegistry.count())];
+        final int w = ThreadProfile.STRIDE;
+        long[] fnSum = new long[w * Math.max(16, FunctionRegistry.count())];
         Map<Long, long[]> edges = new TreeMap<>();
         List<ThreadProfile> profiles = Profiler.profiles();
         for (ThreadProfile p : profiles) {
@@ -69,6 +70,9 @@ public final class Flusher {
             }
             long[] last = p.lastFn;
             for (int i = 0; i < cur.length; i++) {
+                if ((i & (w - 1)) >= 4) {
+                    continue; // recursion level and caches, not counters
+                }
                 long v = cur[i];
                 long d = v - last[i];
                 if (d != 0) {
@@ -78,14 +82,14 @@ public final class Flusher {
             }
             int ne = p.edgeCount();
             long[] ec = p.edgeCounters();
-            if (p.lastEdge.length < 4 * ne) {
-                p.lastEdge = Arrays.copyOf(p.lastEdge, 4 * ne);
+            if (p.lastEdge.length < w * ne) {
+                p.lastEdge = Arrays.copyOf(p.lastEdge, w * ne);
             }
             long[] le = p.lastEdge;
             for (int e = 0; e < ne; e++) {
                 long[] sum = null;
                 for (int f = 0; f < 4; f++) {
-                    int i = 4 * e + f;
+                    int i = w * e + f;
                     long v = ec[i];
                     long d = v - le[i];
                     if (d != 0) {
@@ -102,8 +106,8 @@ public final class Flusher {
                 Profiler.remove(p);
             }
         }
-        for (int id = 0; 4 * id < fnSum.length; id++) {
-            int b = 4 * id;
+        for (int id = 0; w * id < fnSum.length; id++) {
+            int b = w * id;
             if (fnSum[b] == 0 && fnSum[b + 1] == 0 && fnSum[b + 2] == 0 && fnSum[b + 3] == 0) {
                 continue;
             }
