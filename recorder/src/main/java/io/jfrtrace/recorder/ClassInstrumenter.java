@@ -178,6 +178,16 @@ final class ClassInstrumenter {
             }
         }
 
+        // original exception handlers first resynchronize the shadow stack
+        java.util.Set<LabelNode> handlers = new java.util.HashSet<>();
+        if (mn.tryCatchBlocks != null) {
+            for (TryCatchBlockNode tcb : mn.tryCatchBlocks) {
+                if (handlers.add(tcb.handler)) {
+                    code.insert(tcb.handler, exitCall(tp, id, "resume"));
+                }
+            }
+        }
+
         LabelNode tryEnd = new LabelNode();
         LabelNode handler = new LabelNode();
         code.add(tryEnd);

@@ -39,6 +39,16 @@ public final class Profiler {
         p.exit(id, now);
     }
 
+    /**
+     * Start of an exception handler in function {@code id}: drops frames that exceptions
+     * left open above it (counted as returns). Reads the clock only if there are any.
+     */
+    public static void resume(ThreadProfile p, int id) {
+        if (p.needsResume(id)) {
+            p.resume(id, System.nanoTime());
+        }
+    }
+
     /** Call of an uninstrumented ("built-in") function from instrumented code. */
     public static void enterBuiltin(ThreadProfile p, int id) {
         int i = p.push(id);

@@ -144,6 +144,33 @@ public final class ThreadProfile {
         }
     }
 
+    /**
+     * True if an activation of {@code id} is open but not on top (frames above it were left
+     * by exceptions that instrumented code never saw leave, e.g. from a constructor's super()).
+     */
+    boolean needsResume(int id) {
+        int d = depth;
+        return d > 0 && (int) stk[(d - 1) << 2] != id;
+    }
+
+    /**
+     * An exception handler of {@code id} is starting: pops the frames above the nearest open
+     * activation of {@code id}, counting them as returns at {@code now}. No-op if none is open.
+     */
+    public void resume(int id, long now) {
+        long[] s = stk;
+        int i = depth - 1;
+        while (i >= 0 && (int) s[i << 2] != id) {
+            i--;
+        }
+        if (i < 0) {
+            return;
+        }
+        while (depth > i + 1) {
+            pop(now);
+        }
+    }
+
     /** Pops every open frame (like {@code Profiler.disable()}), all at time {@code now}. */
     public void popAll(long now) {
         while (depth > 0) {
