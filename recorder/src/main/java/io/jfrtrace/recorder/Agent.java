@@ -1,0 +1,75 @@
+package io.jfrtrace.recorder;
+
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jfrtrace.recorder.jfr.Flusher;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/** Starts the recording, the flusher and the class transformer. */
+final class Agent {
+    private Agent() {
+    }
+
+    static String version() {
+        String v = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static void start(AgentOptions options, Instrumentation inst, boolean attach) {
+        Path output = Path.of(options.output).toAbsolutePath();
+        try {
+            Configuration config;
+            if ("default".equals(options.settings) || "profile".equals(options.settings)) {
+                config = Configuration.getConfiguration(options.settings);
+            } else {
+                config = Configuration.create(Path.of(options.settings));
+            }
+            Recording r = new Recording(config);
+            r.setName("jfr-trace");
+            new Flusher(version(), options.raw).install(r, options.flushIntervalMillis);
+            r.setToDisk(true);
+            r.setDestination(output);
+            r.start();
+        } catch (Throwable t) {
+            System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
+            return;
+        }
+        ProfilingTransformer transformer = new ProfilingTransformer(options);
+        inst.addTransformer(transformer, true);
+        if (attach) {
+            retransformLoaded(inst, transformer, options);
+        }
+        if (!options.quiet) {
+            System.err.println("jfr-trace agent: recording to " + output);
+        }
+    }
+
+    private static void retransformLoaded(Instrumentation inst, ProfilingTransformer t, AgentOptions options) {
+        List<Class<?>> todo = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.isArray() || c.isPrimitive() || c.isHidden() || !inst.isModifiableClass(c)) {
+                continue;
+            }
+            if (!ProfilingTransformer.isAppLoader(c.getClassLoader())) {
+                continue;
+            }
+            if (!t.isInstrumentedName(c.getName().replace('.', '/'))) {
+                continue;
+            }
+            todo.add(c);
+        }
+        for (Class<?> c : todo) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                if (!options.quiet) {
+                    System.err.println("jfr-trace agent: warning: cannot retransform " + c.getName() + ": " + e);
+                }
+            }
+        }
+    }
+}

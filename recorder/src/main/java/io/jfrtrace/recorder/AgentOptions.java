@@ -1,0 +1,155 @@
+package io.jfrtrace.recorder;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's argument string: comma-separated {@code key=value}, values percent-encoded.
+ * Keys: output, include, exclude (repeatable globs), builtins, settings, flushInterval, quiet.
+ */
+public final class AgentOptions {
+    /** Thrown for an unknown key or a bad value; the message is the line to print. */
+    public static final class OptionException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public OptionException(String message) {
+            super(message);
+        }
+    }
+
+    public final String raw;
+    public String output = "jfr-trace.jfr";
+    public final List<String> includes = new ArrayList<>();
+    public final List<String> excludes = new ArrayList<>();
+    public boolean builtins;
+    public String settings = "default";
+    public long flushIntervalMillis = 1000;
+    public boolean quiet;
+
+    private final List<Pattern> includePatterns = new ArrayList<>();
+    private final List<Pattern> excludePatterns = new ArrayList<>();
+
+    private AgentOptions(String raw) {
+        this.raw = raw == null ? "" : raw;
+    }
+
+    public static AgentOptions parse(String args) throws OptionException {
+        AgentOptions o = new AgentOptions(args);
+        if (args == null || args.isEmpty()) {
+            return o;
+        }
+        for (String part : args.split(",", -1)) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            String value = eq < 0 ? null : decode(part.substring(eq + 1));
+            switch (key) {
+                case "output":
+                    o.output = require(key, value);
+                    break;
+                case "include":
+                    o.includes.add(require(key, value));
+                    o.includePatterns.add(glob(value));
+                    break;
+                case "exclude":
+                    o.excludes.add(require(key, value));
+                    o.excludePatterns.add(glob(value));
+                    break;
+                case "builtins":
+                    o.builtins = bool(key, value);
+                    break;
+                case "settings":
+                    o.settings = require(key, value);
+                    break;
+                case "flushInterval":
+                    try {
+                        o.flushIntervalMillis = Long.parseLong(require(key, value).trim());
+                    } catch (NumberFormatException e) {
+                        throw bad(key, value);
+                    }
+                    if (o.flushIntervalMillis <= 0) {
+                        throw bad(key, value);
+                    }
+                    break;
+                case "quiet":
+                    o.quiet = bool(key, value);
+                    break;
+                default:
+                    throw new OptionException("jfr-trace agent: unknown option '" + key + "'");
+            }
+        }
+        return o;
+    }
+
+    private static String decode(String s) throws OptionException {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("jfr-trace agent: bad percent-encoding in '" + s + "'");
+        }
+    }
+
+    private static String require(String key, String value) throws OptionException {
+        if (value == null || value.isEmpty()) {
+            throw new OptionException("jfr-trace agent: option '" + key + "' needs a value");
+        }
+        return value;
+    }
+
+    private static boolean bool(String key, String value) throws OptionException {
+        if ("true".equals(value)) {
+            return true;
+        }
+        if ("false".equals(value)) {
+            return false;
+        }
+        throw bad(key, value);
+    }
+
+    private static OptionException bad(String key, String value) {
+        return new OptionException("jfr-trace agent: bad value '" + value + "' for option '" + key + "'");
+    }
+
+    /** Glob on a dotted class name: {@code *} any characters (dots included), {@code ?} one. */
+    static Pattern glob(String g) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*') {
+                sb.append(".*");
+            } else if (c == '?') {
+                sb.append('.');
+            } else {
+                sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(sb.toString(), Pattern.DOTALL);
+    }
+
+    /** Whether include/exclude allow the class (dotted name). */
+    public boolean accepts(String dottedName) {
+        if (!includePatterns.isEmpty()) {
+            boolean any = false;
+            for (Pattern p : includePatterns) {
+                if (p.matcher(dottedName).matches()) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        for (Pattern p : excludePatterns) {
+            if (p.matcher(dottedName).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,298 @@
+package io.jfrtrace.recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+
+import io.jfrtrace.runtime.FunctionRegistry;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AdviceAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Rewrites one class: every method with a body calls {@code Profiler.enter} first, {@code
+ * Profiler.exit} before each return, and a catch-all handler calls exit and rethrows. With
+ * builtins, calls into uninstrumented classes are wrapped in enterBuiltin/exitBuiltin.
+ */
+final class ClassInstrumenter {
+    static final String PROFILER = "io/jfrtrace/runtime/Profiler";
+    static final String TP = "io/jfrtrace/runtime/ThreadProfile";
+    static final String ENTER_DESC = "(I)L" + TP + ";";
+    static final String EXIT_DESC = "(L" + TP + ";I)V";
+
+    /** Decides whether calls to a class go to instrumented code (internal name). */
+    interface OwnerFilter {
+        boolean isInstrumented(String internalName);
+    }
+
+    /** Thrown for classes we deliberately leave alone. */
+    static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String msg) {
+            super(msg, null, false, false);
+        }
+    }
+
+    private final boolean builtins;
+    private final OwnerFilter owners;
+    private final BuiltinRegistry builtinIds;
+
+    ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds) {
+        this.builtins = builtins;
+        this.owners = owners;
+        this.builtinIds = builtinIds;
+    }
+
+    /** Returns the instrumented class file, or null if there is nothing to instrument. */
+    byte[] instrument(byte[] classfile, ClassLoader loader) {
+        ClassReader cr = new ClassReader(classfile);
+        ClassNode cn = new ClassNode();
+        cr.accept(cn, ClassReader.SKIP_FRAMES);
+        if ((cn.access & (Opcodes.ACC_MODULE)) != 0 || cn.name.endsWith("package-info")) {
+            return null;
+        }
+        String file = sourcePath(cn);
+        int slash = cn.name.lastIndexOf('/');
+        String simple = cn.name.substring(slash + 1);
+        boolean any = false;
+        List<MethodNode> methods = cn.methods;
+        for (int i = 0; i < methods.size(); i++) {
+            MethodNode m = methods.get(i);
+            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) != 0
+                    || m.instructions.size() == 0) {
+                continue;
+            }
+            for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+                int op = n.getOpcode();
+                if (op == Opcodes.JSR || op == Opcodes.RET) {
+                    throw new Unsupported("JSR/RET in " + m.name + m.desc);
+                }
+            }
+            int id = FunctionRegistry.register(file, firstLine(m), simple + "." + m.name);
+            MethodNode done = instrumentMethod(cn, m, id);
+            if (done != null) {
+                methods.set(i, done);
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, loader);
+        cw.declare(cn.name, cn.superName, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        cn.accept(cw);
+        return cw.toByteArray();
+    }
+
+    /** {@code com/example/Fib.java}: package path + SourceFile, else outer class name + .java. */
+    static String sourcePath(ClassNode cn) {
+        int slash = cn.name.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : cn.name.substring(0, slash + 1);
+        String src = cn.sourceFile;
+        if (src == null || src.isEmpty()) {
+            String simple = cn.name.substring(slash + 1);
+            int dollar = simple.indexOf('$');
+            if (dollar > 0) {
+                simple = simple.substring(0, dollar);
+            }
+            src = simple + ".java";
+        }
+        return pkg + src;
+    }
+
+    static int firstLine(MethodNode m) {
+        int min = Integer.MAX_VALUE;
+        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof LineNumberNode) {
+                min = Math.min(min, ((LineNumberNode) n).line);
+            }
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id) {
+        boolean ctor = "<init>".equals(m.name);
+        MethodNode mn = m;
+        AbstractInsnNode afterSuper = null;
+        if (ctor) {
+            afterSuper = findSuperCall(m);
+            if (afterSuper == null) {
+                return null; // no super()/this() found: leave the constructor alone
+            }
+        }
+
+        int tp = mn.maxLocals;
+        mn.maxLocals = tp + 1;
+        InsnList code = mn.instructions;
+
+        // collect the original instructions before inserting anything
+        List<AbstractInsnNode> originals = new ArrayList<>(code.size());
+        for (ListIterator<AbstractInsnNode> it = code.iterator(); it.hasNext();) {
+            originals.add(it.next());
+        }
+
+        LabelNode tryStart = new LabelNode();
+        InsnList enter = new InsnList();
+        enter.add(pushInt(id));
+        enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "enter", ENTER_DESC, false));
+        enter.add(new VarInsnNode(Opcodes.ASTORE, tp));
+        if (!ctor) {
+            enter.add(tryStart);
+        }
+        code.insert(enter);
+        if (ctor) {
+            code.insert(afterSuper, tryStart);
+        }
+
+        List<TryCatchBlockNode> inner = new ArrayList<>();
+        boolean initialized = !ctor;
+        for (AbstractInsnNode n : originals) {
+            int op = n.getOpcode();
+            if (n == afterSuper) {
+                initialized = true;
+                continue;
+            }
+            if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+                code.insertBefore(n, exitCall(tp, id, "exit"));
+            } else if (builtins && initialized && n instanceof MethodInsnNode) {
+                MethodInsnNode mi = (MethodInsnNode) n;
+                if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
+                    int bid = builtinIds.id(mi.owner, mi.name, op == Opcodes.INVOKESTATIC);
+                    wrapBuiltin(code, mi, tp, bid, inner);
+                }
+            }
+        }
+
+        // original exception handlers first resynchronize the shadow stack
+        java.util.Set<LabelNode> handlers = new java.util.HashSet<>();
+        if (mn.tryCatchBlocks != null) {
+            for (TryCatchBlockNode tcb : mn.tryCatchBlocks) {
+                if (handlers.add(tcb.handler)) {
+                    code.insert(tcb.handler, exitCall(tp, id, "resume"));
+                }
+            }
+        }
+
+        LabelNode tryEnd = new LabelNode();
+        LabelNode handler = new LabelNode();
+        code.add(tryEnd);
+        code.add(handler);
+        code.add(exitCall(tp, id, "exit"));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        if (mn.tryCatchBlocks == null) {
+            mn.tryCatchBlocks = new ArrayList<>();
+        }
+        mn.tryCatchBlocks.addAll(0, inner); // innermost first
+        mn.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
+        return mn;
+    }
+
+    /**
+     * The invokespecial that initializes {@code this} in a constructor (super() or this()),
+     * found by running ASM's AdviceAdapter (which simulates the stack) as a detector.
+     */
+    static AbstractInsnNode findSuperCall(MethodNode m) {
+        int[] seen = new int[1];
+        int[] at = {-1};
+        MethodVisitorCounter counter = new MethodVisitorCounter(seen);
+        m.accept(new AdviceAdapter(Opcodes.ASM9, counter, m.access, m.name, m.desc) {
+            @Override
+            protected void onMethodEnter() {
+                if (at[0] < 0) {
+                    at[0] = seen[0];
+                }
+            }
+        });
+        if (at[0] <= 0) {
+            return null;
+        }
+        int k = 0;
+        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof MethodInsnNode && ++k == at[0]) {
+                MethodInsnNode mi = (MethodInsnNode) n;
+                return mi.getOpcode() == Opcodes.INVOKESPECIAL && "<init>".equals(mi.name) ? n : null;
+            }
+        }
+        return null;
+    }
+
+    /** Counts visited method instructions. */
+    static final class MethodVisitorCounter extends org.objectweb.asm.MethodVisitor {
+        private final int[] seen;
+
+        MethodVisitorCounter(int[] seen) {
+            super(Opcodes.ASM9);
+            this.seen = seen;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            seen[0]++;
+        }
+    }
+
+    /**
+     * enterBuiltin; [s: invoke :e] exitBuiltin; goto after; h: exitBuiltin; athrow; after:
+     * The handler sits right after the call so its rethrow is covered by the same original
+     * handlers as the call itself.
+     */
+    private static void wrapBuiltin(InsnList code, MethodInsnNode call, int tp, int bid,
+                                    List<TryCatchBlockNode> inner) {
+        LabelNode s = new LabelNode();
+        LabelNode e = new LabelNode();
+        LabelNode h = new LabelNode();
+        LabelNode after = new LabelNode();
+        InsnList before = new InsnList();
+        before.add(new VarInsnNode(Opcodes.ALOAD, tp));
+        before.add(pushInt(bid));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "enterBuiltin", EXIT_DESC, false));
+        before.add(s);
+        code.insertBefore(call, before);
+        InsnList post = new InsnList();
+        post.add(e);
+        post.add(exitCall(tp, bid, "exitBuiltin"));
+        post.add(new JumpInsnNode(Opcodes.GOTO, after));
+        post.add(h);
+        post.add(exitCall(tp, bid, "exitBuiltin"));
+        post.add(new InsnNode(Opcodes.ATHROW));
+        post.add(after);
+        code.insert(call, post);
+        inner.add(new TryCatchBlockNode(s, e, h, null));
+    }
+
+    private static InsnList exitCall(int tp, int id, String method) {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tp));
+        l.add(pushInt(id));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, method, EXIT_DESC, false));
+        return l;
+    }
+
+    private static AbstractInsnNode pushInt(int v) {
+        if (v >= -1 && v <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + v);
+        }
+        if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.BIPUSH, v);
+        }
+        if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.SIPUSH, v);
+        }
+        return new LdcInsnNode(v);
+    }
+}

@@ -1,0 +1,39 @@
+package io.jfrtrace.recorder.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+@Name("jfrtrace.CallerStats")
+@Label("Caller Statistics")
+@Description("cProfile sub-entry deltas of one caller->callee edge, all threads combined")
+@Category("jfr-trace")
+@StackTrace(false)
+public final class CallerStatsEvent extends Event {
+    @Label("Caller File")
+    String callerFile;
+    @Label("Caller Line")
+    int callerLine;
+    @Label("Caller Function")
+    String callerFunction;
+    @Label("File")
+    String file;
+    @Label("Line")
+    int line;
+    @Label("Function")
+    String function;
+    @Label("Call Count")
+    long callCount;
+    @Label("Recursive Call Count")
+    long recursiveCallCount;
+    @Label("Inline Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long inlineTime;
+    @Label("Total Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long totalTime;
+}

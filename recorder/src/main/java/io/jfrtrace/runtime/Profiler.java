@@ -1,0 +1,77 @@
+package io.jfrtrace.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Static entry points called by instrumented code. Only int ids cross this boundary.
+ * {@code enter} returns the thread's profile, which the instrumented method keeps in a
+ * local and hands back to {@code exit}: one ThreadLocal lookup per call.
+ */
+public final class Profiler {
+    private static final List<ThreadProfile> PROFILES = new ArrayList<>();
+
+    private static final ThreadLocal<ThreadProfile> CURRENT = new ThreadLocal<ThreadProfile>() {
+        @Override
+        protected ThreadProfile initialValue() {
+            ThreadProfile p = new ThreadProfile(Thread.currentThread());
+            synchronized (PROFILES) {
+                PROFILES.add(p);
+            }
+            return p;
+        }
+    };
+
+    private Profiler() {
+    }
+
+    /** Call of function {@code id}: bookkeeping first, clock read last. */
+    public static ThreadProfile enter(int id) {
+        ThreadProfile p = CURRENT.get();
+        int i = p.push(id);
+        p.stamp(i, System.nanoTime());
+        return p;
+    }
+
+    /** Return (normal or by exception) of function {@code id}: clock read first. */
+    public static void exit(ThreadProfile p, int id) {
+        long now = System.nanoTime();
+        p.exit(id, now);
+    }
+
+    /**
+     * Start of an exception handler in function {@code id}: drops frames that exceptions
+     * left open above it (counted as returns). Reads the clock only if there are any.
+     */
+    public static void resume(ThreadProfile p, int id) {
+        if (p.needsResume(id)) {
+            p.resume(id, System.nanoTime());
+        }
+    }
+
+    /** Call of an uninstrumented ("built-in") function from instrumented code. */
+    public static void enterBuiltin(ThreadProfile p, int id) {
+        int i = p.push(id);
+        p.stamp(i, System.nanoTime());
+    }
+
+    /** Return of an uninstrumented ("built-in") function. */
+    public static void exitBuiltin(ThreadProfile p, int id) {
+        long now = System.nanoTime();
+        p.exit(id, now);
+    }
+
+    /** A snapshot of all profiles registered so far (live and dead threads). */
+    public static List<ThreadProfile> profiles() {
+        synchronized (PROFILES) {
+            return new ArrayList<>(PROFILES);
+        }
+    }
+
+    /** Forgets a profile (after its dead thread's counters were flushed). */
+    public static void remove(ThreadProfile p) {
+        synchronized (PROFILES) {
+            PROFILES.remove(p);
+        }
+    }
+}

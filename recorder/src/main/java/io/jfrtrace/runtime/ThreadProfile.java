@@ -1,0 +1,355 @@
+package io.jfrtrace.runtime;
+
+import java.lang.ref.WeakReference;
+
+/**
+ * One thread's call profile: a faithful port of CPython's {@code _lsprof}
+ * (Modules/_lsprof.c) on primitive arrays.
+ *
+ * <p>Per function id: {@code fn[8*id + CALLS/REC/IT/TT/LEVEL/...]}.
+ * Per caller-&gt;callee edge (dense index, assigned on first call):
+ * {@code edge[8*e + ...]} and {@code edgeKeys[e]}; an open-addressing
+ * table maps (caller, callee) to the edge index. The shadow stack keeps for each open
+ * call its function id, start time, time spent in sub-calls and edge index.
+ *
+ * <p>The clock value is a parameter so the algorithm is testable with a fake clock.
+ * Only the owning thread mutates; a flusher may read the counters concurrently.
+ */
+public final class ThreadProfile {
+    public static final int CALLS = 0;
+    public static final int REC = 1;
+    public static final int IT = 2;
+    public static final int TT = 3;
+    /** Longs per function / per edge in the packed arrays (one cache line). */
+    public static final int STRIDE = 8;
+    private static final int LEVEL = 4;
+    private static final int LAST_CALLEE = 5; // callee id + 1 of this caller's last call (0 = none)
+    private static final int LAST_EDGE = 6;   // edge index of that call
+
+    // per function: fn[8*id + CALLS/REC/IT/TT/LEVEL/LAST_CALLEE/LAST_EDGE], grown on demand
+    long[] fn = new long[STRIDE * 64];
+
+    // per edge (dense index): edge[8*e + CALLS/REC/IT/TT/LEVEL], edgeKeys[e] = caller<<32 | callee
+    long[] edge = new long[STRIDE * 64];
+    long[] edgeKeys = new long[64];
+    volatile int edgeCount;
+    // open addressing: slot -> edge index + 1 (0 = empty)
+    private int[] table = new int[128];
+    private int tableMask = 127;
+
+    // shadow stack, 4 longs per open call: function id, edge index (-1 = none), t0, subt
+    int depth;
+    private long[] stk = new long[4 * 64];
+
+    /** The thread this profile belongs to (weak, so dead threads can be collected). */
+    private final WeakReference<Thread> owner;
+
+    // ---- flusher-owned state (only touched under the flusher's lock) ----
+    /** Function counters as last emitted by the flusher. */
+    public long[] lastFn = new long[0];
+    /** Edge counters as last emitted by the flusher. */
+    public long[] lastEdge = new long[0];
+
+    public ThreadProfile(Thread owner) {
+        this.owner = owner == null ? null : new WeakReference<>(owner);
+    }
+
+    /** True while the owning thread is alive (a profile without owner counts as alive). */
+    public boolean isOwnerAlive() {
+        if (owner == null) {
+            return true;
+        }
+        Thread t = owner.get();
+        return t != null && t.isAlive();
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Call of function {@code id} at clock time {@code now}. */
+    public void enter(int id, long now) {
+        int i = push(id); // not stk[push(id)]: push may replace the array
+        stk[i] = now;
+    }
+
+    /** Sets the start time of the call just pushed (clock read last, as in _lsprof). */
+    void stamp(int t0Index, long now) {
+        stk[t0Index] = now;
+    }
+
+    /**
+     * Pushes a call of {@code id} and returns the stack index where its start time goes.
+     * Everything that may call a method (growth, edge lookup) happens before any state is
+     * changed, so a StackOverflowError cannot leave the counters half-updated.
+     */
+    int push(int id) {
+        int d = depth;
+        int sb = d << 2;
+        long[] s = stk;
+        if (sb + 4 > s.length) {
+            s = growStack();
+        }
+        long[] f = fn;
+        int fb = id << 3;
+        if (fb + STRIDE > f.length) {
+            f = growFunctions(id);
+        }
+        int e = -1;
+        if (d > 0) {
+            int cb = ((int) s[sb - 4]) << 3;
+            if (f[cb + LAST_CALLEE] == id + 1) {
+                e = (int) f[cb + LAST_EDGE];
+            } else {
+                e = edgeIndex((int) s[sb - 4], id);
+                f[cb + LAST_CALLEE] = id + 1;
+                f[cb + LAST_EDGE] = e;
+            }
+            edge[(e << 3) + LEVEL]++;
+        }
+        f[fb + LEVEL]++;
+        s[sb] = id;
+        s[sb + 1] = e;
+        s[sb + 3] = 0;
+        depth = d + 1;
+        return sb + 2;
+    }
+
+    /**
+     * Return (normal or by exception) of function {@code id} at clock time {@code now}.
+     * If {@code id} is not the top frame, frames above it are popped first (each counted
+     * as a return at {@code now}); if no frame of {@code id} is open the event is ignored.
+     */
+    public void exit(int id, long now) {
+        int d = depth;
+        if (d == 0) {
+            return;
+        }
+        if ((int) stk[(d - 1) << 2] != id) {
+            unwind(id, now);
+            return;
+        }
+        pop(now);
+    }
+
+    private void unwind(int id, long now) {
+        long[] s = stk;
+        int i = depth - 2;
+        while (i >= 0 && (int) s[i << 2] != id) {
+            i--;
+        }
+        if (i < 0) {
+            return;
+        }
+        while (depth > i) {
+            pop(now);
+        }
+    }
+
+    /**
+     * True if an activation of {@code id} is open but not on top (frames above it were left
+     * by exceptions that instrumented code never saw leave, e.g. from a constructor's super()).
+     */
+    boolean needsResume(int id) {
+        int d = depth;
+        return d > 0 && (int) stk[(d - 1) << 2] != id;
+    }
+
+    /**
+     * An exception handler of {@code id} is starting: pops the frames above the nearest open
+     * activation of {@code id}, counting them as returns at {@code now}. No-op if none is open.
+     */
+    public void resume(int id, long now) {
+        long[] s = stk;
+        int i = depth - 1;
+        while (i >= 0 && (int) s[i << 2] != id) {
+            i--;
+        }
+        if (i < 0) {
+            return;
+        }
+        while (depth > i + 1) {
+            pop(now);
+        }
+    }
+
+    /** Pops every open frame (like {@code Profiler.disable()}), all at time {@code now}. */
+    public void popAll(long now) {
+        while (depth > 0) {
+            pop(now);
+        }
+    }
+
+    private void pop(long now) {
+        int top = depth - 1;
+        long[] s = stk;
+        int sb = top << 2;
+        int f = (int) s[sb];
+        long tt = now - s[sb + 2];
+        long it = tt - s[sb + 3];
+        if (sb > 0) {
+            s[sb - 1] += tt; // caller's subt
+        }
+        depth = top;
+        long[] a = fn;
+        int b = f << 3;
+        if (--a[b + LEVEL] == 0) {
+            a[b + TT] += tt;
+        } else {
+            a[b + REC]++;
+        }
+        a[b + IT] += it;
+        a[b + CALLS]++;
+        int e = (int) s[sb + 1];
+        if (e >= 0) {
+            long[] g = edge;
+            int c = e << 3;
+            if (--g[c + LEVEL] == 0) {
+                g[c + TT] += tt;
+            } else {
+                g[c + REC]++;
+            }
+            g[c + IT] += it;
+            g[c + CALLS]++;
+        }
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    private static long key(int caller, int callee) {
+        return ((long) caller << 32) | (callee & 0xffffffffL);
+    }
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29));
+    }
+
+    private int edgeIndex(int caller, int callee) {
+        long k = key(caller, callee);
+        int[] t = table;
+        int mask = tableMask;
+        int i = hash(k) & mask;
+        while (true) {
+            int v = t[i];
+            if (v == 0) {
+                return addEdge(k, i);
+            }
+            if (edgeKeys[v - 1] == k) {
+                return v - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private int addEdge(long k, int slot) {
+        int e = edgeCount;
+        if (e == edgeKeys.length) {
+            int n = e * 2;
+            long[] ne = java.util.Arrays.copyOf(edge, STRIDE * n);
+            long[] nk = java.util.Arrays.copyOf(edgeKeys, n);
+            edgeKeys = nk;
+            edge = ne;
+        }
+        edgeKeys[e] = k;
+        table[slot] = e + 1;
+        edgeCount = e + 1; // volatile write publishes the key and the arrays
+        if (2 * (e + 1) > table.length) {
+            rehash();
+        }
+        return e;
+    }
+
+    private void rehash() {
+        int n = table.length * 2;
+        int[] t = new int[n];
+        int mask = n - 1;
+        int cnt = edgeCount;
+        for (int e = 0; e < cnt; e++) {
+            int i = hash(edgeKeys[e]) & mask;
+            while (t[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            t[i] = e + 1;
+        }
+        table = t;
+        tableMask = mask;
+    }
+
+    private long[] growStack() {
+        long[] s = java.util.Arrays.copyOf(stk, stk.length * 2);
+        stk = s;
+        return s;
+    }
+
+    private long[] growFunctions(int id) {
+        int n = fn.length / STRIDE;
+        while (n <= id) {
+            n *= 2;
+        }
+        long[] a = java.util.Arrays.copyOf(fn, STRIDE * n);
+        fn = a;
+        return a;
+    }
+
+    // ------------------------------------------------------------------ readers
+
+    /** Current function counters, {@link #STRIDE} longs per id starting with CALLS, REC, IT, TT. */
+    public long[] functionCounters() {
+        return fn;
+    }
+
+    /** Number of edges seen so far. */
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    /** Current edge counters ({@link #STRIDE} per edge), valid for indices below {@link #edgeCount()}. */
+    public long[] edgeCounters() {
+        return edge;
+    }
+
+    public int edgeCaller(int e) {
+        return (int) (edgeKeys[e] >>> 32);
+    }
+
+    public int edgeCallee(int e) {
+        return (int) edgeKeys[e];
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    // convenience accessors (tests)
+    private long fnField(int id, int field) {
+        long[] f = fn;
+        return STRIDE * id + field < f.length ? f[STRIDE * id + field] : 0;
+    }
+
+    public long callCount(int id) {
+        return fnField(id, CALLS);
+    }
+
+    public long recursiveCallCount(int id) {
+        return fnField(id, REC);
+    }
+
+    public long inlineTime(int id) {
+        return fnField(id, IT);
+    }
+
+    public long totalTime(int id) {
+        return fnField(id, TT);
+    }
+
+    /** Edge counter {@code field} (CALLS, REC, IT, TT) of caller-&gt;callee, 0 if never called. */
+    public long edge(int caller, int callee, int field) {
+        long k = key(caller, callee);
+        int cnt = edgeCount;
+        for (int e = 0; e < cnt; e++) {
+            if (edgeKeys[e] == k) {
+                return edge[STRIDE * e + field];
+            }
+        }
+        return 0;
+    }
+}
