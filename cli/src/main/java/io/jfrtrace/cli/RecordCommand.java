@@ -82,11 +82,13 @@ final class RecordCommand implements Callable<Integer> {
         Path repository = Files.createTempDirectory("jfr-trace-repository");
         AgentOptions agent = new AgentOptions().add("output", out.toString())
                 .addAll("include", includes).addAll("exclude", excludes)
-                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings);
+                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
-        command.add("-javaagent:" + AgentJar.locate() + "=" + agent);
+        AgentJar jars = AgentJar.locate();
+        command.add("-Xbootclasspath/a:" + jars.runtime());
+        command.add("-javaagent:" + jars.agent() + "=" + agent);
         command.addAll(args);
 
         Process child;

@@ -63,8 +63,14 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<SortKey> sort = SortKey.parseAll(sortKeys.isEmpty() ? List.of("cumulative") : sortKeys);
-        List<Restriction> parsedRestrictions = restrictions.stream().map(Restriction::parse).toList();
+        List<SortKey> sort;
+        List<Restriction> parsedRestrictions;
+        try {
+            sort = SortKey.parseArgs(sortKeys.isEmpty() ? List.of("cumulative") : sortKeys);
+            parsedRestrictions = restrictions.stream().map(Restriction::parse).toList();
+        } catch (IllegalArgumentException e) { // SortKeyException, PyRegex.UnsupportedRegexException
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
         Stats stats = load(files);
         if (stripDirs) {
             stats.stripDirs();
@@ -75,12 +81,13 @@ final class StatsCommand implements Callable<Integer> {
         }
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         PrintWriter printer = new PrintWriter(out);
+        StatsPrinter statsPrinter = new StatsPrinter(stats);
         if (report.callers) {
-            StatsPrinter.printCallers(stats, printer, parsedRestrictions);
+            statsPrinter.printCallers(printer, parsedRestrictions);
         } else if (report.callees) {
-            StatsPrinter.printCallees(stats, printer, parsedRestrictions);
+            statsPrinter.printCallees(printer, parsedRestrictions);
         } else {
-            StatsPrinter.printStats(stats, printer, parsedRestrictions);
+            statsPrinter.printStats(printer, parsedRestrictions);
         }
         printer.flush();
         if (dump != null) {

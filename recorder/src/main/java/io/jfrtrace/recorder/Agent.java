@@ -66,9 +66,7 @@ final class Agent {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable e) {
-                if (!options.quiet) {
-                    System.err.println("jfr-trace agent: warning: cannot retransform " + c.getName() + ": " + e);
-                }
+                System.err.println("jfr-trace agent: warning: cannot retransform " + c.getName() + ": " + e);
             }
         }
     }

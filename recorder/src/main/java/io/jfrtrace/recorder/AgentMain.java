@@ -54,7 +54,19 @@ public final class AgentMain {
         Agent.start(options, inst, attach);
     }
 
+    private static boolean runtimeOnBootstrapPath() {
+        try {
+            Class.forName("io.jfrtrace.runtime.Profiler", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private static void appendRuntimeToBootstrap(Instrumentation inst) throws Exception {
+        if (runtimeOnBootstrapPath()) {
+            return; // jfr-trace record put it there with -Xbootclasspath/a (no CDS warning that way)
+        }
         File self = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!self.isFile()) {
             return; // running from a directory (development): classes already visible

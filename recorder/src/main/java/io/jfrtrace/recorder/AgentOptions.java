@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The agent's argument string: comma-separated {@code key=value}, values percent-encoded.
- * Keys: output, include, exclude (repeatable globs), builtins, settings, flushInterval, quiet.
+ * Keys: output, include, exclude (repeatable globs), builtins, settings, flushInterval, quiet
+ * (quiet drops the informational "recording to" line; warnings about skipped classes always print).
  */
 public final class AgentOptions {
     /** Thrown for an unknown key or a bad value; the message is the line to print. */

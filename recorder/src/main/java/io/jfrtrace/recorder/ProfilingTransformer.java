@@ -57,7 +57,7 @@ final class ProfilingTransformer implements ClassFileTransformer {
         try {
             return instrumenter.instrument(classfileBuffer, loader);
         } catch (Throwable t) {
-            if (warned.add(className) && !options.quiet) {
+            if (warned.add(className)) {
                 String why = t.getMessage() == null ? t.getClass().getSimpleName()
                         : t.getClass().getSimpleName() + ": " + t.getMessage();
                 System.err.println("jfr-trace agent: warning: class " + className.replace('/', '.')
