@@ -327,8 +327,10 @@ public final class PyRegex {
             int c = p.codePointAt(i);
             i += Character.charCount(c);
             switch (c) {
-                case 'A': case 'b': case 'B':
+                case 'A': case 'b':
                     out.append('\\').append((char) c); last = 3; return;
+                case 'B': // Python's \B never matches in an empty string
+                    out.append("(?:(?!\\A\\z)\\B)"); last = 3; return;
                 case 'Z':
                     out.append("\\z"); last = 3; return;
                 case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
