@@ -8,7 +8,7 @@
  * s.stripDirs();                                         // optional
  * s.sortStats(SortKey.parseArgs(List.of("cumulative"))); // SortKeyException: one-line message with valid keys
  * List<Restriction> r = List.of(Restriction.parse("10"), Restriction.parse("main"));
- * new StatsPrinter(s).printStats(System.out-as-Appendable, r); // printCallers / printCallees likewise
+ * new StatsPrinter(s).printStats(out, r);        // any Appendable (PrintStream, Writer, StringBuilder) // printCallers / printCallees likewise
  * s.dump(Path.of("out.pstats"));                          // loadable by python -m pstats / snakeviz
  * }</pre>
  * The model knows nothing of JFR or terminals. Number formatting comes from {@code io.jfrtrace.analyzer.pyformat}.
