@@ -1,0 +1,12 @@
+package io.jfrtrace.analyzer.pstats;
+
+/**
+ * A caller entry {@code (nc, cc, tt, ct)} — note the order differs from {@link FunctionStats}: it describes the
+ * callee (the owner of the callers map) as called from one caller.
+ */
+public record CallStats(long nc, long cc, double tt, double ct) {
+    /** Component-wise sum, as pstats' {@code add_callers}. */
+    public CallStats plus(CallStats o) {
+        return new CallStats(nc + o.nc, cc + o.cc, tt + o.tt, ct + o.ct);
+    }
+}

@@ -1,0 +1,21 @@
+package io.jfrtrace.analyzer.pstats;
+
+import io.jfrtrace.analyzer.pyformat.PyStr;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A file line of the report: {@code time.ctime(mtime) + "    " + path}. A {@code null} mtime prints the path alone
+ * (what pstats does when {@code os.stat} fails).
+ */
+public record SourceFile(String path, Instant mtime) {
+    public SourceFile {
+        Objects.requireNonNull(path, "path");
+    }
+
+    public String line(ZoneId zone) {
+        return mtime == null ? path : PyStr.ctime(mtime, zone) + "    " + path;
+    }
+}

@@ -1,0 +1,165 @@
+package io.jfrtrace.analyzer.pstats;
+
+import io.jfrtrace.analyzer.pyformat.PyFormat;
+import io.jfrtrace.analyzer.pyformat.PyStr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * pstats' reports, byte for byte: {@code print_stats}, {@code print_callers}, {@code print_callees} (cProfile
+ * layout). Lines end with {@code \n}. File-line dates use {@code time.ctime} in the given zone.
+ */
+public final class StatsPrinter {
+    private final Stats stats;
+    private final ZoneId zone;
+
+    public StatsPrinter(Stats stats) {
+        this(stats, ZoneId.systemDefault());
+    }
+
+    public StatsPrinter(Stats stats, ZoneId zone) {
+        this.stats = Objects.requireNonNull(stats);
+        this.zone = Objects.requireNonNull(zone);
+    }
+
+    /** The list and width that {@code get_print_list} computes; {@code width == 0} and empty list when none remain. */
+    private record PrintList(int width, List<FunctionKey> list) {}
+
+    private PrintList printList(Appendable out, List<Restriction> restrictions) throws IOException {
+        int width = stats.maxNameLen();
+        List<FunctionKey> list;
+        StringBuilder msg = new StringBuilder();
+        if (stats.isSorted()) {
+            list = new ArrayList<>(stats.listing());
+            msg.append("   Ordered by: ").append(stats.sortType()).append('\n');
+        } else {
+            list = new ArrayList<>(stats.stats().keySet());
+            msg.append("   Random listing order was used\n");
+        }
+        for (Restriction r : restrictions) list = r.apply(list, msg);
+        if (list.isEmpty()) return new PrintList(0, list);
+        out.append(msg).append('\n');
+        if (list.size() < stats.stats().size()) {
+            width = 0;
+            for (FunctionKey f : list) width = Math.max(width, PyStr.len(f.stdName()));
+        }
+        return new PrintList(width + 2, list);
+    }
+
+    /** {@code print_stats(*restrictions)}. */
+    public void printStats(Appendable out, List<Restriction> restrictions) {
+        try {
+            for (SourceFile f : stats.files()) out.append(f.line(zone)).append('\n');
+            if (!stats.files().isEmpty()) out.append('\n');
+            out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
+            if (stats.totalCalls() != stats.primCalls()) {
+                out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
+            }
+            out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds\n\n");
+            PrintList pl = printList(out, restrictions);
+            if (pl.list.isEmpty()) return;
+            out.append("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)\n");
+            for (FunctionKey f : pl.list) printLine(out, f);
+            out.append("\n\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code print_callers(*restrictions)}. */
+    public void printCallers(Appendable out, List<Restriction> restrictions) {
+        try {
+            PrintList pl = printList(out, restrictions);
+            if (pl.list.isEmpty()) return;
+            callHeading(out, pl.width, "was called by...");
+            for (FunctionKey f : pl.list) callLine(out, pl.width, f, stats.stats().get(f).callers(), "<-");
+            out.append("\n\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code print_callees(*restrictions)}. */
+    public void printCallees(Appendable out, List<Restriction> restrictions) {
+        try {
+            PrintList pl = printList(out, restrictions);
+            if (pl.list.isEmpty()) return;
+            stats.calcCallees();
+            callHeading(out, pl.width, "called...");
+            for (FunctionKey f : pl.list) callLine(out, pl.width, f, stats.callees(f), "->");
+            out.append("\n\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void printLine(Appendable out, FunctionKey f) throws IOException {
+        FunctionStats s = stats.stats().get(f);
+        String c = Long.toString(s.nc());
+        if (s.nc() != s.cc()) c = c + "/" + s.cc();
+        out.append(PyStr.rjust(c, 9)).append(' ');
+        out.append(PyFormat.f8(s.tt())).append(' ');
+        out.append(s.nc() == 0 ? "        " : PyFormat.f8(s.tt() / s.nc())).append(' ');
+        out.append(PyFormat.f8(s.ct())).append(' ');
+        out.append(s.cc() == 0 ? "        " : PyFormat.f8(s.ct() / s.cc())).append(' ');
+        out.append(f.stdName()).append('\n');
+    }
+
+    private void callHeading(Appendable out, int width, String title) throws IOException {
+        out.append(PyStr.ljust("Function ", width)).append(title).append('\n');
+        // the sub-header depends on the first function that has callers (always tuple values here)
+        for (FunctionStats s : stats.stats().values()) {
+            if (!s.callers().isEmpty()) {
+                out.append(" ".repeat(width)).append("    ncalls  tottime  cumtime\n");
+                break;
+            }
+        }
+    }
+
+    private static void callLine(Appendable out, int width, FunctionKey source, Map<FunctionKey, CallStats> calls,
+                                 String arrow) throws IOException {
+        out.append(PyStr.ljust(source.stdName(), width)).append(arrow).append(' ');
+        if (calls.isEmpty()) {
+            out.append('\n');
+            return;
+        }
+        List<FunctionKey> keys = new ArrayList<>(calls.keySet());
+        keys.sort(FunctionKey.TUPLE_ORDER);
+        boolean first = true;
+        for (FunctionKey k : keys) {
+            CallStats v = calls.get(k);
+            String sub = v.nc() != v.cc() ? v.nc() + "/" + v.cc() : Long.toString(v.nc());
+            if (!first) out.append(" ".repeat(width + 1));
+            out.append(PyStr.rjust(sub, first ? 7 : 9)).append(' ')
+               .append(PyFormat.f8(v.tt())).append(' ')
+               .append(PyFormat.f8(v.ct())).append("  ")
+               .append(k.stdName()).append('\n');
+            first = false;
+        }
+    }
+
+    /** Convenience: {@link #printStats} into a String. */
+    public String statsText(List<Restriction> restrictions) {
+        StringBuilder sb = new StringBuilder();
+        printStats(sb, restrictions);
+        return sb.toString();
+    }
+
+    public String callersText(List<Restriction> restrictions) {
+        StringBuilder sb = new StringBuilder();
+        printCallers(sb, restrictions);
+        return sb.toString();
+    }
+
+    public String calleesText(List<Restriction> restrictions) {
+        StringBuilder sb = new StringBuilder();
+        printCallees(sb, restrictions);
+        return sb.toString();
+    }
+}

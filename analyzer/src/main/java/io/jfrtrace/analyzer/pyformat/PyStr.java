@@ -1,0 +1,119 @@
+package io.jfrtrace.analyzer.pyformat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+
+/** Python {@code str} behaviour: lengths and padding in code points, code point order, {@code repr}, {@code time.ctime}. */
+public final class PyStr {
+    private PyStr() {}
+
+    /** Python string order: by code point (not UTF-16 unit). */
+    public static final Comparator<String> CODE_POINT_ORDER = PyStr::compare;
+
+    /** {@code len(s)}: number of code points. */
+    public static int len(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    public static int compare(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /** {@code s.rjust(width)}: never truncates. */
+    public static String rjust(String s, int width) {
+        int n = len(s);
+        return n >= width ? s : " ".repeat(width - n) + s;
+    }
+
+    /** {@code s.ljust(width)}: never truncates. */
+    public static String ljust(String s, int width) {
+        int n = len(s);
+        return n >= width ? s : s + " ".repeat(width - n);
+    }
+
+    /** {@code repr(s)} of a Python {@code str}. */
+    public static String repr(String s) {
+        char quote = (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == quote || c == '\\') {
+                sb.append('\\').appendCodePoint(c);
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", c));
+            } else if (c < 0x7f) {
+                sb.append((char) c);
+            } else if (isPrintable(c)) {
+                sb.appendCodePoint(c);
+            } else if (c <= 0xff) {
+                sb.append(String.format("\\x%02x", c));
+            } else if (c <= 0xffff) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.append(String.format("\\U%08x", c));
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    /** Python's {@code str.isprintable()} for one code point (Unicode database of the JDK). */
+    static boolean isPrintable(int c) {
+        if (c == ' ') return true;
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.PRIVATE_USE:
+            case Character.UNASSIGNED:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+            case Character.SPACE_SEPARATOR:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /** {@code time.ctime(t)} in the given zone, e.g. {@code "Mon Jan  1 09:05:03 2024"} (seconds truncated toward -inf). */
+    public static String ctime(Instant t, ZoneId zone) {
+        ZonedDateTime z = Instant.ofEpochSecond(t.getEpochSecond()).atZone(zone);
+        StringBuilder sb = new StringBuilder(24);
+        sb.append(DAYS[z.getDayOfWeek().getValue() - 1]).append(' ')
+          .append(MONTHS[z.getMonthValue() - 1]).append(' ');
+        int d = z.getDayOfMonth();
+        if (d < 10) sb.append(' ');
+        sb.append(d).append(' ')
+          .append(two(z.getHour())).append(':').append(two(z.getMinute())).append(':').append(two(z.getSecond()))
+          .append(' ').append(z.getYear());
+        return sb.toString();
+    }
+
+    /** {@code time.ctime(t)} in the JVM's default zone. */
+    public static String ctime(Instant t) {
+        return ctime(t, ZoneId.systemDefault());
+    }
+
+    private static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+}
