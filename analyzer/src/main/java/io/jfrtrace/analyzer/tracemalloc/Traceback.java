@@ -67,7 +67,7 @@ public final class Traceback implements Comparable<Traceback> {
         } else if (limit > 0) {
             slice = frames.subList(Math.max(0, n - limit), n);
         } else {
-            slice = frames.subList(0, Math.max(0, n + limit));
+            slice = frames.subList(0, limit == 0 ? 0 : Math.max(0, n + limit)); // frames[:limit]
         }
         if (mostRecentFirst) {
             slice = new ArrayList<>(slice);
