@@ -81,9 +81,9 @@ class TracemallocGoldenTest {
         // recursion: repeated frames in one traceback
         n.add(new Trace(0, 4000, 4, tb(A, 2, B, 10, B, 10, B, 10, B, 7)));
         n.add(new Trace(1, 4000, 4, tb(A, 2, B, 10, B, 7)));
-        // identical sizes/counts: traceback tie-break, reverse order (lineno 5 < 15, files, code points)
+        // identical sizes/counts: traceback tie-break, reverse order (lineno 5 < 25 but "5" > "25", files, code points)
         n.add(new Trace(0, 1000, tb(A, 5)));
-        n.add(new Trace(0, 1000, tb(A, 15)));
+        n.add(new Trace(0, 1000, tb(A, 25)));
         n.add(new Trace(0, 1000, tb(B, 5)));
         n.add(new Trace(0, 1000, tb(G, 1)));
         n.add(new Trace(0, 1000, tb(H, 1)));
@@ -162,8 +162,11 @@ class TracemallocGoldenTest {
         plan.put("top_limits", TOP_LIMITS);
         Files.writeString(dir.resolve("plan.json"), PythonOracle.json(plan), StandardCharsets.UTF_8);
         Path work = Files.createDirectories(dir.resolve("work"));
-        python = PythonOracle.sections(PythonOracle.run(work, "report",
-                dir.resolve("new.csv").toString(), dir.resolve("old.csv").toString(), dir.resolve("plan.json").toString()));
+        String out = PythonOracle.run(work, "report",
+                dir.resolve("new.csv").toString(), dir.resolve("old.csv").toString(), dir.resolve("plan.json").toString());
+        String dump = System.getProperty("tracemalloc.golden.dump"); // to look at CPython's output by hand
+        if (dump != null) Files.writeString(Path.of(dump), out, StandardCharsets.UTF_8);
+        python = PythonOracle.sections(out);
     }
 
     static Object[] f(boolean inclusive, String pattern, Integer lineno, boolean allFrames, Integer domain) {
