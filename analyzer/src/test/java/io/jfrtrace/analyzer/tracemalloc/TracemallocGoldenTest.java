@@ -109,7 +109,7 @@ class TracemallocGoldenTest {
         newSnap = new Snapshot(n, 25);
 
         List<Trace> o = new ArrayList<>();
-        o.add(new Trace(0, 10240, tb(A, 15)));                   // changed: 10240 -> 10240 (A:15 is 1000 in new? no: see below)
+        o.add(new Trace(0, 10240, tb(A, 15)));                   // changed: 10240 B, 1 block -> 11.0 KiB, 2 blocks
         o.add(new Trace(0, 1000, tb(A, 5)));                      // unchanged: +0 B, +0
         o.add(new Trace(0, 500, 3, tb(B, 5)));                    // size grows, count shrinks
         o.add(new Trace(0, 1554, 2, tb(src + "/app/gone.py", 1))); // only in old: size=0 B (-1554 B), count=0 (-2)
