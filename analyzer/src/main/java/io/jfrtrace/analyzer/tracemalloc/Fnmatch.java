@@ -53,7 +53,7 @@ public final class Fnmatch {
                 while (j < n && p[j] != ']') j++;
                 if (j >= n) {
                     throw new InvalidPatternException("invalid file name pattern " + PyStr.repr(pattern)
-                            + ": '[' at position " + (pattern.offsetByCodePoints(0, i - 1) + 1)
+                            + ": '[' at position " + i // 1-based, in code points
                             + " has no closing ']'");
                 }
                 res.add(charClass(p, i, j));

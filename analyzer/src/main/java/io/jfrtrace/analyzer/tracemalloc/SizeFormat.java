@@ -34,6 +34,8 @@ public final class SizeFormat {
     static double trueDivide(long size, long count) {
         final long exact = 1L << 53;
         if (Math.abs(size) <= exact && Math.abs(count) <= exact) return (double) size / (double) count;
+        // dividing by a power of two only scales: rounding size first gives the same double
+        if (count > 0 && Long.bitCount(count) == 1) return (double) size / (double) count;
         return new BigDecimal(size).divide(new BigDecimal(count), MathContext.DECIMAL128).doubleValue();
     }
 }
