@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code jfr-trace} command: one subcommand class per Python tool it reproduces. */
 @Command(name = "jfr-trace", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.",
-        subcommands = {RecordCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RecordCommand.class, StatsCommand.class, AllocCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

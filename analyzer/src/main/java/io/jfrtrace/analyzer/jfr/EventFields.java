@@ -47,6 +47,27 @@ public final class EventFields {
         return 0;
     }
 
+    /** A {@code @DataAmount} field in bytes (plain numbers pass through). */
+    public long bytes(IItem item, String field) {
+        Object v = member(item, field);
+        if (v instanceof IQuantity q) {
+            if (q.getUnit().getContentType() == UnitLookup.MEMORY) {
+                return q.clampedLongValueIn(UnitLookup.BYTE);
+            }
+            return q.longValue();
+        }
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** A timestamp field (such as {@code startTime}), or null. */
+    public java.time.Instant instant(IItem item, String field) {
+        Object v = member(item, field);
+        if (v instanceof IQuantity q && q.getUnit().getContentType() == UnitLookup.TIMESTAMP) {
+            return java.time.Instant.EPOCH.plusNanos(q.clampedLongValueIn(UnitLookup.EPOCH_NS));
+        }
+        return null;
+    }
+
     private Object member(IItem item, String field) {
         IMemberAccessor<?, IItem> a = accessors.get(field);
         return a == null ? null : a.getMember(item);

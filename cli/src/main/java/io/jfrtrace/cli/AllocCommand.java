@@ -1,0 +1,112 @@
+package io.jfrtrace.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.jfrtrace.analyzer.jfr.AllocationReader;
+import io.jfrtrace.analyzer.jfr.SnapshotInfo;
+import io.jfrtrace.analyzer.tracemalloc.DisplayTop;
+import io.jfrtrace.analyzer.tracemalloc.KeyType;
+import io.jfrtrace.analyzer.tracemalloc.SizeFormat;
+import io.jfrtrace.analyzer.tracemalloc.Snapshot;
+import io.jfrtrace.analyzer.tracemalloc.SnapshotCsv;
+import io.jfrtrace.analyzer.tracemalloc.SourceDirectories;
+import io.jfrtrace.analyzer.tracemalloc.SourceLines;
+import io.jfrtrace.analyzer.tracemalloc.Statistic;
+import io.jfrtrace.cli.alloc.LoadedSnapshot;
+import io.jfrtrace.cli.alloc.SnapshotOptions;
+import io.jfrtrace.cli.alloc.SnapshotRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jfr-trace alloc}: tracemalloc's Snapshot.statistics / Traceback.format / display_top. */
+@Command(name = "alloc", mixinStandardHelpOptions = true,
+        description = {"Print the live memory of a snapshot recorded with 'record --alloc' as Python's tracemalloc does.",
+                "FILE is its last snapshot; FILE#ID or FILE#LABEL picks another."})
+final class AllocCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE[#SNAPSHOT]")
+    String target;
+
+    @Mixin
+    SnapshotOptions options;
+
+    @Option(names = "--list", description = "List the snapshots: id, label, time, traced current and peak, trace count.")
+    boolean list;
+
+    @Option(names = "--traceback", description = "Print each statistic's traceback under it (groups by traceback unless --key says otherwise).")
+    boolean traceback;
+
+    @Option(names = "--most-recent-first", description = "Print tracebacks most recent frame first.")
+    boolean mostRecentFirst;
+
+    @Option(names = "--pretty-top", paramLabel = "N", description = "Print the documentation's display_top(snapshot, limit=N) instead.")
+    Integer prettyTop;
+
+    @Option(names = "--source-path", paramLabel = "DIR", description = "Where to find source files for the lines under each frame; repeatable.")
+    List<Path> sourcePath = new ArrayList<>();
+
+    @Option(names = "--csv", description = "Write the (filtered) snapshot's traces as CSV: domain,size,count,total_nframe,frames.")
+    boolean csv;
+
+    @Override
+    public Integer call() throws IOException {
+        options.checkRange();
+        if (prettyTop != null && prettyTop < 1) {
+            throw new CliException(ExitCodes.USAGE, "--pretty-top must be at least 1, got " + prettyTop);
+        }
+        SnapshotRef ref = SnapshotRef.parse(target);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (list) {
+            printList(out, AllocationReader.list(ref.file()));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        KeyType key = options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO);
+        var filters = options.filters();
+        LoadedSnapshot loaded = LoadedSnapshot.load(ref, options.view());
+        Snapshot snapshot = loaded.snapshot().filterTraces(filters);
+        SourceLines lines = sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath);
+        if (csv) {
+            SnapshotCsv.write(snapshot, out);
+        } else if (prettyTop != null) {
+            DisplayTop.print(out, snapshot, key, prettyTop, lines);
+        } else {
+            List<Statistic> stats = statistics(snapshot, key);
+            for (Statistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
+                out.print(s + "\n");
+                if (traceback) {
+                    for (String line : s.traceback().format(null, mostRecentFirst, lines)) {
+                        out.print(line + "\n");
+                    }
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<Statistic> statistics(Snapshot snapshot, KeyType key) {
+        try {
+            return snapshot.statistics(key, options.cumulative);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    private static void printList(PrintWriter out, List<SnapshotInfo> snapshots) {
+        out.print(String.format("%4s  %-20s %-8s %-24s %12s %12s %8s%n", "id", "label", "reason", "time", "current", "peak", "traces"));
+        for (SnapshotInfo s : snapshots) {
+            out.print(String.format("%4d  %-20s %-8s %-24s %12s %12s %8d%n", s.id(), s.label(), s.reason(),
+                    s.time() == null ? "-" : s.time().toString(), SizeFormat.format(s.tracedCurrent(), false),
+                    SizeFormat.format(s.tracedPeak(), false), s.traceCount()));
+        }
+    }
+}
