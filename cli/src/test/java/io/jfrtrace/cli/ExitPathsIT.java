@@ -65,6 +65,15 @@ class ExitPathsIT {
     }
 
     @Test
+    void runtimeHaltKeepsItsStatusAndTheFlushedCallsAreRecovered() throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, java(), List.of("record", "-o", "halt.jfr", "-cp", classes.toString(), "com.example.Halt"));
+        assertEquals(4, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().contains("the JVM ended without finishing its recording; recovered"), rec::toString);
+        JfrTraceRun st = JfrTraceRun.run(work, "stats", "halt.jfr");
+        CallProfileEndToEndIT.assertRow(st, "100", "com/example/Halt.java:6(Halt.step)");
+    }
+
+    @Test
     void sigtermToRecordStopsTheProgramAndCompletesTheRecording() throws Exception {
         Process p = JfrTraceRun.start(work, java(), List.of("record", "-o", "term.jfr", "-cp", classes.toString(), "com.example.Forever"));
         waitForOutput(work.resolve(".stdout"), "ready");
