@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.jfr.AllocationReader;
+import io.jfrtrace.analyzer.jfr.NoEventsException;
+import io.jfrtrace.analyzer.jfr.StockAllocationReader;
 import io.jfrtrace.analyzer.jfr.SnapshotInfo;
 import io.jfrtrace.analyzer.tracemalloc.DisplayTop;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
@@ -71,8 +73,7 @@ final class AllocCommand implements Callable<Integer> {
         }
         KeyType key = options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO);
         var filters = options.filters();
-        LoadedSnapshot loaded = LoadedSnapshot.load(ref, options.view());
-        Snapshot snapshot = loaded.snapshot().filterTraces(filters);
+        Snapshot snapshot = load(ref, out).filterTraces(filters);
         SourceLines lines = sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath);
         if (csv) {
             SnapshotCsv.write(snapshot, out);
@@ -91,6 +92,23 @@ final class AllocCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Our snapshot, or for a recording we did not make, JFR's own sampled estimates (said in the first line). */
+    private Snapshot load(SnapshotRef ref, PrintWriter out) throws IOException {
+        try {
+            return LoadedSnapshot.load(ref, options.view()).snapshot();
+        } catch (NoEventsException e) {
+            if (ref.selector() != null) {
+                throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
+                        + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
+            }
+            StockAllocationReader.Estimate estimate = StockAllocationReader.read(ref.file(), options.view());
+            if (!csv) {
+                out.print("# " + ref.file() + " has no jfr-trace snapshots: " + estimate.source() + "\n");
+            }
+            return estimate.snapshot();
+        }
     }
 
     private List<Statistic> statistics(Snapshot snapshot, KeyType key) {

@@ -27,6 +27,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleBadParameters);
+        // Everything from the first java argument on belongs to java, verbatim and in order.
+        cl.getSubcommands().get("record").setStopAtPositional(true).setStopAtUnmatched(true);
         return cl;
     }
 

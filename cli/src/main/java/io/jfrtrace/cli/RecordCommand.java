@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
+import io.jfrtrace.cli.record.Durations;
+import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
 import io.jfrtrace.cli.record.MainClassCheck;
 import io.jfrtrace.cli.record.RecordingRecovery;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +51,23 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, or a .jfc file (default: default).")
     String jfrSettings = "default";
 
+    @Option(names = "--alloc", arity = "0..1", fallbackValue = "1", paramLabel = "NFRAME", preprocessor = BareAlloc.class,
+            description = "Trace allocations like tracemalloc.start(NFRAME): live objects by traceback, NFRAME >= 1 frames "
+                    + "(default 1). Give NFRAME attached: --alloc=25.")
+    Integer allocFrames;
+
+    @Option(names = "--alloc-exact", description = "Track every object's liveness (exact live counts; for small programs and tests).")
+    boolean allocExact;
+
+    @Option(names = "--snapshot-interval", paramLabel = "DURATION", description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
+    String snapshotInterval;
+
+    @Option(names = "--snapshot-signal", paramLabel = "SIG", description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
+    String snapshotSignal;
+
+    @Option(names = "--no-profile", description = "Do not profile calls (e.g. to measure allocation tracing alone).")
+    boolean noProfile;
+
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
@@ -78,11 +98,12 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
         }
 
-        Files.deleteIfExists(out); // a stale file must never pass for this run's recording
-        Path repository = Files.createTempDirectory("jfr-trace-repository");
         AgentOptions agent = new AgentOptions().add("output", out.toString())
                 .addAll("include", includes).addAll("exclude", excludes)
                 .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
+        addAllocationOptions(agent);
+        Files.deleteIfExists(out); // a stale file must never pass for this run's recording
+        Path repository = Files.createTempDirectory("jfr-trace-repository");
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
@@ -105,6 +126,46 @@ final class RecordCommand implements Callable<Integer> {
         finisher.finish(status);
         Runtime.getRuntime().removeShutdownHook(hook);
         return status;
+    }
+
+    private void addAllocationOptions(AgentOptions agent) {
+        if (noProfile) {
+            agent.add("profile", "false");
+        }
+        if (allocFrames == null) {
+            if (allocExact || snapshotInterval != null || snapshotSignal != null) {
+                throw new CliException(ExitCodes.USAGE, "--alloc-exact, --snapshot-interval and --snapshot-signal need --alloc");
+            }
+            return;
+        }
+        if (allocFrames < 1) {
+            throw new CliException(ExitCodes.USAGE, "--alloc: NFRAME must be at least 1, got " + allocFrames);
+        }
+        agent.add("alloc", Integer.toString(allocFrames)).add("allocExact", Boolean.toString(allocExact));
+        if (snapshotInterval != null) {
+            try {
+                long ms = Math.max(1, Durations.positiveMicros("--snapshot-interval", snapshotInterval) / 1000);
+                agent.add("snapshotInterval", Long.toString(ms));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+        if (snapshotSignal != null) {
+            agent.add("snapshotSignal", Signals.checkUsable("--snapshot-signal", snapshotSignal));
+        }
+    }
+
+    /** A bare {@code --alloc} means NFRAME 1 and must not swallow the next argument (e.g. {@code -cp}). */
+    static final class BareAlloc implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandSpec spec, CommandLine.Model.ArgSpec argSpec,
+                java.util.Map<String, Object> info) {
+            if (!"=".equals(info.get("separator"))) { // " " when the value was not attached
+                argSpec.setValue(1);
+                return true;
+            }
+            return false;
+        }
     }
 
     private void checkSettings() {

@@ -16,11 +16,31 @@ final class SamplePrograms {
     static final Path SOURCES = Paths.get(System.getProperty("jfrtrace.samples", "../sample-recordings"))
             .toAbsolutePath().normalize().resolve("src");
 
+    /** The API jar apps compile against (io.jfrtrace.api.*), built by recorder/. */
+    static final Path API_JAR = Paths.get(System.getProperty("jfrtrace.apiJar", "../recorder/target/jfr-trace-api.jar"))
+            .toAbsolutePath().normalize();
+
+    /** A class path for running the samples: the compiled classes and the API jar. */
+    static String classPath(Path classes) {
+        return classes + java.io.File.pathSeparator + API_JAR;
+    }
+
+    /** The line of {@code file} (under src/com/example) that ends with the comment {@code // marker}. */
+    static int lineOf(String file, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(SOURCES.resolve("com/example").resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith("// " + marker)) {
+                return i + 1;
+            }
+        }
+        throw new IOException("no line marked // " + marker + " in " + file);
+    }
+
     private SamplePrograms() {
     }
 
     static Path compile(Path into) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-d", into.toString()));
+        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-d", into.toString(), "-cp", API_JAR.toString()));
         try (Stream<Path> files = Files.walk(SOURCES)) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }

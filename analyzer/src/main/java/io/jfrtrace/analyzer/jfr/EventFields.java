@@ -68,6 +68,12 @@ public final class EventFields {
         return null;
     }
 
+    /** The event's stack trace, or null. */
+    public org.openjdk.jmc.common.IMCStackTrace stackTrace(IItem item) {
+        Object v = member(item, "stackTrace");
+        return v instanceof org.openjdk.jmc.common.IMCStackTrace t ? t : null;
+    }
+
     private Object member(IItem item, String field) {
         IMemberAccessor<?, IItem> a = accessors.get(field);
         return a == null ? null : a.getMember(item);

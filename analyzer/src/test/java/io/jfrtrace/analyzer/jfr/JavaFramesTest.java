@@ -1,0 +1,16 @@
+package io.jfrtrace.analyzer.jfr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class JavaFramesTest {
+    @Test
+    void nestedAndHiddenClassesMapToTheFileOfTheirOutermostClass() {
+        assertEquals("com/example/Fib.java", JavaFrames.fileOf("com.example.Fib"));
+        assertEquals("com/example/Outer.java", JavaFrames.fileOf("com.example.Outer$Inner$Deeper"));
+        assertEquals("jdk/jfr/internal/instrument/JDKEvents.java",
+                JavaFrames.fileOf("jdk.jfr.internal.instrument.JDKEvents$$Lambda$43+0x00007f365406dc60.193064360"));
+        assertEquals("Main.java", JavaFrames.fileOf("Main"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** record --alloc on the leaking sample, then alloc / compare as tracemalloc would print them. */
+class AllocEndToEndIT {
+    @TempDir
+    static Path work;
+    static Path classes;
+    static int leakLine;
+    static int garbageLine;
+
+    @BeforeAll
+    static void recordTheLeak() throws Exception {
+        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        leakLine = SamplePrograms.lineOf("Leak.java", "leak");
+        garbageLine = SamplePrograms.lineOf("Leak.java", "garbage");
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "--alloc", "--alloc-exact", "-o", "leak.jfr",
+                "-cp", SamplePrograms.classPath(classes), "com.example.Leak");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stdout().contains("cache holds 350"), rec::toString);
+    }
+
+    @Test
+    void compareShowsTheLeakingLineFirstWithTheExactCountDifference() throws Exception {
+        JfrTraceRun cmp = JfrTraceRun.run(work, "compare", "leak.jfr#before", "leak.jfr#after");
+        assertEquals(0, cmp.exitCode(), cmp::toString);
+        String first = cmp.lines().get(0);
+        assertTrue(first.startsWith("com/example/Leak.java:" + leakLine + ": size="), cmp::toString);
+        assertTrue(first.contains(", count=350 (+250), average="), cmp::toString);
+        assertFalse(cmp.stdout().contains("Leak.java:" + garbageLine + ":"), cmp::toString);
+    }
+
+    @Test
+    void theLiveViewHoldsTheCacheButNotTheGarbage() throws Exception {
+        JfrTraceRun alloc = JfrTraceRun.run(work, "alloc", "leak.jfr#after", "--include", "*Leak.java");
+        assertEquals(0, alloc.exitCode(), alloc::toString);
+        assertTrue(alloc.lines().get(0).matches("com/example/Leak.java:" + leakLine + ": size=\\d+(\\.\\d)? KiB, count=350, average=\\d+ B"), alloc::toString);
+        assertFalse(alloc.stdout().contains("Leak.java:" + garbageLine + ":"), alloc::toString);
+        JfrTraceRun churn = JfrTraceRun.run(work, "alloc", "leak.jfr#after", "--allocated", "--include", "*Leak.java:" + garbageLine);
+        assertTrue(churn.lines().get(0).matches("com/example/Leak.java:" + garbageLine + ": size=.*, count=350, average=\\d+ B"), churn::toString);
+    }
+
+    @Test
+    void listShowsEverySnapshotWithItsLabel() throws Exception {
+        JfrTraceRun list = JfrTraceRun.run(work, "alloc", "leak.jfr", "--list");
+        assertEquals(0, list.exitCode(), list::toString);
+        List<String> labels = list.lines().stream().skip(1).map(l -> l.trim().split(" +")[1]).toList();
+        assertTrue(labels.containsAll(List.of("before", "after", "exit")), list::toString);
+    }
+
+    @Test
+    void theCsvHasTracemallocsColumns() throws Exception {
+        JfrTraceRun csv = JfrTraceRun.run(work, "alloc", "leak.jfr#after", "--csv", "--include", "*Leak.java");
+        assertEquals("domain,size,count,total_nframe,frames", csv.lines().get(0), csv::toString);
+        assertTrue(csv.lines().stream().anyMatch(l -> l.startsWith("0,") && l.contains(",350,") && l.endsWith("com/example/Leak.java:" + leakLine)), csv::toString);
+    }
+
+    @Test
+    void anUnknownSnapshotIdIsOneLine() throws Exception {
+        BadInputIT.assertOneLineError(JfrTraceRun.run(work, "alloc", "leak.jfr#99"), ExitCodes.BAD_INPUT, "no snapshot '99'");
+    }
+
+    @Test
+    void aSnapshotNameInAFileWithoutSnapshotsIsOneLine() throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "-o", "plain.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        BadInputIT.assertOneLineError(JfrTraceRun.run(work, "alloc", "plain.jfr#before"), ExitCodes.NO_DATA, "no snapshot 'before'");
+    }
+
+    @Test
+    void aPatternWithAnUnterminatedBracketIsOneLine() throws Exception {
+        BadInputIT.assertOneLineError(JfrTraceRun.run(work, "alloc", "leak.jfr", "--include", "com/[abc"), ExitCodes.USAGE, "com/[abc");
+    }
+
+    @Test
+    void aStockRecordingFallsBackToJfrsOwnSamplesAndSaysSo() throws Exception {
+        Process p = new ProcessBuilder(JfrTraceRun.javaOf(System.getProperty("java.home")).toString(),
+                "-XX:StartFlightRecording=filename=" + work.resolve("stock.jfr") + ",settings=profile",
+                "-cp", classes.toString(), "com.example.Streams")
+                .redirectErrorStream(true).redirectOutput(work.resolve("stock.log").toFile()).start();
+        assertEquals(0, p.waitFor());
+        JfrTraceRun alloc = JfrTraceRun.run(work, "alloc", "stock.jfr", "--allocated", "--limit", "3");
+        assertEquals(0, alloc.exitCode(), alloc::toString);
+        assertTrue(alloc.lines().get(0).startsWith("# stock.jfr has no jfr-trace snapshots: estimates from JFR's jdk.ObjectAllocationSample"), alloc::toString);
+        assertEquals(4, alloc.lines().size(), alloc::toString);
+    }
+}
