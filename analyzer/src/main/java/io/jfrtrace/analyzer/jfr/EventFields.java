@@ -34,27 +34,19 @@ public final class EventFields {
 
     /** A numeric field as a long; timespans in nanoseconds. Missing fields read as 0. */
     public long number(IItem item, String field) {
-        Object v = member(item, field);
-        if (v instanceof IQuantity q) {
-            if (q.getUnit().getContentType() == UnitLookup.TIMESPAN) {
-                return q.clampedLongValueIn(UnitLookup.NANOSECOND);
-            }
-            return q.longValue();
-        }
-        if (v instanceof Number n) {
-            return n.longValue();
-        }
-        return 0;
+        return longIn(item, field, UnitLookup.TIMESPAN, UnitLookup.NANOSECOND);
     }
 
     /** A {@code @DataAmount} field in bytes (plain numbers pass through). */
     public long bytes(IItem item, String field) {
+        return longIn(item, field, UnitLookup.MEMORY, UnitLookup.BYTE);
+    }
+
+    private long longIn(IItem item, String field, org.openjdk.jmc.common.unit.ContentType<?> kind,
+            org.openjdk.jmc.common.unit.IUnit unit) {
         Object v = member(item, field);
         if (v instanceof IQuantity q) {
-            if (q.getUnit().getContentType() == UnitLookup.MEMORY) {
-                return q.clampedLongValueIn(UnitLookup.BYTE);
-            }
-            return q.longValue();
+            return q.getUnit().getContentType() == kind ? q.clampedLongValueIn(unit) : q.longValue();
         }
         return v instanceof Number n ? n.longValue() : 0;
     }
