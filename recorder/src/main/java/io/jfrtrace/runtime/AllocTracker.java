@@ -510,8 +510,9 @@ public final class AllocTracker {
             return 0;
         }
         synchronized (SNAP) {
-            if (exact) {
-                System.gc(); // so that dead objects are really gone (exact mode only)
+            if (exact || "exit".equals(reason)) {
+                // dead objects are really gone (every snapshot in exact mode, the exit one otherwise)
+                System.gc();
             }
             sweep();
             long[] totals = mergedCounts();
