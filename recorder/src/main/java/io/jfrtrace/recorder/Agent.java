@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.jfrtrace.recorder.jfr.Flusher;
+import io.jfrtrace.runtime.AllocTracker;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -30,13 +31,28 @@ final class Agent {
             }
             Recording r = new Recording(config);
             r.setName("jfr-trace");
-            new Flusher(version(), options.raw).install(r, options.flushIntervalMillis);
+            Flusher flusher = new Flusher(version(), options.raw);
+            if (options.allocFrames > 0) {
+                AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
+                        options.builtins, options.profile);
+                flusher.allocation(options.snapshotIntervalMillis);
+            }
+            flusher.install(r, options.flushIntervalMillis);
             r.setToDisk(true);
             r.setDestination(output);
             r.start();
         } catch (Throwable t) {
             System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
             return;
+        }
+        for (String w : options.warnings) {
+            System.err.println(w);
+        }
+        if (options.allocFrames > 0 && options.snapshotSignal != null) {
+            installSignal(options.snapshotSignal);
+        }
+        if (!options.profile && options.allocFrames == 0) {
+            return; // nothing to instrument
         }
         ProfilingTransformer transformer = new ProfilingTransformer(options);
         inst.addTransformer(transformer, true);
@@ -45,6 +61,15 @@ final class Agent {
         }
         if (!options.quiet) {
             System.err.println("jfr-trace agent: recording to " + output);
+        }
+    }
+
+    /** Takes a "signal" snapshot on each {@code SIG<name>} (handler runs on an ordinary Java thread). */
+    private static void installSignal(String name) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> AllocTracker.snapshot("signal", "signal"));
+        } catch (Throwable t) {
+            System.err.println("jfr-trace agent: cannot handle SIG" + name + " for snapshots: " + t.getMessage());
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 /**
  * The agent's argument string: comma-separated {@code key=value}, values percent-encoded.
  * Keys: output, include, exclude (repeatable globs), builtins, settings, flushInterval, quiet
- * (quiet drops the informational "recording to" line; warnings about skipped classes always print).
+ * (quiet drops the informational "recording to" line; warnings about skipped classes always print),
+ * profile (call profiling, default true), alloc (allocation traceback limit, absent = off),
+ * allocExact, allocSample (mean bytes between liveness samples), snapshotInterval (ms, 0 = off),
+ * snapshotSignal (USR1, HUP, ...; signals the VM or the agent needs are refused with a warning).
  */
 public final class AgentOptions {
     /** Thrown for an unknown key or a bad value; the message is the line to print. */
@@ -29,6 +32,19 @@ public final class AgentOptions {
     public String settings = "default";
     public long flushIntervalMillis = 1000;
     public boolean quiet;
+    public boolean profile = true;
+    /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
+    public int allocFrames;
+    public boolean allocExact;
+    public long allocSampleBytes = 64 * 1024;
+    public long snapshotIntervalMillis;
+    public String snapshotSignal;
+    /** Lines to print on stderr (refused settings that do not stop the agent). */
+    public final List<String> warnings = new ArrayList<>();
+
+    /** Signals never used for snapshots: the VM's own, fatal ones, and the usual terminators. */
+    static final java.util.Set<String> REFUSED_SIGNALS = java.util.Set.of(
+            "USR2", "QUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP", "INT", "TERM");
 
     private final List<Pattern> includePatterns = new ArrayList<>();
     private final List<Pattern> excludePatterns = new ArrayList<>();
@@ -80,11 +96,60 @@ public final class AgentOptions {
                 case "quiet":
                     o.quiet = bool(key, value);
                     break;
+                case "profile":
+                    o.profile = bool(key, value);
+                    break;
+                case "alloc":
+                    o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);
+                    break;
+                case "allocExact":
+                    o.allocExact = bool(key, value);
+                    break;
+                case "allocSample":
+                    o.allocSampleBytes = positive(key, value, Long.MAX_VALUE);
+                    break;
+                case "snapshotInterval":
+                    o.snapshotIntervalMillis = nonNegative(key, value);
+                    break;
+                case "snapshotSignal": {
+                    String sig = require(key, value).trim().toUpperCase(java.util.Locale.ROOT);
+                    if (sig.startsWith("SIG")) {
+                        sig = sig.substring(3);
+                    }
+                    if (REFUSED_SIGNALS.contains(sig) || !sig.matches("[A-Z0-9]+")) {
+                        o.warnings.add("jfr-trace agent: snapshotSignal=" + value + " refused (USR2, QUIT, SEGV, "
+                                + "BUS, ABRT, ILL, FPE, KILL, STOP, INT and TERM belong to the VM or end it; "
+                                + "use USR1 or HUP); no signal snapshots");
+                    } else {
+                        o.snapshotSignal = sig;
+                    }
+                    break;
+                }
                 default:
                     throw new OptionException("jfr-trace agent: unknown option '" + key + "'");
             }
         }
         return o;
+    }
+
+    private static long positive(String key, String value, long max) throws OptionException {
+        long v = nonNegative(key, value);
+        if (v < 1 || v > max) {
+            throw bad(key, value);
+        }
+        return v;
+    }
+
+    private static long nonNegative(String key, String value) throws OptionException {
+        try {
+            long v = Long.parseLong(require(key, value).trim());
+            if (v < 0) {
+                throw bad(key, value);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw bad(key, value);
+        }
     }
 
     private static String decode(String s) throws OptionException {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 
+import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.FunctionRegistry;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -13,6 +14,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -33,6 +35,7 @@ final class ClassInstrumenter {
     static final String TP = "io/jfrtrace/runtime/ThreadProfile";
     static final String ENTER_DESC = "(I)L" + TP + ";";
     static final String EXIT_DESC = "(L" + TP + ";I)V";
+    static final String ALLOC = "io/jfrtrace/runtime/AllocTracker";
 
     /** Decides whether calls to a class go to instrumented code (internal name). */
     interface OwnerFilter {
@@ -51,11 +54,21 @@ final class ClassInstrumenter {
     private final boolean builtins;
     private final OwnerFilter owners;
     private final BuiltinRegistry builtinIds;
+    private final boolean profile;
+    /** Allocation traceback limit, 0 = allocation tracing off. */
+    private final int allocFrames;
 
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds) {
-        this.builtins = builtins;
+        this(builtins, owners, builtinIds, true, 0);
+    }
+
+    ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
+                      int allocFrames) {
+        this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
+        this.profile = profile;
+        this.allocFrames = allocFrames;
     }
 
     /** Returns the instrumented class file, or null if there is nothing to instrument. */
@@ -70,6 +83,17 @@ final class ClassInstrumenter {
         int slash = cn.name.lastIndexOf('/');
         String simple = cn.name.substring(slash + 1);
         boolean any = false;
+        java.util.Map<String, java.util.Set<Integer>> inits = java.util.Map.of();
+        if (allocFrames > 0) {
+            try {
+                inits = AllocSites.initCalls(classfile);
+            } catch (RuntimeException e) {
+                inits = java.util.Map.of(); // cannot simulate the stack: no NEW sites in this class
+            }
+            if (allocFrames > 1 && !profile) {
+                AllocTracker.registerClass(cn.name.replace('/', '.'), file);
+            }
+        }
         List<MethodNode> methods = cn.methods;
         for (int i = 0; i < methods.size(); i++) {
             MethodNode m = methods.get(i);
@@ -83,10 +107,23 @@ final class ClassInstrumenter {
                     throw new Unsupported("JSR/RET in " + m.name + m.desc);
                 }
             }
-            int id = FunctionRegistry.register(file, firstLine(m), simple + "." + m.name);
-            MethodNode done = instrumentMethod(cn, m, id);
-            if (done != null) {
-                methods.set(i, done);
+            List<AllocSites.Site> sites = allocFrames > 0
+                    ? AllocSites.find(m, inits.get(m.name + m.desc), owners) : List.of();
+            int tp = -1;
+            // builtin-wrapped call -> the label after its wrapper (where its result is back on the stack)
+            java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter = new java.util.HashMap<>();
+            if (profile) {
+                int id = FunctionRegistry.register(file, firstLine(m), simple + "." + m.name);
+                int slot = m.maxLocals;
+                MethodNode done = instrumentMethod(cn, m, id, wrappedAfter);
+                if (done != null) {
+                    methods.set(i, done);
+                    any = true;
+                    tp = slot;
+                }
+            }
+            for (AllocSites.Site site : sites) {
+                insertAllocHook(m, site, file, tp, wrappedAfter);
                 any = true;
             }
         }
@@ -125,7 +162,8 @@ final class ClassInstrumenter {
         return min == Integer.MAX_VALUE ? 0 : min;
     }
 
-    private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id) {
+    private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id,
+                                        java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter) {
         boolean ctor = "<init>".equals(m.name);
         MethodNode mn = m;
         AbstractInsnNode afterSuper = null;
@@ -161,8 +199,19 @@ final class ClassInstrumenter {
 
         List<TryCatchBlockNode> inner = new ArrayList<>();
         boolean initialized = !ctor;
+        boolean storeLines = allocFrames > 1;
+        int line = 0;
         for (AbstractInsnNode n : originals) {
             int op = n.getOpcode();
+            if (n instanceof LineNumberNode) {
+                line = ((LineNumberNode) n).line;
+            } else if (storeLines && line > 0 && (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode)) {
+                InsnList st = new InsnList();
+                st.add(new VarInsnNode(Opcodes.ALOAD, tp));
+                st.add(pushInt(line));
+                st.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "line", "(L" + TP + ";I)V", false));
+                code.insertBefore(n, st);
+            }
             if (n == afterSuper) {
                 initialized = true;
                 continue;
@@ -173,7 +222,7 @@ final class ClassInstrumenter {
                 MethodInsnNode mi = (MethodInsnNode) n;
                 if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
                     int bid = builtinIds.id(mi.owner, mi.name, op == Opcodes.INVOKESTATIC);
-                    wrapBuiltin(code, mi, tp, bid, inner);
+                    wrappedAfter.put(mi, wrapBuiltin(code, mi, tp, bid, inner));
                 }
             }
         }
@@ -251,8 +300,8 @@ final class ClassInstrumenter {
      * The handler sits right after the call so its rethrow is covered by the same original
      * handlers as the call itself.
      */
-    private static void wrapBuiltin(InsnList code, MethodInsnNode call, int tp, int bid,
-                                    List<TryCatchBlockNode> inner) {
+    private static LabelNode wrapBuiltin(InsnList code, MethodInsnNode call, int tp, int bid,
+                                         List<TryCatchBlockNode> inner) {
         LabelNode s = new LabelNode();
         LabelNode e = new LabelNode();
         LabelNode h = new LabelNode();
@@ -273,6 +322,28 @@ final class ClassInstrumenter {
         post.add(after);
         code.insert(call, post);
         inner.add(new TryCatchBlockNode(s, e, h, null));
+        return after;
+    }
+
+    /**
+     * After the site's instruction (or after its builtin wrapper) the new object is on top of
+     * the stack: {@code dup; push id; [aload tp;] invokestatic AllocTracker.site|deep}.
+     */
+    private void insertAllocHook(MethodNode m, AllocSites.Site site, String file, int tp,
+                                 java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter) {
+        boolean deep = allocFrames > 1;
+        int id = deep ? AllocTracker.location(file, site.line()) : AllocTracker.siteTraceback(file, site.line());
+        InsnList l = new InsnList();
+        l.add(new InsnNode(Opcodes.DUP));
+        l.add(pushInt(id));
+        String desc = "(Ljava/lang/Object;I)V";
+        if (tp >= 0) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, tp));
+            desc = "(Ljava/lang/Object;IL" + TP + ";)V";
+        }
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, ALLOC, deep ? "deep" : "site", desc, false));
+        AbstractInsnNode at = wrappedAfter.getOrDefault(site.after(), site.after());
+        m.instructions.insert(at, l);
     }
 
     private static InsnList exitCall(int tp, int id, String method) {

@@ -17,7 +17,8 @@ final class ProfilingTransformer implements ClassFileTransformer {
 
     ProfilingTransformer(AgentOptions options) {
         this.options = options;
-        this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry());
+        this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry(),
+                options.profile, options.allocFrames);
     }
 
     /** Whether a class of this internal name would be instrumented (ignoring its loader). */

@@ -34,6 +34,13 @@ public final class FunctionRegistry {
         return count;
     }
 
+    /** Whether {@code id} is a built-in pseudo-function (file {@code ~}); lock-free. */
+    public static boolean isBuiltin(int id) {
+        int c = count; // volatile read publishes the arrays of every id below it
+        String[] f = files;
+        return id < c && id < f.length && "~".equals(f[id]);
+    }
+
     public static synchronized String file(int id) {
         return files[id];
     }

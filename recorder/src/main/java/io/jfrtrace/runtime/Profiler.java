@@ -61,6 +61,11 @@ public final class Profiler {
         p.exit(id, now);
     }
 
+    /** Call site at {@code line} of the current function (only emitted when alloc NFRAME &gt; 1). */
+    public static void line(ThreadProfile p, int line) {
+        p.setLine(line);
+    }
+
     /** A snapshot of all profiles registered so far (live and dead threads). */
     public static List<ThreadProfile> profiles() {
         synchronized (PROFILES) {

@@ -40,6 +40,11 @@ public final class ThreadProfile {
     // shadow stack, 4 longs per open call: function id, edge index (-1 = none), t0, subt
     int depth;
     private long[] stk = new long[4 * 64];
+    // line currently executing in each open frame (stored by call sites only when alloc NFRAME > 1)
+    private int[] lines = new int[64];
+
+    /** Allocation-tracing state of this thread (set lazily by AllocTracker). */
+    public AllocThread alloc;
 
     /** The thread this profile belongs to (weak, so dead threads can be collected). */
     private final WeakReference<Thread> owner;
@@ -275,6 +280,7 @@ public final class ThreadProfile {
     }
 
     private long[] growStack() {
+        lines = java.util.Arrays.copyOf(lines, stk.length / 2);
         long[] s = java.util.Arrays.copyOf(stk, stk.length * 2);
         stk = s;
         return s;
@@ -317,6 +323,25 @@ public final class ThreadProfile {
 
     public int depth() {
         return depth;
+    }
+
+    /** Stores the line now executing in the top frame (before a call; alloc NFRAME &gt; 1). */
+    void setLine(int line) {
+        int d = depth - 1;
+        if (d >= 0) {
+            lines[d] = line;
+        }
+    }
+
+    /** Function id of open frame {@code i} (0 = outermost). */
+    int frameId(int i) {
+        return (int) stk[i << 2];
+    }
+
+    /** Line last stored by open frame {@code i}. */
+    int frameLine(int i) {
+        int[] l = lines;
+        return i < l.length ? l[i] : 0;
     }
 
     // convenience accessors (tests)

@@ -76,7 +76,7 @@ class AgentIT {
             String type = e.getEventType().getName();
             if (type.equals("jfrtrace.RecordingInfo")) {
                 s.infos++;
-                assertEquals(1, e.getInt("schemaVersion"));
+                assertEquals(2, e.getInt("schemaVersion"));
             } else if (type.equals("jfrtrace.FunctionStats")) {
                 String fn = e.getString("function");
                 s.keys.put(fn, e.getString("file") + ":" + e.getInt("line"));

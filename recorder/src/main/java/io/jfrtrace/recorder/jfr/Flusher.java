@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.FunctionRegistry;
 import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
@@ -17,21 +18,39 @@ import jdk.jfr.Recording;
  * threads. Runs from JFR periodic hooks (every flushInterval and at every chunk end).
  */
 public final class Flusher {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final String agentVersion;
     private final String options;
     private final Runnable periodicHook = this::flush;
-    private final Runnable chunkEndHook = this::flush;
+    private final Runnable chunkEndHook = this::chunkEnd;
     private final Runnable infoHook = this::recordingInfo;
+    private final Runnable snapshotHook = () -> AllocTracker.snapshot("interval", "interval");
+    private boolean alloc;
+    private long snapshotIntervalMillis;
 
     public Flusher(String agentVersion, String options) {
         this.agentVersion = agentVersion;
         this.options = options;
     }
 
+    /** Turns on allocation snapshots: at exit, and every {@code intervalMillis} if positive. */
+    public void allocation(long intervalMillis) {
+        alloc = true;
+        snapshotIntervalMillis = intervalMillis;
+    }
+
     /** Registers the periodic hooks and enables our events in {@code r}. */
     public void install(Recording r, long flushIntervalMillis) {
+        if (alloc) {
+            AllocTracker.setSink(new AllocationEvents());
+            r.enable(AllocationSnapshotEvent.class).withoutStackTrace();
+            r.enable(AllocationTraceEvent.class).withoutStackTrace();
+            if (snapshotIntervalMillis > 0) {
+                FlightRecorder.addPeriodicEvent(SnapshotTimerEvent.class, snapshotHook);
+                r.enable(SnapshotTimerEvent.class).withPeriod(Duration.ofMillis(snapshotIntervalMillis));
+            }
+        }
         FlightRecorder.addPeriodicEvent(RecordingInfoEvent.class, infoHook);
         FlightRecorder.addPeriodicEvent(FlushTimerEvent.class, periodicHook);
         FlightRecorder.addPeriodicEvent(FinalFlushEvent.class, chunkEndHook);
@@ -50,6 +69,29 @@ public final class Flusher {
         e.timer = "System.nanoTime";
         e.timeUnit = 1;
         e.commit();
+    }
+
+    /** End of a chunk: flush the call tables; if the JVM is exiting, take the exit snapshot. */
+    private void chunkEnd() {
+        flush();
+        if (alloc && shuttingDown()) {
+            AllocTracker.snapshot("exit", "exit");
+        }
+    }
+
+    /**
+     * True once the JVM runs its shutdown hooks (JFR's final endChunk runs from one): adding a
+     * hook then throws IllegalStateException. A chunk rotation while running is not an exit.
+     */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException e) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 
     /** Emits all deltas since the previous flush. */

@@ -1,0 +1,591 @@
+package io.jfrtrace.runtime;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Allocation tracing (tracemalloc for the JVM). Instrumented allocation sites call the static
+ * {@code site}/{@code deep} methods with int ids only. Allocated totals are exact and kept per
+ * thread; liveness comes from weak references, one per object ({@code exact}) or one per
+ * ~{@link #sampleBytes} allocated bytes (Poisson sampling, see {@link AllocThread}).
+ *
+ * <p>A location is a {@code (file, line)} pair; a traceback is an array of location ids, most
+ * recent first, plus its total depth. Both are interned to int ids.
+ */
+public final class AllocTracker {
+    static volatile boolean enabled;
+    static int nframe = 1;
+    static boolean exact;
+    static boolean builtins;
+    static boolean profile = true;
+    static long sampleBytes = 64 * 1024;
+    static Instrumentation inst;
+    private static AllocSnapshot.Sink sink;
+
+    private static final List<AllocThread> THREADS = new ArrayList<>();
+    private static final ThreadLocal<AllocThread> CURRENT = new ThreadLocal<AllocThread>() {
+        @Override
+        protected AllocThread initialValue() {
+            return newThread();
+        }
+    };
+
+    // ---- locations and tracebacks (guarded by TB) ----
+    private static final Object TB = new Object();
+    private static final Map<String, Integer> LOC_IDS = new HashMap<>();
+    private static String[] locFile = new String[256];
+    private static int[] locLine = new int[256];
+    private static int locCount;
+    private static final Map<Key, Integer> TB_IDS = new HashMap<>();
+    private static int[][] tbLocs = new int[256][];
+    private static int[] tbTotal = new int[256];
+    private static int tbCount;
+    /** Instrumented classes (binary name -> source path), for the StackWalker mode. */
+    private static final Map<String, String> CLASSES = new ConcurrentHashMap<>();
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    // ---- liveness (guarded by LIVE) ----
+    private static final Object LIVE = new Object();
+    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+    private static AllocSample[] buckets = new AllocSample[1024];
+    private static int samples;
+    private static long[] liveBytes = new long[256];
+    private static double[] liveCount = new double[256];
+    private static long current;
+    private static long peak;
+    private static int generation;
+    /** Allocated totals of dead threads, and the totals at the last clearTraces. */
+    private static long[] deadCounts = new long[0];
+    private static long[] base = new long[0];
+
+    private static final Object SNAP = new Object();
+    private static int snapshotSeq;
+
+    private AllocTracker() {
+    }
+
+    private static final class Key {
+        final int[] a;
+        final int h;
+
+        Key(int[] a) {
+            this.a = a;
+            this.h = Arrays.hashCode(a);
+        }
+
+        @Override
+        public int hashCode() {
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && Arrays.equals(a, ((Key) o).a);
+        }
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    /** Turns tracing on; called once by the agent before any class is instrumented. */
+    public static synchronized void start(Instrumentation instrumentation, int frames, boolean exactMode,
+                                          long meanSampleBytes, boolean withBuiltins, boolean withProfile) {
+        if (enabled) {
+            return;
+        }
+        inst = instrumentation;
+        nframe = Math.max(1, frames);
+        exact = exactMode;
+        sampleBytes = Math.max(1, meanSampleBytes);
+        builtins = withBuiltins;
+        profile = withProfile;
+        Thread reaper = new Thread(AllocTracker::reap, "jfr-trace alloc reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+        enabled = true;
+    }
+
+    public static void setSink(AllocSnapshot.Sink s) {
+        sink = s;
+    }
+
+    public static boolean isEnabled() {
+        return enabled;
+    }
+
+    public static int tracebackLimit() {
+        return enabled ? nframe : 0;
+    }
+
+    public static boolean isExact() {
+        return exact;
+    }
+
+    /** Location id of {@code (file, line)}. */
+    public static int location(String file, int line) {
+        synchronized (TB) {
+            String k = file + ':' + line;
+            Integer id = LOC_IDS.get(k);
+            if (id != null) {
+                return id;
+            }
+            int n = locCount;
+            if (n == locFile.length) {
+                locFile = Arrays.copyOf(locFile, 2 * n);
+                locLine = Arrays.copyOf(locLine, 2 * n);
+            }
+            locFile[n] = file;
+            locLine[n] = line;
+            locCount = n + 1;
+            LOC_IDS.put(k, n);
+            return n;
+        }
+    }
+
+    /** The one-frame traceback of an allocation site (NFRAME = 1), interned at instrumentation time. */
+    public static int siteTraceback(String file, int line) {
+        return intern(new int[] {1, location(file, line)});
+    }
+
+    /** Records that a class was instrumented (for the StackWalker mode). */
+    public static void registerClass(String binaryName, String sourcePath) {
+        CLASSES.put(binaryName, sourcePath);
+    }
+
+    /** Interns {@code [total, loc (most recent), loc, ...]}. */
+    static int intern(int[] key) {
+        synchronized (TB) {
+            Key k = new Key(key);
+            Integer id = TB_IDS.get(k);
+            if (id != null) {
+                return id;
+            }
+            int n = tbCount;
+            if (n == tbLocs.length) {
+                tbLocs = Arrays.copyOf(tbLocs, 2 * n);
+                tbTotal = Arrays.copyOf(tbTotal, 2 * n);
+            }
+            tbLocs[n] = Arrays.copyOfRange(key, 1, key.length);
+            tbTotal[n] = key[0];
+            tbCount = n + 1;
+            TB_IDS.put(k, n);
+            return n;
+        }
+    }
+
+    /** Interns a raw shadow-stack key {@code [total, siteLoc, fid, line, fid, line, ...]}. */
+    static int internRaw(int[] raw) {
+        int frames = 1 + (raw.length - 2) / 2;
+        int[] key = new int[1 + frames];
+        key[0] = raw[0];
+        key[1] = raw[1];
+        for (int i = 1; i < frames; i++) {
+            int fid = raw[2 * i];
+            key[1 + i] = location(FunctionRegistry.file(fid), raw[2 * i + 1]);
+        }
+        return intern(key);
+    }
+
+    private static AllocThread newThread() {
+        AllocThread t = new AllocThread(Thread.currentThread(), nframe);
+        synchronized (THREADS) {
+            THREADS.add(t);
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ hot path
+
+    /** Allocation at a one-frame site, call profiling off. */
+    public static void site(Object o, int tb) {
+        if (o != null) {
+            CURRENT.get().add(o, tb);
+        }
+    }
+
+    /** Allocation at a one-frame site, call profiling on (the profile carries the thread's state). */
+    public static void site(Object o, int tb, ThreadProfile p) {
+        if (o != null) {
+            AllocThread t = p.alloc;
+            if (t == null) {
+                t = attach(p);
+            }
+            t.add(o, tb);
+        }
+    }
+
+    private static AllocThread attach(ThreadProfile p) {
+        AllocThread t = CURRENT.get();
+        p.alloc = t;
+        return t;
+    }
+
+    /** Allocation with NFRAME &gt; 1, outer frames from the call profiler's shadow stack. */
+    public static void deep(Object o, int loc, ThreadProfile p) {
+        if (o == null) {
+            return;
+        }
+        AllocThread t = p.alloc;
+        if (t == null) {
+            t = attach(p);
+        }
+        int[] k = t.key;
+        int limit = nframe;
+        int d = p.depth;
+        k[1] = loc;
+        int pos = 2;
+        int n = 1;
+        int total;
+        if (!builtins) {
+            total = Math.max(d, 1);
+            for (int i = d - 2; i >= 0 && n < limit; i--, n++) {
+                k[pos++] = p.frameId(i);
+                k[pos++] = p.frameLine(i);
+            }
+        } else {
+            total = 1;
+            for (int i = d - 2; i >= 0; i--) {
+                int fid = p.frameId(i);
+                if (FunctionRegistry.isBuiltin(fid)) {
+                    continue;
+                }
+                total++;
+                if (n < limit) {
+                    k[pos++] = fid;
+                    k[pos++] = p.frameLine(i);
+                    n++;
+                }
+            }
+        }
+        k[0] = total;
+        t.add(o, t.lookup(pos));
+    }
+
+    /** Allocation with NFRAME &gt; 1 and call profiling off: one StackWalker walk (~µs). */
+    public static void deep(Object o, int loc) {
+        if (o == null) {
+            return;
+        }
+        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s.filter(f -> CLASSES.containsKey(f.getClassName()))
+                .collect(java.util.stream.Collectors.toList()));
+        int total = Math.max(1, frames.size());
+        int n = Math.min(total, nframe);
+        int[] key = new int[1 + n];
+        key[0] = total;
+        key[1] = loc;
+        for (int i = 1; i < n; i++) {
+            StackWalker.StackFrame f = frames.get(i);
+            key[1 + i] = location(CLASSES.get(f.getClassName()), Math.max(0, f.getLineNumber()));
+        }
+        CURRENT.get().add(o, intern(key));
+    }
+
+    // ------------------------------------------------------------------ liveness
+
+    static void track(Object o, int tb, long bytes, double count) {
+        int h = System.identityHashCode(o);
+        synchronized (LIVE) {
+            AllocSample s = new AllocSample(o, QUEUE, tb, bytes, count, h, generation);
+            AllocSample[] b = buckets;
+            int i = h & (b.length - 1);
+            s.next = b[i];
+            b[i] = s;
+            if (++samples > 2 * b.length) {
+                rehashBuckets();
+            }
+            if (tb >= liveBytes.length) {
+                int n = liveBytes.length;
+                while (n <= tb) {
+                    n *= 2;
+                }
+                liveBytes = Arrays.copyOf(liveBytes, n);
+                liveCount = Arrays.copyOf(liveCount, n);
+            }
+            liveBytes[tb] += bytes;
+            liveCount[tb] += count;
+            long c = current += bytes;
+            if (c > peak) {
+                peak = c;
+            }
+        }
+    }
+
+    private static void rehashBuckets() {
+        AllocSample[] old = buckets;
+        AllocSample[] b = new AllocSample[old.length * 2];
+        int mask = b.length - 1;
+        for (AllocSample head : old) {
+            for (AllocSample s = head; s != null;) {
+                AllocSample nx = s.next;
+                int i = s.hash & mask;
+                s.next = b[i];
+                b[i] = s;
+                s = nx;
+            }
+        }
+        buckets = b;
+    }
+
+    /** Forgets a sample whose object died (caller holds LIVE). */
+    private static void untrackLocked(AllocSample s) {
+        if (s.dead || s.generation != generation) {
+            return;
+        }
+        s.dead = true;
+        AllocSample[] b = buckets;
+        int i = s.hash & (b.length - 1);
+        AllocSample prev = null;
+        for (AllocSample x = b[i]; x != null; prev = x, x = x.next) {
+            if (x == s) {
+                if (prev == null) {
+                    b[i] = x.next;
+                } else {
+                    prev.next = x.next;
+                }
+                break;
+            }
+        }
+        samples--;
+        liveBytes[s.traceback] -= s.bytes;
+        liveCount[s.traceback] -= s.count;
+        current -= s.bytes;
+    }
+
+    private static void reap() {
+        while (true) {
+            try {
+                Reference<?> r = QUEUE.remove();
+                synchronized (LIVE) {
+                    untrackLocked((AllocSample) r);
+                    for (Reference<?> x; (x = QUEUE.poll()) != null;) {
+                        untrackLocked((AllocSample) x);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                // keep reaping
+            }
+        }
+    }
+
+    /** Drains the queue and sweeps every tracked reference the GC already cleared. */
+    private static void sweep() {
+        synchronized (LIVE) {
+            for (Reference<?> x; (x = QUEUE.poll()) != null;) {
+                untrackLocked((AllocSample) x);
+            }
+            AllocSample[] b = buckets;
+            for (int i = 0; i < b.length; i++) {
+                AllocSample prev = null;
+                for (AllocSample s = b[i]; s != null; s = s.next) {
+                    if (s.get() == null) {
+                        untrackLocked(s); // unlinks s, prev stays
+                    } else {
+                        prev = s;
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ API
+
+    /** {current, peak} traced bytes. */
+    public static long[] tracedMemory() {
+        synchronized (LIVE) {
+            return new long[] {current, peak};
+        }
+    }
+
+    public static void resetPeak() {
+        synchronized (LIVE) {
+            peak = current;
+        }
+    }
+
+    /** Forgets all traces: live data, allocated totals, current and peak. */
+    public static void clearTraces() {
+        long[] totals = mergedCounts();
+        synchronized (LIVE) {
+            generation++;
+            buckets = new AllocSample[1024];
+            samples = 0;
+            Arrays.fill(liveBytes, 0);
+            Arrays.fill(liveCount, 0);
+            current = 0;
+            peak = 0;
+            base = totals;
+        }
+    }
+
+    /** The tracker's own memory, estimated. */
+    public static long memory() {
+        long m = 0;
+        synchronized (THREADS) {
+            for (AllocThread t : THREADS) {
+                m += t.footprint();
+            }
+        }
+        synchronized (LIVE) {
+            m += 8L * buckets.length + 56L * samples + 16L * liveBytes.length + 8L * (deadCounts.length + base.length);
+        }
+        synchronized (TB) {
+            m += 12L * locFile.length + 12L * tbLocs.length + 48L * (TB_IDS.size() + LOC_IDS.size());
+            for (int i = 0; i < tbCount; i++) {
+                m += 16 + 4L * tbLocs[i].length;
+            }
+        }
+        return m;
+    }
+
+    /** The traceback (oldest first, {@code file:line}) of a tracked object, else null. */
+    public static List<String> objectTraceback(Object o) {
+        if (o == null || !enabled) {
+            return null;
+        }
+        int h = System.identityHashCode(o);
+        int tb = -1;
+        synchronized (LIVE) {
+            AllocSample[] b = buckets;
+            for (AllocSample s = b[h & (b.length - 1)]; s != null; s = s.next) {
+                if (s.hash == h && s.get() == o) {
+                    tb = s.traceback;
+                    break;
+                }
+            }
+        }
+        if (tb < 0) {
+            return null;
+        }
+        synchronized (TB) {
+            int[] locs = tbLocs[tb];
+            List<String> out = new ArrayList<>(locs.length);
+            for (int i = locs.length - 1; i >= 0; i--) {
+                out.add(locFile[locs[i]] + ':' + locLine[locs[i]]);
+            }
+            return Collections.unmodifiableList(out);
+        }
+    }
+
+    /** Sum of every thread's allocated counters (folding in threads that died). */
+    private static long[] mergedCounts() {
+        long[] sum;
+        synchronized (THREADS) {
+            sum = deadCounts.clone();
+            for (int j = THREADS.size() - 1; j >= 0; j--) {
+                AllocThread t = THREADS.get(j);
+                boolean alive = t.isOwnerAlive();
+                long[] c = t.counts();
+                if (sum.length < c.length) {
+                    sum = Arrays.copyOf(sum, c.length);
+                }
+                for (int i = 0; i < c.length; i++) {
+                    sum[i] += c[i];
+                }
+                if (!alive) {
+                    if (deadCounts.length < c.length) {
+                        deadCounts = Arrays.copyOf(deadCounts, c.length);
+                    }
+                    for (int i = 0; i < c.length; i++) {
+                        deadCounts[i] += c[i];
+                    }
+                    THREADS.remove(j);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Takes a snapshot and hands it to the sink; returns its id (0 if tracing is off). */
+    public static int snapshot(String label, String reason) {
+        if (!enabled) {
+            return 0;
+        }
+        synchronized (SNAP) {
+            if (exact || "exit".equals(reason)) {
+                // dead objects are really gone (every snapshot in exact mode, the exit one otherwise)
+                System.gc();
+            }
+            sweep();
+            long[] totals = mergedCounts();
+            AllocSnapshot s = new AllocSnapshot();
+            s.id = ++snapshotSeq;
+            s.label = label;
+            s.reason = reason;
+            s.tracebackLimit = nframe;
+            s.exact = exact;
+            s.recorderMemory = memory();
+            int ntb;
+            int[][] locs;
+            int[] totalN;
+            String[] lf;
+            int[] ll;
+            synchronized (TB) {
+                ntb = tbCount;
+                locs = tbLocs;
+                totalN = tbTotal;
+                lf = locFile;
+                ll = locLine;
+            }
+            long[] lb;
+            double[] lc;
+            long[] b;
+            synchronized (LIVE) {
+                lb = Arrays.copyOf(liveBytes, Math.max(ntb, liveBytes.length));
+                lc = Arrays.copyOf(liveCount, Math.max(ntb, liveCount.length));
+                s.tracedCurrent = current;
+                s.tracedPeak = peak;
+                b = base;
+            }
+            s.size = new long[ntb];
+            s.count = new long[ntb];
+            s.totalNframe = new int[ntb];
+            s.frames = new String[ntb];
+            s.allocatedSize = new long[ntb];
+            s.allocatedCount = new long[ntb];
+            int r = 0;
+            for (int tb = 0; tb < ntb; tb++) {
+                long ac = at(totals, 2 * tb) - at(b, 2 * tb);
+                long as = at(totals, 2 * tb + 1) - at(b, 2 * tb + 1);
+                long size = Math.max(0, lb[tb]);
+                long count = Math.max(0, Math.round(lc[tb]));
+                if (ac == 0 && size == 0 && count == 0) {
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder();
+                int[] l = locs[tb];
+                for (int i = l.length - 1; i >= 0; i--) {
+                    sb.append(lf[l[i]]).append(':').append(ll[l[i]]);
+                    if (i > 0) {
+                        sb.append(';');
+                    }
+                }
+                s.size[r] = size;
+                s.count[r] = count;
+                s.totalNframe[r] = totalN[tb];
+                s.frames[r] = sb.toString();
+                s.allocatedSize[r] = as;
+                s.allocatedCount[r] = ac;
+                r++;
+            }
+            s.rows = r;
+            AllocSnapshot.Sink k = sink;
+            if (k != null) {
+                k.emit(s);
+            }
+            return s.id;
+        }
+    }
+
+    private static long at(long[] a, int i) {
+        return i < a.length ? a[i] : 0;
+    }
+}
