@@ -21,16 +21,30 @@ def hexs(s):
     return s.encode("utf-8", "surrogatepass").hex()
 
 
+def snap():
+    """Every thread's frames as (file, line, name), read now: a frame's f_lineno moves on with the frame."""
+    me = threading.get_ident()
+    out = {}
+    for ident, f in sys._current_frames().items():
+        if ident == me:
+            f = f.f_back  # not snap() itself
+        rows = []
+        while f is not None:
+            rows.append((f.f_code.co_filename, f.f_lineno, f.f_code.co_name))
+            f = f.f_back
+        out[ident] = rows
+    return out
+
+
 def emit(name, output, frames, timeout=None):
     print("== " + name)
     if timeout is not None:
         print("timeout %d" % timeout)
     print("output " + output.hex())
-    for ident, f in frames.items():
+    for ident, rows in frames.items():
         print("thread %d" % ident)
-        while f is not None:
-            print("frame %s %d %s" % (hexs(f.f_code.co_filename), f.f_lineno, hexs(f.f_code.co_name)))
-            f = f.f_back
+        for file, line, fn in rows:
+            print("frame %s %d %s" % (hexs(file), line, hexs(fn)))
 
 
 def capture(fn):
@@ -53,7 +67,7 @@ FILES = ["/tmp/\u00e9t\u00e9.py", "/tmp/" + "f" * 600 + ".py", "rel\\win\"q.py",
 
 
 def leaf(out):
-    fr = sys._current_frames(); faulthandler.dump_traceback(out, all_threads=True)  # same line on purpose
+    fr = snap(); faulthandler.dump_traceback(out, all_threads=True)  # same line on purpose
     return fr
 
 
@@ -115,7 +129,7 @@ def later(seconds):
         t.start()
         time.sleep(0.1)
         faulthandler.dump_traceback_later(seconds, file=out)
-        fr = sys._current_frames(); time.sleep(seconds + 0.6)  # same line on purpose
+        fr = snap(); time.sleep(seconds + 0.6)  # same line on purpose
         faulthandler.cancel_dump_traceback_later()
         stop.set()
         t.join()
