@@ -181,4 +181,42 @@ class DumpsIT {
         assertEquals(0, java.waitFor());
         BadInputIT.assertOneLineError(JfrTraceRun.run(work, "dumps", "plain.jfr"), ExitCodes.NO_DATA, "no thread dumps");
     }
+
+    @Test
+    void dumpsOfAnEmergencyDumpAfterANativeCrash() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("crash"));
+        Path src = Files.createDirectories(dir.resolve("src/crash")).resolve("Crash.java");
+        Files.writeString(src, """
+                package crash;
+
+                public class Crash {
+                    static void boom() throws Exception {
+                        java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                        f.setAccessible(true);
+                        ((sun.misc.Unsafe) f.get(null)).putAddress(0L, 42L);
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        boom();
+                    }
+                }
+                """);
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-nowarn", "-d", dir.toString(), src.toString()));
+        Process java = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:StartFlightRecording:filename=crash.jfr", "-XX:-CreateCoredumpOnCrash", "-cp", dir.toString(),
+                "crash.Crash").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(java.waitFor(120, TimeUnit.SECONDS));
+        Path emergency = dir.resolve("hs_err_pid" + java.pid() + ".jfr");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(emergency), "the JVM wrote no emergency dump");
+        JfrTraceRun run = JfrTraceRun.run(dir, "dumps", emergency.toString(), "--reason", "fatal");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stdout().startsWith("Fatal JVM error: VM Error\n\nCurrent thread 0x0000000000000001 \"main\" "
+                + "(most recent call first):\n"), run::toString);
+        assertTrue(run.stdout().endsWith("""
+                  File "crash/Crash.java", line 7 in Crash.boom
+                  File "crash/Crash.java", line 11 in Crash.main
+                """), run::toString);
+    }
 }
