@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int NO_DATA = 4;
     /** An output file cannot be written. */
     public static final int CANNOT_WRITE = 5;
+    /** {@code dump PID}: no such process, not a JVM, or the JVM cannot be attached to (other user, -XX:+DisableAttachMechanism). */
+    public static final int NOT_ATTACHABLE = 6;
     /** The JVM to run could not be started. */
     public static final int CANNOT_LAUNCH = 125;
     /** A bug in jfr-trace itself (reported in one line; set JFR_TRACE_DEBUG=1 for the stack trace). */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jfr-trace", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.",
         subcommands = {RecordCommand.class, StatsCommand.class, AllocCommand.class, CompareCommand.class,
+                DumpsCommand.class, DumpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

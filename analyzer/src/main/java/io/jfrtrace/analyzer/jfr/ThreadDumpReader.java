@@ -1,0 +1,198 @@
+package io.jfrtrace.analyzer.jfr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmc.common.IMCFrame;
+import org.openjdk.jmc.common.IMCMethod;
+import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.IMCThread;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IMemberAccessor;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+
+import io.jfrtrace.analyzer.faulthandler.Reason;
+import io.jfrtrace.analyzer.faulthandler.StackFrame;
+import io.jfrtrace.analyzer.faulthandler.ThreadDump;
+import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
+import io.jfrtrace.analyzer.faulthandler.ThreadStack;
+
+/**
+ * Reads thread dumps from a recording, one chunk at a time: jfr-trace's own {@code jfrtrace.ThreadDump} /
+ * {@code jfrtrace.ThreadStack} events (docs/events.md), and, for recordings jfr-trace did not make, the JVM's
+ * {@code jdk.ThreadDump} events (the text of a {@code Thread.print}; reason {@code request}) and the {@code jdk.Shutdown}
+ * event of an emergency dump ({@code hs_err_pid*.jfr}; reason {@code VM Error}), which becomes a fatal dump of the
+ * crashing thread only.
+ */
+public final class ThreadDumpReader {
+    static final String DUMP = "jfrtrace.ThreadDump";
+    static final String STACK = "jfrtrace.ThreadStack";
+    static final String JDK_DUMP = "jdk.ThreadDump";
+    static final String JDK_SHUTDOWN = "jdk.Shutdown";
+    /** The reason HotSpot gives the {@code jdk.Shutdown} event of an emergency dump after a crash. */
+    static final String VM_ERROR = "VM Error";
+
+    /** Where the dumps of a {@link Result} came from. */
+    public enum Source {
+        /** jfr-trace's own {@code jfrtrace.ThreadDump} events. */
+        JFR_TRACE,
+        /** The JVM's stock {@code jdk.ThreadDump} / {@code jdk.Shutdown} events (no jfr-trace dump in the file). */
+        JDK,
+        /** Neither: the list is empty. */
+        NONE
+    }
+
+    /** The dumps of a recording, in time then id order, and where they came from. */
+    public record Result(List<ThreadDump> dumps, Source source) {
+    }
+
+    private ThreadDumpReader() {
+    }
+
+    /** jfr-trace's dumps if the file holds any, else the JVM's own; never null. */
+    public static Result read(Path file) throws IOException {
+        Map<Long, Header> headers = new HashMap<>();
+        Map<Long, List<ThreadStack>> stacks = new HashMap<>();
+        List<ThreadDump> jdk = new ArrayList<>();
+        ChunkedRecording.open(file).forEachChunk(byType -> {
+            for (IItemIterable events : byType) {
+                String type = events.getType().getIdentifier();
+                EventFields f = new EventFields(events.getType());
+                switch (type) {
+                    case DUMP -> {
+                        for (IItem e : events) {
+                            Header h = header(f, e);
+                            headers.putIfAbsent(h.id, h);
+                        }
+                    }
+                    case STACK -> {
+                        for (IItem e : events) {
+                            stacks.computeIfAbsent(f.number(e, "dumpId"), k -> new ArrayList<>()).add(stack(f, e));
+                        }
+                    }
+                    case JDK_DUMP -> {
+                        for (IItem e : events) {
+                            jdk.add(new ThreadDump(0, f.instant(e, "startTime"), Reason.REQUEST, "", 0, -1,
+                                    ThreadPrintParser.parse(nonNull(f.string(e, "result")))));
+                        }
+                    }
+                    case JDK_SHUTDOWN -> {
+                        IMemberAccessor<IMCStackTrace, IItem> st = JfrAttributes.EVENT_STACKTRACE.getAccessor(events.getType());
+                        IMemberAccessor<IMCThread, IItem> th = JfrAttributes.EVENT_THREAD.getAccessor(events.getType());
+                        for (IItem e : events) {
+                            String reason = f.string(e, "reason");
+                            if (reason != null && reason.startsWith(VM_ERROR)) {
+                                jdk.add(crash(f.instant(e, "startTime"), reason, th == null ? null : th.getMember(e),
+                                        st == null ? null : st.getMember(e)));
+                            }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        });
+        if (!headers.isEmpty()) {
+            List<ThreadDump> out = new ArrayList<>();
+            for (Header h : headers.values()) {
+                out.add(new ThreadDump(h.id, h.time, h.reason, h.detail, h.timeoutMicros, h.currentThreadId,
+                        stacks.getOrDefault(h.id, List.of())));
+            }
+            out.sort(ORDER);
+            return new Result(List.copyOf(out), Source.JFR_TRACE);
+        }
+        if (jdk.isEmpty()) {
+            return new Result(List.of(), Source.NONE);
+        }
+        jdk.sort(ORDER);
+        List<ThreadDump> numbered = new ArrayList<>();
+        for (int i = 0; i < jdk.size(); i++) {
+            ThreadDump d = jdk.get(i);
+            numbered.add(new ThreadDump(i + 1, d.time(), d.reason(), d.detail(), d.timeoutMicros(), d.currentThreadId(),
+                    d.threads()));
+        }
+        return new Result(List.copyOf(numbered), Source.JDK);
+    }
+
+    private static final Comparator<ThreadDump> ORDER = Comparator
+            .comparing(ThreadDump::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(ThreadDump::id);
+
+    private record Header(long id, Instant time, Reason reason, String detail, long timeoutMicros, long currentThreadId) {
+    }
+
+    private static Header header(EventFields f, IItem e) {
+        Reason reason;
+        try {
+            reason = Reason.parse(f.string(e, "reason"));
+        } catch (IllegalArgumentException unknown) {
+            reason = Reason.REQUEST;
+        }
+        long current = f.has("currentThreadId") ? f.number(e, "currentThreadId") : -1;
+        return new Header(f.number(e, "dumpId"), f.instant(e, "startTime"), reason, nonNull(f.string(e, "detail")),
+                f.number(e, "timeoutMicros"), current);
+    }
+
+    private static ThreadStack stack(EventFields f, IItem e) {
+        List<StackFrame> frames = frames(f.string(e, "frames"));
+        return new ThreadStack(f.number(e, "threadId"), f.string(e, "threadName"), f.string(e, "threadState"),
+                Boolean.parseBoolean(f.string(e, "current")), (int) f.number(e, "totalFrames"), frames);
+    }
+
+    /** {@code file\tline\tfunction} lines, most recent first (docs/events.md). */
+    static List<StackFrame> frames(String text) {
+        List<StackFrame> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int t1 = line.indexOf('\t');
+            int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
+            if (t2 < 0) {
+                out.add(new StackFrame(line, -1, null));
+                continue;
+            }
+            int lineNo;
+            try {
+                lineNo = Integer.parseInt(line.substring(t1 + 1, t2).trim());
+            } catch (NumberFormatException bad) {
+                lineNo = -1;
+            }
+            out.add(new StackFrame(line.substring(0, t1), lineNo, line.substring(t2 + 1)));
+        }
+        return out;
+    }
+
+    private static ThreadDump crash(Instant time, String reason, IMCThread thread, IMCStackTrace trace) {
+        List<StackFrame> frames = new ArrayList<>();
+        boolean truncated = false;
+        if (trace != null) {
+            for (IMCFrame fr : trace.getFrames()) {
+                IMCMethod m = fr.getMethod();
+                String cls = m == null || m.getType() == null ? "" : m.getType().getFullName();
+                String name = m == null ? "???" : m.getMethodName();
+                Integer line = fr.getFrameLineNumber();
+                frames.add(ThreadPrintParser.javaFrame(cls, name, null, line == null || line < 0 ? -1 : line));
+            }
+            truncated = trace.getTruncationState() != null && trace.getTruncationState().isTruncated();
+        }
+        long id = thread == null || thread.getThreadId() == null ? 0 : thread.getThreadId();
+        String name = thread == null ? null : thread.getThreadName();
+        List<ThreadStack> threads = thread == null && frames.isEmpty() ? List.of()
+                : List.of(new ThreadStack(id, name, null, true, truncated ? frames.size() + 1 : frames.size(), frames));
+        return new ThreadDump(0, time, Reason.FATAL, reason, 0, id, threads);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}
