@@ -59,6 +59,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--alloc-exact", description = "Track every object's liveness (exact live counts; for small programs and tests).")
     boolean allocExact;
 
+    @Option(names = "--alloc-sample", paramLabel = "BYTES", description = "Mean distance in bytes between liveness samples (default 65536); smaller is more accurate and slower.")
+    Long allocSample;
+
     @Option(names = "--snapshot-interval", paramLabel = "DURATION", description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
     String snapshotInterval;
 
@@ -133,8 +136,8 @@ final class RecordCommand implements Callable<Integer> {
             agent.add("profile", "false");
         }
         if (allocFrames == null) {
-            if (allocExact || snapshotInterval != null || snapshotSignal != null) {
-                throw new CliException(ExitCodes.USAGE, "--alloc-exact, --snapshot-interval and --snapshot-signal need --alloc");
+            if (allocExact || allocSample != null || snapshotInterval != null || snapshotSignal != null) {
+                throw new CliException(ExitCodes.USAGE, "--alloc-exact, --alloc-sample, --snapshot-interval and --snapshot-signal need --alloc");
             }
             return;
         }
@@ -142,6 +145,12 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--alloc: NFRAME must be at least 1, got " + allocFrames);
         }
         agent.add("alloc", Integer.toString(allocFrames)).add("allocExact", Boolean.toString(allocExact));
+        if (allocSample != null) {
+            if (allocSample < 1) {
+                throw new CliException(ExitCodes.USAGE, "--alloc-sample must be at least 1 byte, got " + allocSample);
+            }
+            agent.add("allocSample", Long.toString(allocSample));
+        }
         if (snapshotInterval != null) {
             try {
                 long ms = Math.max(1, Durations.positiveMicros("--snapshot-interval", snapshotInterval) / 1000);

@@ -52,6 +52,17 @@ class AllocEndToEndIT {
     }
 
     @Test
+    void sampledLivenessIsExactForALeakAndForGarbage() throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "--alloc", "--alloc-sample", "4096", "-o", "leak-sampled.jfr",
+                "-cp", SamplePrograms.classPath(classes), "com.example.Leak");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        // The exit snapshot (after a GC): every sample of the cache line is alive, none of the garbage line.
+        JfrTraceRun alloc = JfrTraceRun.run(work, "alloc", "leak-sampled.jfr", "--include", "*Leak.java");
+        assertTrue(alloc.lines().get(0).startsWith("com/example/Leak.java:" + leakLine + ": size=347 KiB, count=350, "), alloc::toString);
+        assertFalse(alloc.stdout().contains("Leak.java:" + garbageLine + ":"), alloc::toString);
+    }
+
+    @Test
     void listShowsEverySnapshotWithItsLabel() throws Exception {
         JfrTraceRun list = JfrTraceRun.run(work, "alloc", "leak.jfr", "--list");
         assertEquals(0, list.exitCode(), list::toString);

@@ -59,6 +59,9 @@ public final class AllocTracker {
     private static int samples;
     private static long[] liveBytes = new long[256];
     private static double[] liveCount = new double[256];
+    /** Weights of every sample ever taken per traceback (dead ones too), for the survival-ratio estimate. */
+    private static long[] sampledBytes = new long[256];
+    private static double[] sampledCount = new double[256];
     private static long current;
     private static long peak;
     private static int generation;
@@ -307,9 +310,13 @@ public final class AllocTracker {
                 }
                 liveBytes = Arrays.copyOf(liveBytes, n);
                 liveCount = Arrays.copyOf(liveCount, n);
+                sampledBytes = Arrays.copyOf(sampledBytes, n);
+                sampledCount = Arrays.copyOf(sampledCount, n);
             }
             liveBytes[tb] += bytes;
             liveCount[tb] += count;
+            sampledBytes[tb] += bytes;
+            sampledCount[tb] += count;
             long c = current += bytes;
             if (c > peak) {
                 peak = c;
@@ -420,6 +427,8 @@ public final class AllocTracker {
             samples = 0;
             Arrays.fill(liveBytes, 0);
             Arrays.fill(liveCount, 0);
+            Arrays.fill(sampledBytes, 0);
+            Arrays.fill(sampledCount, 0);
             current = 0;
             peak = 0;
             base = totals;
@@ -435,7 +444,7 @@ public final class AllocTracker {
             }
         }
         synchronized (LIVE) {
-            m += 8L * buckets.length + 56L * samples + 16L * liveBytes.length + 8L * (deadCounts.length + base.length);
+            m += 8L * buckets.length + 56L * samples + 32L * liveBytes.length + 8L * (deadCounts.length + base.length);
         }
         synchronized (TB) {
             m += 12L * locFile.length + 12L * tbLocs.length + 48L * (TB_IDS.size() + LOC_IDS.size());
@@ -537,10 +546,14 @@ public final class AllocTracker {
             }
             long[] lb;
             double[] lc;
+            long[] sb0;
+            double[] sc0;
             long[] b;
             synchronized (LIVE) {
                 lb = Arrays.copyOf(liveBytes, Math.max(ntb, liveBytes.length));
                 lc = Arrays.copyOf(liveCount, Math.max(ntb, liveCount.length));
+                sb0 = Arrays.copyOf(sampledBytes, Math.max(ntb, sampledBytes.length));
+                sc0 = Arrays.copyOf(sampledCount, Math.max(ntb, sampledCount.length));
                 s.tracedCurrent = current;
                 s.tracedPeak = peak;
                 b = base;
@@ -557,6 +570,13 @@ public final class AllocTracker {
                 long as = at(totals, 2 * tb + 1) - at(b, 2 * tb + 1);
                 long size = Math.max(0, lb[tb]);
                 long count = Math.max(0, Math.round(lc[tb]));
+                if (!exact) {
+                    // Survival ratio: the exact allocated totals times the share of this site's
+                    // samples still alive. A site whose samples all live (a leak) or all died
+                    // (garbage) comes out exact; only mixed sites carry sampling error.
+                    size = survivors(as, lb[tb], sb0[tb]);
+                    count = Math.round(survivorsD(ac, lc[tb], sc0[tb]));
+                }
                 if (ac == 0 && size == 0 && count == 0) {
                     continue;
                 }
@@ -577,12 +597,34 @@ public final class AllocTracker {
                 r++;
             }
             s.rows = r;
+            if (!exact) {
+                long sum = 0;
+                for (int i = 0; i < r; i++) {
+                    sum += s.size[i];
+                }
+                s.tracedCurrent = sum; // get_traced_memory()[0] is the sum of the traces
+                s.tracedPeak = Math.max(s.tracedPeak, sum);
+            }
             AllocSnapshot.Sink k = sink;
             if (k != null) {
                 k.emit(s);
             }
             return s.id;
         }
+    }
+
+    private static long survivors(long allocated, long liveWeight, long sampledWeight) {
+        if (sampledWeight <= 0 || liveWeight <= 0) {
+            return 0;
+        }
+        return liveWeight >= sampledWeight ? allocated : Math.round(allocated * ((double) liveWeight / sampledWeight));
+    }
+
+    private static double survivorsD(long allocated, double liveWeight, double sampledWeight) {
+        if (sampledWeight <= 0 || liveWeight <= 0) {
+            return 0;
+        }
+        return liveWeight >= sampledWeight ? allocated : allocated * (liveWeight / sampledWeight);
     }
 
     private static long at(long[] a, int i) {
