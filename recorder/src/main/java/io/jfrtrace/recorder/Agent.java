@@ -20,6 +20,7 @@ final class Agent {
     }
 
     static void start(AgentOptions options, Instrumentation inst, boolean attach) {
+        Recording recording;
         Path output = Path.of(options.output).toAbsolutePath();
         try {
             Configuration config;
@@ -29,6 +30,7 @@ final class Agent {
                 config = Configuration.create(Path.of(options.settings));
             }
             Recording r = new Recording(config);
+            recording = r;
             r.setName("jfr-trace");
             new Flusher(version(), options.raw).install(r, options.flushIntervalMillis);
             r.setToDisk(true);
@@ -38,6 +40,7 @@ final class Agent {
             System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
             return;
         }
+        startFaultHandler(options, recording);
         ProfilingTransformer transformer = new ProfilingTransformer(options);
         inst.addTransformer(transformer, true);
         if (attach) {
@@ -45,6 +48,14 @@ final class Agent {
         }
         if (!options.quiet) {
             System.err.println("jfr-trace agent: recording to " + output);
+        }
+    }
+
+    private static void startFaultHandler(AgentOptions options, Recording r) {
+        try {
+            io.jfrtrace.recorder.faulthandler.FaultAgent.start(options.fault, r);
+        } catch (Throwable t) {
+            System.err.println("jfr-trace agent: cannot start the fault handler: " + t);
         }
     }
 

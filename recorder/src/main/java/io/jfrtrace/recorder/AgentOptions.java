@@ -29,6 +29,8 @@ public final class AgentOptions {
     public String settings = "default";
     public long flushIntervalMillis = 1000;
     public boolean quiet;
+    /** faulthandler, watchdog, watchdogRepeat, watchdogExit, dumpSignal, dumpFile. */
+    public final io.jfrtrace.recorder.faulthandler.FaultOptions fault = new io.jfrtrace.recorder.faulthandler.FaultOptions();
 
     private final List<Pattern> includePatterns = new ArrayList<>();
     private final List<Pattern> excludePatterns = new ArrayList<>();
@@ -81,6 +83,9 @@ public final class AgentOptions {
                     o.quiet = bool(key, value);
                     break;
                 default:
+                    if (o.fault.set(key, value)) {
+                        break;
+                    }
                     throw new OptionException("jfr-trace agent: unknown option '" + key + "'");
             }
         }
