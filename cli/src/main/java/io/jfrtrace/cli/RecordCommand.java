@@ -51,6 +51,24 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
+    @Option(names = "--watchdog", paramLabel = "DURATION", description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
+    String watchdog;
+
+    @Option(names = "--watchdog-repeat", description = "Dump again every DURATION.")
+    boolean watchdogRepeat;
+
+    @Option(names = "--watchdog-exit", description = "After the watchdog's dump, end the program with status 1.")
+    boolean watchdogExit;
+
+    @Option(names = "--dump-signal", paramLabel = "SIG", description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
+    String dumpSignal;
+
+    @Option(names = "--no-faulthandler", description = "No dumps on fatal errors (uncaught exceptions, out of memory, stack overflow, crashes) and no default USR1 dump.")
+    boolean noFaulthandler;
+
+    @Option(names = "--dump-file", paramLabel = "PATH|-", description = "Also write each dump live as faulthandler text to PATH (- for stderr).")
+    String dumpFile;
+
     @Parameters(paramLabel = "JAVA_ARGS", description = "Arguments for java.")
     List<String> javaArgs = new ArrayList<>();
 
@@ -73,6 +91,7 @@ final class RecordCommand implements Callable<Integer> {
         Path out = (output != null ? output : Paths.get(target.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
         checkSettings();
+        AgentOptions faultOptions = faultOptions();
         Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
         if (!Files.isExecutable(javaExe)) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
@@ -83,6 +102,7 @@ final class RecordCommand implements Callable<Integer> {
         AgentOptions agent = new AgentOptions().add("output", out.toString())
                 .addAll("include", includes).addAll("exclude", excludes)
                 .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
+        agent.addAll(faultOptions);
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
@@ -105,6 +125,31 @@ final class RecordCommand implements Callable<Integer> {
         finisher.finish(status);
         Runtime.getRuntime().removeShutdownHook(hook);
         return status;
+    }
+
+    /** The agent's faulthandler keys; bad values are usage errors. */
+    private AgentOptions faultOptions() {
+        AgentOptions o = new AgentOptions();
+        try {
+            if (watchdog != null) {
+                o.add("watchdog", Long.toString(io.jfrtrace.cli.record.FaultArgs.durationMicros(watchdog)));
+                o.add("watchdogRepeat", Boolean.toString(watchdogRepeat)).add("watchdogExit", Boolean.toString(watchdogExit));
+            } else if (watchdogRepeat || watchdogExit) {
+                throw new IllegalArgumentException((watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
+            }
+            if (dumpSignal != null) {
+                o.add("dumpSignal", io.jfrtrace.cli.record.FaultArgs.signal(dumpSignal));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+        if (noFaulthandler) {
+            o.add("faulthandler", "false");
+        }
+        if (dumpFile != null) {
+            o.add("dumpFile", dumpFile.equals("-") ? "-" : Paths.get(dumpFile).toAbsolutePath().toString());
+        }
+        return o;
     }
 
     private void checkSettings() {
@@ -160,6 +205,7 @@ final class RecordCommand implements Callable<Integer> {
                             + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
                     case NOTHING -> err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
                 }
+                io.jfrtrace.cli.record.CrashFiles.keepBeside(out, child.pid(), workDir, err);
             } catch (IOException e) {
                 err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
             } finally {
