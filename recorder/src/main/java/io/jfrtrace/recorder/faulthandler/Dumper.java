@@ -90,7 +90,7 @@ public final class Dumper {
                                      Map<Thread, StackTraceElement[]> others) {
         List<ThreadStack> out = new ArrayList<>();
         if (current != null) {
-            StackTraceElement[] frames = currentFrames != null ? currentFrames : strip(current.getStackTrace());
+            StackTraceElement[] frames = strip(currentFrames != null ? currentFrames : current.getStackTrace());
             out.add(new ThreadStack(current.getId(), current.getName(), currentFrames != null
                     ? current.getState().name() : Thread.State.RUNNABLE.name(), true, frames));
         }
@@ -108,18 +108,48 @@ public final class Dumper {
         return out;
     }
 
-    /** Drops the leading frames of the dump machinery itself (ours, reflection, Thread.getStackTrace). */
+    /**
+     * Drops the leading frames of the dump machinery itself (ours, reflection, Thread.getStackTrace)
+     * and, anywhere, the call profiler's injected hooks ({@code io.jfrtrace.runtime}), which are not
+     * the program's code.
+     */
     static StackTraceElement[] strip(StackTraceElement[] frames) {
         int i = 0;
-        while (i < frames.length && isMachinery(frames[i])) {
+        while (i < frames.length && (isMachinery(frames[i]) || isProfilerHook(frames[i]))) {
             i++;
         }
-        if (i == 0) {
+        int keep = 0;
+        for (int j = i; j < frames.length; j++) {
+            if (!isProfilerHook(frames[j])) {
+                keep++;
+            }
+        }
+        if (i == 0 && keep == frames.length) {
             return frames;
         }
-        StackTraceElement[] out = new StackTraceElement[frames.length - i];
-        System.arraycopy(frames, i, out, 0, out.length);
+        StackTraceElement[] out = new StackTraceElement[keep];
+        int k = 0;
+        for (int j = i; j < frames.length; j++) {
+            if (!isProfilerHook(frames[j])) {
+                out[k++] = frames[j];
+            }
+        }
         return out;
+    }
+
+    private static boolean isProfilerHook(StackTraceElement e) {
+        return e.getClassName().startsWith("io.jfrtrace.runtime.");
+    }
+
+    /** Loads and links everything a dump needs, so that a dump when memory has run out loads no class. */
+    static void warmUp() {
+        List<ThreadStack> t = capture(Thread.currentThread(), null, true, null);
+        TracebackText.format(TracebackText.fatalHeader("x"), t, true);
+        TracebackText.format(TracebackText.timeoutHeader(1_500_000), t, false);
+        for (ThreadStack s : t) {
+            Frames.encode(s.frames());
+        }
+        write(java.io.OutputStream.nullOutputStream(), new byte[0]);
     }
 
     private static boolean isMachinery(StackTraceElement e) {

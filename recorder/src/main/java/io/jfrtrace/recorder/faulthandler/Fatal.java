@@ -24,7 +24,8 @@ import javax.management.NotificationListener;
  * <p>Out of memory: a collection-usage threshold at 95 % of each heap pool's maximum (checked by
  * the JVM after each GC anyway: no cost while idle) snapshots all threads while memory runs out;
  * an uncaught {@code OutOfMemoryError} within 10 s then reports the other threads as that snapshot
- * saw them. A 1 MiB reserve is released before dumping an {@code OutOfMemoryError}.
+ * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before dumping an
+ * {@code OutOfMemoryError}, and every class a dump needs is loaded when the handler is installed.
  */
 final class Fatal implements Thread.UncaughtExceptionHandler {
     private static final double LOW_MEMORY_FRACTION = 0.95;
@@ -35,7 +36,8 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
     private final Thread.UncaughtExceptionHandler previous;
     private final OutputStream out;
     private final boolean allThreads;
-    private volatile byte[] reserve = new byte[1 << 20];
+    /** Released before dumping an OutOfMemoryError: 1/32 of the heap, 1 to 8 MiB. */
+    private volatile byte[] reserve = new byte[(int) Math.max(1 << 20, Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32))];
     private volatile Map<Thread, StackTraceElement[]> lowMemorySnapshot;
     private volatile long lowMemoryNanos;
     private NotificationListener listener;
@@ -52,6 +54,12 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         Fatal f = new Fatal(Thread.getDefaultUncaughtExceptionHandler(), out, allThreads);
         Thread.setDefaultUncaughtExceptionHandler(f);
         f.watchMemory();
+        try {
+            Dumper.warmUp();
+            new Exception().toString();
+        } catch (Throwable ignored) {
+            // only an optimisation
+        }
         installed = f;
     }
 
