@@ -74,6 +74,24 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
+    @Option(names = "--watchdog", paramLabel = "DURATION", description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
+    String watchdog;
+
+    @Option(names = "--watchdog-repeat", description = "Dump again every DURATION.")
+    boolean watchdogRepeat;
+
+    @Option(names = "--watchdog-exit", description = "After the watchdog's dump, end the program with status 1.")
+    boolean watchdogExit;
+
+    @Option(names = "--dump-signal", paramLabel = "SIG", description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
+    String dumpSignal;
+
+    @Option(names = "--no-faulthandler", description = "No dumps on fatal errors (uncaught exceptions, out of memory, stack overflow, crashes) and no default USR1 dump.")
+    boolean noFaulthandler;
+
+    @Option(names = "--dump-file", paramLabel = "PATH|-", description = "Also write each dump live as faulthandler text to PATH (- for stderr).")
+    String dumpFile;
+
     @Parameters(paramLabel = "JAVA_ARGS", description = "Arguments for java.")
     List<String> javaArgs = new ArrayList<>();
 
@@ -96,6 +114,7 @@ final class RecordCommand implements Callable<Integer> {
         Path out = (output != null ? output : Paths.get(target.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
         checkSettings();
+        AgentOptions faultOptions = faultOptions();
         Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
         if (!Files.isExecutable(javaExe)) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
@@ -105,6 +124,7 @@ final class RecordCommand implements Callable<Integer> {
                 .addAll("include", includes).addAll("exclude", excludes)
                 .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
         addAllocationOptions(agent);
+        agent.addAll(faultOptions);
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
         Path repository = Files.createTempDirectory("jfr-trace-repository");
         List<String> command = new ArrayList<>();
@@ -160,7 +180,13 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         if (snapshotSignal != null) {
-            agent.add("snapshotSignal", Signals.checkUsable("--snapshot-signal", snapshotSignal));
+            String sig = Signals.checkUsable("--snapshot-signal", snapshotSignal);
+            String dumps = noFaulthandler ? null : dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal);
+            if (sig.equals(dumps)) {
+                throw new CliException(ExitCodes.USAGE, "--snapshot-signal: SIG" + sig + " already dumps the threads; "
+                        + "pick another signal or move dumps with --dump-signal");
+            }
+            agent.add("snapshotSignal", sig);
         }
     }
 
@@ -175,6 +201,31 @@ final class RecordCommand implements Callable<Integer> {
             }
             return false;
         }
+    }
+
+    /** The agent's faulthandler keys; bad values are usage errors. */
+    private AgentOptions faultOptions() {
+        AgentOptions o = new AgentOptions();
+        try {
+            if (watchdog != null) {
+                o.add("watchdog", Long.toString(Durations.positiveMicros("--watchdog", watchdog)));
+                o.add("watchdogRepeat", Boolean.toString(watchdogRepeat)).add("watchdogExit", Boolean.toString(watchdogExit));
+            } else if (watchdogRepeat || watchdogExit) {
+                throw new IllegalArgumentException((watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+        if (dumpSignal != null) {
+            o.add("dumpSignal", Signals.checkUsable("--dump-signal", dumpSignal));
+        }
+        if (noFaulthandler) {
+            o.add("faulthandler", "false");
+        }
+        if (dumpFile != null) {
+            o.add("dumpFile", dumpFile.equals("-") ? "-" : Paths.get(dumpFile).toAbsolutePath().toString());
+        }
+        return o;
     }
 
     private void checkSettings() {
@@ -230,6 +281,7 @@ final class RecordCommand implements Callable<Integer> {
                             + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
                     case NOTHING -> err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
                 }
+                io.jfrtrace.cli.record.CrashFiles.keepBeside(out, child.pid(), workDir, err);
             } catch (IOException e) {
                 err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
             } finally {

@@ -21,6 +21,7 @@ final class Agent {
     }
 
     static void start(AgentOptions options, Instrumentation inst, boolean attach) {
+        Recording recording;
         Path output = Path.of(options.output).toAbsolutePath();
         try {
             Configuration config;
@@ -30,6 +31,7 @@ final class Agent {
                 config = Configuration.create(Path.of(options.settings));
             }
             Recording r = new Recording(config);
+            recording = r;
             r.setName("jfr-trace");
             Flusher flusher = new Flusher(version(), options.raw);
             if (options.allocFrames > 0) {
@@ -51,6 +53,7 @@ final class Agent {
         if (options.allocFrames > 0 && options.snapshotSignal != null) {
             installSignal(options.snapshotSignal);
         }
+        startFaultHandler(options, recording);
         if (!options.profile && options.allocFrames == 0) {
             return; // nothing to instrument
         }
@@ -70,6 +73,14 @@ final class Agent {
             sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> AllocTracker.snapshot("signal", "signal"));
         } catch (Throwable t) {
             System.err.println("jfr-trace agent: cannot handle SIG" + name + " for snapshots: " + t.getMessage());
+        }
+    }
+
+    private static void startFaultHandler(AgentOptions options, Recording r) {
+        try {
+            io.jfrtrace.recorder.faulthandler.FaultAgent.start(options.fault, r);
+        } catch (Throwable t) {
+            System.err.println("jfr-trace agent: cannot start the fault handler: " + t);
         }
     }
 

@@ -45,6 +45,8 @@ public final class AgentOptions {
     /** Signals never used for snapshots: the VM's own, fatal ones, and the usual terminators. */
     static final java.util.Set<String> REFUSED_SIGNALS = java.util.Set.of(
             "USR2", "QUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP", "INT", "TERM");
+    /** faulthandler, watchdog, watchdogRepeat, watchdogExit, dumpSignal, dumpFile. */
+    public final io.jfrtrace.recorder.faulthandler.FaultOptions fault = new io.jfrtrace.recorder.faulthandler.FaultOptions();
 
     private final List<Pattern> includePatterns = new ArrayList<>();
     private final List<Pattern> excludePatterns = new ArrayList<>();
@@ -126,6 +128,9 @@ public final class AgentOptions {
                     break;
                 }
                 default:
+                    if (o.fault.set(key, value)) {
+                        break;
+                    }
                     throw new OptionException("jfr-trace agent: unknown option '" + key + "'");
             }
         }

@@ -19,6 +19,11 @@ public final class AgentOptions {
         return this;
     }
 
+    public AgentOptions addAll(AgentOptions other) {
+        pairs.addAll(other.pairs);
+        return this;
+    }
+
     @Override
     public String toString() {
         return String.join(",", pairs);

@@ -1,37 +1,37 @@
 package io.jfrtrace.cli.record;
 
 import java.util.Locale;
-import java.util.Set;
 
 import io.jfrtrace.cli.CliException;
 import io.jfrtrace.cli.ExitCodes;
 
-/** Signal names a user may hand to the recorder, and the ones the JVM owns or that break it. */
+/** Signals a user may hand to the recorder (dumps, snapshots), and why the others are refused. */
 public final class Signals {
-    /** HotSpot's own (USR2 suspend/resume, QUIT thread dumps, SEGV/BUS/ILL/FPE implicit checks), or uncatchable. */
-    private static final Set<String> REFUSED = Set.of("USR2", "QUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP");
-    private static final Set<String> KNOWN = Set.of("HUP", "INT", "USR1", "USR2", "TERM", "QUIT", "SEGV", "BUS", "ABRT",
-            "ILL", "FPE", "KILL", "STOP", "ALRM", "PIPE", "CHLD", "CONT", "TSTP", "TTIN", "TTOU", "URG", "XCPU",
-            "XFSZ", "VTALRM", "PROF", "WINCH", "TRAP", "SYS", "PWR");
-
     private Signals() {
     }
 
     /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}), or a usage error in one line. */
     public static String checkUsable(String option, String name) {
-        String n = name.toUpperCase(Locale.ROOT);
+        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
         if (n.startsWith("SIG")) {
             n = n.substring(3);
         }
-        if (!KNOWN.contains(n)) {
-            throw new CliException(ExitCodes.USAGE, option + ": unknown signal '" + name + "'");
+        String why = switch (n) {
+            case "USR1", "HUP", "WINCH", "URG", "CONT", "TTIN", "TTOU" -> null;
+            case "USR2" -> "HotSpot uses SIGUSR2 to suspend and resume threads";
+            case "QUIT" -> "SIGQUIT is the JVM's own thread dump signal";
+            case "SEGV", "BUS", "ILL", "FPE" -> "the JVM uses SIG" + n + " itself (crashes are dumped anyway)";
+            case "ABRT" -> "the JVM aborts with SIGABRT after a crash";
+            case "INT", "TERM" -> "SIG" + n + " shuts the JVM down";
+            case "KILL", "STOP" -> "SIG" + n + " cannot be caught";
+            default -> "";
+        };
+        if (why == null) {
+            return n;
         }
-        if (REFUSED.contains(n)) {
-            throw new CliException(ExitCodes.USAGE, option + ": SIG" + n + " belongs to the JVM (or cannot be caught); use USR1 or HUP");
+        if (why.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, option + ": unknown signal '" + name + "' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)");
         }
-        if (n.equals("INT") || n.equals("TERM")) {
-            throw new CliException(ExitCodes.USAGE, option + ": SIG" + n + " ends the program; use USR1 or HUP");
-        }
-        return n;
+        throw new CliException(ExitCodes.USAGE, option + ": " + n + " cannot be used: " + why);
     }
 }

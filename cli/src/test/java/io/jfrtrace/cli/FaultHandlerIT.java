@@ -1,0 +1,272 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.tools.ToolProvider;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
+class FaultHandlerIT {
+    static final Path PROGRAMS = Paths.get("src/test/programs").toAbsolutePath();
+    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    @TempDir
+    static Path shared;
+    static Path classes;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        classes = SamplePrograms.compile(Files.createDirectories(shared.resolve("classes")));
+        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-nowarn", "-d", classes.toString()));
+        try (Stream<Path> files = Files.walk(PROGRAMS)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+    }
+
+    record Dump(RecordedEvent dump, List<RecordedEvent> stacks) {
+        RecordedEvent thread(String name) {
+            return stacks.stream().filter(s -> s.getString("threadName").equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no thread " + name + " in dump " + dump));
+        }
+
+        RecordedEvent current() {
+            return stacks.stream().filter(s -> s.getBoolean("current")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no current thread in dump " + dump));
+        }
+    }
+
+    static List<Dump> dumps(Path jfr) throws IOException {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        List<Dump> out = new ArrayList<>();
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals("jfrtrace.ThreadDump")) {
+                long id = e.getLong("dumpId");
+                List<RecordedEvent> stacks = events.stream()
+                        .filter(s -> s.getEventType().getName().equals("jfrtrace.ThreadStack") && s.getLong("dumpId") == id)
+                        .collect(Collectors.toList());
+                assertEquals(e.getInt("threadCount"), stacks.size(), "threadCount of dump " + id);
+                out.add(new Dump(e, stacks));
+            }
+        }
+        out.sort((a, b) -> Long.compare(a.dump.getLong("dumpId"), b.dump.getLong("dumpId")));
+        return out;
+    }
+
+    static String[] frames(RecordedEvent stack) {
+        return stack.getString("frames").split("\n");
+    }
+
+    static Path java() {
+        return JfrTraceRun.javaOf(System.getProperty("java.home"));
+    }
+
+    JfrTraceRun record(Path java, String... args) throws Exception {
+        return JfrTraceRun.run(work, java, List.of(args));
+    }
+
+    void deadlockWatchdogExit(Path java) throws Exception {
+        JfrTraceRun rec = record(java, "record", "-o", "dl.jfr", "--watchdog", "2s", "--watchdog-exit",
+                "--dump-file", "dl.txt", "-cp", classes.toString(), "com.example.Deadlock");
+        assertEquals(1, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), () -> "recording not complete:\n" + rec);
+        List<Dump> dumps = dumps(work.resolve("dl.jfr"));
+        assertEquals(1, dumps.size(), rec::toString);
+        Dump d = dumps.get(0);
+        assertEquals("timeout", d.dump.getString("reason"));
+        assertEquals("", d.dump.getString("detail"));
+        assertEquals(2_000_000L, d.dump.getLong("timeoutMicros"));
+        assertEquals(-1L, d.dump.getLong("currentThreadId"));
+        // Lines as the Deadlock sample's class comment documents them.
+        for (String[] nameAndCaller : List.of(new String[] {"left", "35\tDeadlock.lambda$main$0"},
+                new String[] {"right", "36\tDeadlock.lambda$main$1"})) {
+            RecordedEvent t = d.thread(nameAndCaller[0]);
+            assertEquals("BLOCKED", t.getString("threadState"));
+            assertFalse(t.getBoolean("current"));
+            String[] f = frames(t);
+            assertEquals("com/example/Deadlock.java\t28\tDeadlock.lockBoth", f[0]);
+            assertEquals("com/example/Deadlock.java\t" + nameAndCaller[1], f[1]);
+            assertEquals(f.length, t.getInt("totalFrames"));
+        }
+        String text = Files.readString(work.resolve("dl.txt"), StandardCharsets.US_ASCII);
+        assertTrue(text.startsWith("Timeout (0:00:02)!\nThread 0x"), text);
+        assertTrue(text.contains("\"left\" (most recent call first):\n  File \"com/example/Deadlock.java\", line 28 in Deadlock.lockBoth\n"), text);
+    }
+
+    @Test
+    void watchdogExitDumpsTheDeadlockOnceAndExitsWithStatusOne() throws Exception {
+        deadlockWatchdogExit(java());
+    }
+
+    @Test
+    void watchdogExitWorksOnJdk25() throws Exception {
+        assumeTrue(Files.isExecutable(JAVA25), "no Temurin 25 here");
+        deadlockWatchdogExit(JAVA25);
+    }
+
+    @Test
+    void watchdogRepeatDumpsEveryPeriod() throws Exception {
+        JfrTraceRun rec = record(java(), "record", "-o", "rep.jfr", "--watchdog", "2s", "--watchdog-repeat",
+                "-cp", classes.toString(), "com.example.fault.Waits", "7000");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        List<Dump> dumps = dumps(work.resolve("rep.jfr"));
+        assertEquals(3, dumps.size(), rec::toString);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + 1, dumps.get(i).dump.getLong("dumpId"));
+            assertEquals("timeout", dumps.get(i).dump.getString("reason"));
+            String[] f = frames(dumps.get(i).thread("main"));
+            assertTrue(List.of(f).contains("com/example/fault/Waits.java\t6\tWaits.waitHere"), String.join("\n", f));
+        }
+    }
+
+    @Test
+    void sigusr1TwiceGivesTwoSignalDumpsOnTheHandlingThread() throws Exception {
+        Process p = JfrTraceRun.start(work, java(), List.of("record", "-o", "sig.jfr", "-cp", classes.toString(),
+                "com.example.fault.Waits", "6000"));
+        ExitPathsIT.waitForOutput(work.resolve(".stdout"), "ready");
+        ProcessHandle jvm = p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst()
+                .orElseThrow(() -> new AssertionError("no child JVM"));
+        for (int i = 0; i < 2; i++) {
+            Thread.sleep(1000);
+            assertEquals(0, new ProcessBuilder("kill", "-USR1", Long.toString(jvm.pid())).start().waitFor());
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        JfrTraceRun rec = JfrTraceRun.collect(p, work);
+        assertEquals(0, rec.exitCode(), rec::toString);
+        List<Dump> dumps = dumps(work.resolve("sig.jfr"));
+        assertEquals(2, dumps.size(), rec::toString);
+        for (Dump d : dumps) {
+            assertEquals("signal", d.dump.getString("reason"));
+            assertEquals("USR1", d.dump.getString("detail"));
+            RecordedEvent cur = d.current();
+            assertEquals(d.dump.getLong("currentThreadId"), cur.getLong("threadId"));
+            assertTrue(cur.getString("threadName").contains("SIGUSR1"), cur::toString);
+            assertTrue(List.of(frames(d.thread("main"))).contains("com/example/fault/Waits.java\t6\tWaits.waitHere"), d.thread("main")::toString);
+        }
+    }
+
+    @Test
+    void anUncaughtExceptionInAWorkerIsDumpedAtItsThrowPoint() throws Exception {
+        JfrTraceRun rec = record(java(), "record", "-o", "w.jfr", "-cp", classes.toString(), "com.example.fault.WorkerDies");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().contains("Exception in thread \"worker\" java.lang.IllegalStateException: boom"), rec::toString);
+        List<Dump> dumps = dumps(work.resolve("w.jfr"));
+        assertEquals(1, dumps.size());
+        Dump d = dumps.get(0);
+        assertEquals("fatal", d.dump.getString("reason"));
+        assertEquals("java.lang.IllegalStateException: boom", d.dump.getString("detail"));
+        RecordedEvent cur = d.current();
+        assertEquals("worker", cur.getString("threadName"));
+        assertEquals("com/example/fault/WorkerDies.java\t6\tWorkerDies.fail", frames(cur)[0]);
+        assertEquals("WAITING", d.thread("main").getString("threadState"));
+    }
+
+    @Test
+    void outOfMemoryIsDumpedWhereTheHeapRanOut() throws Exception {
+        JfrTraceRun rec = record(java(), "record", "-o", "oom.jfr", "-Xmx64m", "-cp", classes.toString(), "com.example.fault.Oom");
+        assertEquals(1, rec.exitCode(), rec::toString);
+        List<Dump> dumps = dumps(work.resolve("oom.jfr"));
+        assertEquals(1, dumps.size(), rec::toString);
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", dumps.get(0).dump.getString("detail"));
+        String[] f = frames(dumps.get(0).current());
+        assertEquals("com/example/fault/Oom.java\t15\tOom.grow", f[0]);
+        assertEquals("com/example/fault/Oom.java\t20\tOom.main", f[1]);
+    }
+
+    @Test
+    void stackOverflowKeepsTheDeepFrames() throws Exception {
+        JfrTraceRun rec = record(java(), "record", "-o", "so.jfr", "--dump-file", "so.txt", "-cp", classes.toString(),
+                "com.example.fault.Overflow");
+        assertEquals(1, rec.exitCode(), rec::toString);
+        Dump d = dumps(work.resolve("so.jfr")).get(0);
+        assertEquals("java.lang.StackOverflowError", d.dump.getString("detail"));
+        RecordedEvent cur = d.current();
+        String[] f = frames(cur);
+        assertEquals("com/example/fault/Overflow.java\t6\tOverflow.deep", f[0]);
+        assertTrue(f.length > 500 && cur.getInt("totalFrames") == f.length, () -> f.length + " frames");
+        List<String> text = Files.readAllLines(work.resolve("so.txt"), StandardCharsets.US_ASCII);
+        assertEquals("Fatal JVM error: java.lang.StackOverflowError", text.get(0));
+        assertEquals("", text.get(1));
+        int cur0 = text.indexOf(text.stream().filter(l -> l.startsWith("Current thread 0x0000000000000001 \"main\"")).findFirst().orElseThrow());
+        assertEquals("  File \"com/example/fault/Overflow.java\", line 6 in Overflow.deep", text.get(cur0 + 1));
+        assertEquals("  ...", text.get(cur0 + 101), "100 frames, then ...");
+    }
+
+    void assertCrashLeftItsTraces(JfrTraceRun rec, Path out, String frame) throws Exception {
+        assertEquals(134, rec.exitCode(), rec::toString); // HotSpot aborts after writing hs_err
+        assertTrue(rec.stderr().contains("the JVM crashed (SIGSEGV"), rec::toString);
+        Path hsErr = out.resolveSibling(out.getFileName() + ".hs_err.log");
+        assertTrue(Files.isRegularFile(hsErr), rec::toString);
+        List<RecordedEvent> events = RecordingFile.readAllEvents(out); // readable
+        boolean inRecording = false;
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals("jdk.Shutdown") && e.getStackTrace() != null) {
+                for (RecordedFrame f : e.getStackTrace().getFrames()) {
+                    inRecording |= (f.getMethod().getType().getName() + "." + f.getMethod().getName()).endsWith(frame);
+                }
+            }
+        }
+        // JDK 25's emergency dump holds the crashing thread's stack; 17's is empty when the fault is in compiled code
+        String log = Files.readString(hsErr, StandardCharsets.ISO_8859_1);
+        assertTrue(inRecording || log.contains(frame), () -> frame + " neither in jdk.Shutdown nor in " + hsErr);
+    }
+
+    @Test
+    void anUnsafeCrashLeavesARecordingAndTheHsErrLogBesideIt() throws Exception {
+        for (Path java : Files.isExecutable(JAVA25) ? List.of(java(), JAVA25) : List.of(java())) {
+            JfrTraceRun rec = record(java, "record", "-o", "crash.jfr", "-cp", classes.toString(), "com.example.fault.UnsafeCrash");
+            assertCrashLeftItsTraces(rec, work.resolve("crash.jfr"), "UnsafeCrash.poke");
+        }
+    }
+
+    @Test
+    void aJniCrashLeavesARecordingAndTheHsErrLogBesideIt() throws Exception {
+        assumeTrue(new ProcessBuilder("gcc", "--version").start().waitFor() == 0, "no gcc");
+        Path c = work.resolve("crash.c");
+        Files.writeString(c, "#include <jni.h>\nJNIEXPORT void JNICALL Java_com_example_fault_JniCrash_crash(JNIEnv *e, jclass c) {\n"
+                + "  *(volatile int *) 0 = 42;\n}\n");
+        Path so = work.resolve("libcrash.so");
+        Path inc = Paths.get(System.getProperty("java.home"), "include");
+        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-I" + inc, "-I" + inc.resolve("linux"), "-o", so.toString(), c.toString())
+                .inheritIO().start();
+        assertEquals(0, gcc.waitFor());
+        JfrTraceRun rec = record(java(), "record", "-o", "jni.jfr", "-cp", classes.toString(), "com.example.fault.JniCrash", so.toString());
+        assertCrashLeftItsTraces(rec, work.resolve("jni.jfr"), "JniCrash.callNative");
+    }
+
+    @Test
+    void badWatchdogAndSignalValuesAreUsageErrors() throws Exception {
+        String cp = classes.toString();
+        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "0", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "-1s", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "soon", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", "NOPE", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "unknown signal");
+        for (String sig : List.of("USR2", "SIGQUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP")) {
+            BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", sig, "-cp", cp, "com.example.Deadlock"),
+                    ExitCodes.USAGE, "cannot be used");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.jfrtrace.recorder.faulthandler;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+
+/**
+ * {@code faulthandler.enable} at the Java level. An uncaught exception in any thread (including
+ * {@code OutOfMemoryError} and {@code StackOverflowError}) is dumped as {@code fatal} by a default
+ * uncaught-exception handler, which then hands over to the previous handler (or prints the
+ * exception as the JVM would), so behaviour and exit status are unchanged. The dying thread's frames
+ * are its exception's stack trace: where it was thrown, before unwinding.
+ *
+ * <p>Out of memory: a collection-usage threshold at 95 % of each heap pool's maximum (checked by
+ * the JVM after each GC anyway: no cost while idle) snapshots all threads while memory runs out;
+ * an uncaught {@code OutOfMemoryError} within 10 s then reports the other threads as that snapshot
+ * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before dumping an
+ * {@code OutOfMemoryError}, and every class a dump needs is loaded when the handler is installed.
+ */
+final class Fatal implements Thread.UncaughtExceptionHandler {
+    private static final double LOW_MEMORY_FRACTION = 0.95;
+    private static final long SNAPSHOT_MAX_AGE_NANOS = 10_000_000_000L;
+
+    private static Fatal installed;
+
+    private final Thread.UncaughtExceptionHandler previous;
+    private final OutputStream out;
+    private final boolean allThreads;
+    /** Released before dumping an OutOfMemoryError: 1/32 of the heap, 1 to 8 MiB. */
+    private volatile byte[] reserve = new byte[(int) Math.max(1 << 20, Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32))];
+    private volatile Map<Thread, StackTraceElement[]> lowMemorySnapshot;
+    private volatile long lowMemoryNanos;
+    private NotificationListener listener;
+    private final List<MemoryPoolMXBean> pools = new ArrayList<>();
+
+    private Fatal(Thread.UncaughtExceptionHandler previous, OutputStream out, boolean allThreads) {
+        this.previous = previous;
+        this.out = out;
+        this.allThreads = allThreads;
+    }
+
+    static synchronized void enable(OutputStream out, boolean allThreads) {
+        disable();
+        Fatal f = new Fatal(Thread.getDefaultUncaughtExceptionHandler(), out, allThreads);
+        Thread.setDefaultUncaughtExceptionHandler(f);
+        f.watchMemory();
+        try {
+            Dumper.warmUp();
+            new Exception().toString();
+        } catch (Throwable ignored) {
+            // only an optimisation
+        }
+        installed = f;
+    }
+
+    static synchronized void disable() {
+        Fatal f = installed;
+        installed = null;
+        if (f == null) {
+            return;
+        }
+        if (Thread.getDefaultUncaughtExceptionHandler() == f) {
+            Thread.setDefaultUncaughtExceptionHandler(f.previous);
+        }
+        f.unwatchMemory();
+    }
+
+    static synchronized boolean isEnabled() {
+        return installed != null;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        try {
+            Map<Thread, StackTraceElement[]> others = null;
+            if (e instanceof OutOfMemoryError) {
+                reserve = null;
+                Map<Thread, StackTraceElement[]> snap = lowMemorySnapshot;
+                if (snap != null && System.nanoTime() - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
+                    others = snap;
+                }
+            }
+            List<ThreadStack> threads = Dumper.capture(t, e.getStackTrace(), allThreads, others);
+            Dumper.emit("fatal", e.toString(), 0, t, threads, allThreads, out);
+        } catch (Throwable ignored) {
+            // never hide the original error
+        }
+        if (previous != null) {
+            previous.uncaughtException(t, e);
+        } else {
+            // what ThreadGroup.uncaughtException prints when no default handler is set
+            PrintStream err = System.err;
+            err.print("Exception in thread \"" + t.getName() + "\" ");
+            e.printStackTrace(err);
+        }
+    }
+
+    private void watchMemory() {
+        try {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                long max = p.getUsage() == null ? -1 : p.getUsage().getMax();
+                if (p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported() && max > 0
+                        && p.getCollectionUsageThreshold() == 0) {
+                    p.setCollectionUsageThreshold((long) (max * LOW_MEMORY_FRACTION));
+                    pools.add(p);
+                }
+            }
+            if (pools.isEmpty()) {
+                return;
+            }
+            listener = this::onMemoryNotification;
+            ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(listener, null, null);
+        } catch (Throwable ignored) {
+            // no management support: the uncaught handler alone still reports the error
+        }
+    }
+
+    private void unwatchMemory() {
+        try {
+            if (listener != null) {
+                ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).removeNotificationListener(listener);
+            }
+            for (MemoryPoolMXBean p : pools) {
+                p.setCollectionUsageThreshold(0);
+            }
+        } catch (Throwable ignored) {
+            // best effort
+        }
+    }
+
+    private void onMemoryNotification(Notification n, Object handback) {
+        if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
+            try {
+                lowMemorySnapshot = Thread.getAllStackTraces();
+                lowMemoryNanos = System.nanoTime();
+            } catch (Throwable ignored) {
+                // memory too low even for that
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.jfrtrace.recorder.faulthandler;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+import jdk.jfr.Recording;
+
+/** Wires the agent's faulthandler options into a running recording. */
+public final class FaultAgent {
+    private FaultAgent() {
+    }
+
+    /** Enables the dump events in {@code r} and starts what the options ask for. */
+    public static void start(FaultOptions o, Recording r) {
+        r.enable(ThreadDumpEvent.class).withoutStackTrace();
+        r.enable(ThreadStackEvent.class).withoutStackTrace();
+        Dumper.recording = true;
+        OutputStream text = null;
+        if (o.dumpFile != null) {
+            if (o.dumpFile.equals("-")) {
+                text = new FileOutputStream(java.io.FileDescriptor.err);
+            } else {
+                try {
+                    text = new FileOutputStream(o.dumpFile);
+                } catch (IOException e) {
+                    System.err.println("jfr-trace agent: cannot write dumps to " + o.dumpFile + ": " + e.getMessage());
+                }
+            }
+        }
+        if (o.faulthandler) {
+            Fatal.enable(text, true);
+        }
+        String sig = o.effectiveSignal();
+        if (sig != null) {
+            try {
+                Signals.register(sig, text, true, false);
+            } catch (Throwable t) {
+                System.err.println("jfr-trace agent: cannot dump on SIG" + sig + ": " + t.getMessage());
+            }
+        }
+        if (o.watchdogMicros > 0) {
+            Watchdog.start(o.watchdogMicros, o.watchdogRepeat, text, o.watchdogExit);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.jfrtrace.recorder.faulthandler;
+
+import io.jfrtrace.recorder.AgentOptions.OptionException;
+
+/**
+ * The agent's faulthandler keys: {@code faulthandler=true|false} (fatal-error dumps and the
+ * default dump signal, on by default), {@code watchdog=MICROS}, {@code watchdogRepeat},
+ * {@code watchdogExit}, {@code dumpSignal=NAME|none} (default USR1 while faulthandler is on),
+ * {@code dumpFile=PATH|-} (also write each dump as text; - is stderr).
+ */
+public final class FaultOptions {
+    public boolean faulthandler = true;
+    public long watchdogMicros;
+    public boolean watchdogRepeat;
+    public boolean watchdogExit;
+    /** null: the default (USR1 when faulthandler is on); "none": no signal. */
+    public String dumpSignal;
+    public String dumpFile;
+
+    /** Takes the key if it is ours; false if it is not a faulthandler key. */
+    public boolean set(String key, String value) throws OptionException {
+        switch (key) {
+            case "faulthandler" -> faulthandler = bool(key, value);
+            case "watchdog" -> {
+                try {
+                    watchdogMicros = Long.parseLong(require(key, value).trim());
+                } catch (NumberFormatException e) {
+                    throw bad(key, value);
+                }
+                if (watchdogMicros <= 0) {
+                    throw bad(key, value);
+                }
+            }
+            case "watchdogRepeat" -> watchdogRepeat = bool(key, value);
+            case "watchdogExit" -> watchdogExit = bool(key, value);
+            case "dumpSignal" -> {
+                String v = require(key, value);
+                if (v.equalsIgnoreCase("none")) {
+                    dumpSignal = "none";
+                } else {
+                    try {
+                        dumpSignal = Signals.check(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new OptionException("jfr-trace agent: dumpSignal: " + e.getMessage());
+                    }
+                }
+            }
+            case "dumpFile" -> dumpFile = require(key, value);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The signal to dump on, or null for none. */
+    public String effectiveSignal() {
+        if (dumpSignal == null) {
+            return faulthandler ? "USR1" : null;
+        }
+        return dumpSignal.equals("none") ? null : dumpSignal;
+    }
+
+    private static String require(String key, String value) throws OptionException {
+        if (value == null || value.isEmpty()) {
+            throw new OptionException("jfr-trace agent: option '" + key + "' needs a value");
+        }
+        return value;
+    }
+
+    private static boolean bool(String key, String value) throws OptionException {
+        if ("true".equals(value)) {
+            return true;
+        }
+        if ("false".equals(value)) {
+            return false;
+        }
+        throw bad(key, value);
+    }
+
+    private static OptionException bad(String key, String value) {
+        return new OptionException("jfr-trace agent: bad value '" + value + "' for option '" + key + "'");
+    }
+}

@@ -1,0 +1,124 @@
+package io.jfrtrace.recorder.faulthandler;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * faulthandler's text (cpython-formats.md §5): ASCII only, 100 frames and 100 threads at most,
+ * strings cut at 500 code points. The analyzer has the canonical printer; this one writes dumps live.
+ */
+public final class TracebackText {
+    public static final int MAX_FRAMES = 100;
+    public static final int MAX_THREADS = 100;
+    public static final int MAX_STRING = 500;
+
+    private TracebackText() {
+    }
+
+    /** {@code Timeout (H:MM:SS)!} or {@code Timeout (H:MM:SS.ffffff)!}, with its newline. */
+    public static String timeoutHeader(long micros) {
+        long sec = micros / 1_000_000;
+        long us = micros % 1_000_000;
+        String s = String.format("Timeout (%d:%02d:%02d", sec / 3600, sec / 60 % 60, sec % 60);
+        if (us != 0) {
+            s += String.format(".%06d", us);
+        }
+        return s + ")!\n";
+    }
+
+    /** {@code Fatal JVM error: DETAIL} and an empty line. */
+    public static String fatalHeader(String detail) {
+        return "Fatal JVM error: " + escape(detail) + "\n\n";
+    }
+
+    /**
+     * The whole dump. {@code threads} newest first; with {@code allThreads} false only the current
+     * thread is written, under {@code Stack (most recent call first):}.
+     */
+    public static byte[] format(String header, List<ThreadStack> threads, boolean allThreads) {
+        StringBuilder sb = new StringBuilder(4096);
+        if (header != null) {
+            sb.append(header);
+        }
+        if (!allThreads) {
+            sb.append("Stack (most recent call first):\n");
+            for (ThreadStack t : threads) {
+                if (t.current()) {
+                    frames(sb, t.frames());
+                    break;
+                }
+            }
+        } else {
+            int n = 0;
+            for (ThreadStack t : threads) {
+                if (n == MAX_THREADS) {
+                    sb.append("\n...\n");
+                    break;
+                }
+                if (n++ > 0) {
+                    sb.append('\n');
+                }
+                sb.append(t.current() ? "Current thread " : "Thread ")
+                        .append(String.format("0x%016x", t.id()))
+                        .append(" \"").append(escape(t.name())).append("\" (most recent call first):\n");
+                frames(sb, t.frames());
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void frames(StringBuilder sb, StackTraceElement[] frames) {
+        if (frames.length == 0) {
+            sb.append("  <no Java frame>\n");
+            return;
+        }
+        int n = Math.min(frames.length, MAX_FRAMES);
+        for (int i = 0; i < n; i++) {
+            StackTraceElement e = frames[i];
+            int line = Frames.line(e);
+            sb.append("  File \"").append(escape(Frames.file(e))).append("\", line ")
+                    .append(line < 0 ? "???" : Integer.toString(line))
+                    .append(" in ").append(escape(Frames.function(e))).append('\n');
+        }
+        if (frames.length > MAX_FRAMES) {
+            sb.append("  ...\n");
+        }
+    }
+
+    /** First 500 code points, printable ASCII as is, the rest as backslash-x, -u, -U hex escapes; then "..." if cut. */
+    public static String escape(String s) {
+        if (s == null) {
+            return "???";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int count = 0;
+        int i = 0;
+        while (i < s.length()) {
+            if (count == MAX_STRING) {
+                sb.append("...");
+                break;
+            }
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            count++;
+            if (cp >= 0x20 && cp <= 0x7e) {
+                sb.append((char) cp);
+            } else if (cp <= 0xff) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp <= 0xffff) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        }
+        return sb.toString();
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length);
+        out.writeBytes(a);
+        out.writeBytes(b);
+        return out.toByteArray();
+    }
+}
