@@ -51,6 +51,12 @@ final class Agent {
             System.err.println(w);
         }
         if (options.allocFrames > 0 && options.snapshotSignal != null) {
+            if (options.snapshotSignal.equals(options.fault.effectiveSignal())) {
+                // One handler per signal: an explicit snapshot signal wins over the default dump signal.
+                options.fault.dumpSignal = "none";
+                System.err.println("jfr-trace agent: SIG" + options.snapshotSignal
+                        + " takes allocation snapshots; thread dumps on a signal are off (choose another dumpSignal)");
+            }
             installSignal(options.snapshotSignal);
         }
         startFaultHandler(options, recording);
