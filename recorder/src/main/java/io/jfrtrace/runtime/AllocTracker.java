@@ -268,7 +268,7 @@ public final class AllocTracker {
     /** Allocation with NFRAME &gt; 1, outer frames from the light shadow stack (top = this method). */
     public static void deep(Object o, int loc, AllocThread t) {
         if (o != null) {
-            t.add(o, t.topTraceback(loc, nframe));
+            t.add(o, t.depth > 0 ? t.topTraceback(loc, nframe) : lightKey(t, loc, t.depth - 2));
         }
     }
 
