@@ -192,8 +192,8 @@ final class ClassInstrumenter {
 
     /**
      * A method that can never be on the stack below an allocation: no call (but Object's
-     * constructor), no allocation, no access to another class's statics (which could run its static initializer). The light
-     * shadow stack leaves such methods (getters, small arithmetic) alone.
+     * constructor), no allocation, no access to another class's statics (which could run its
+     * static initializer). The light shadow stack leaves such methods (getters, arithmetic) alone.
      */
     static boolean isLeaf(String owner, MethodNode m) {
         for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
