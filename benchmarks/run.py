@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Per-call overhead of jfr-trace's call profiling, measured side by side in one run.
+"""Overhead of jfr-trace's call profiling and allocation tracing, measured side by side in one run.
 
-For each workload (recursive fib(32); a mixed parse/map/sort workload) it runs, interleaved,
+Suite `calls` (call profiling). For each workload (recursive fib(32); a mixed parse/map/sort workload) it runs, interleaved,
   plain      the program alone
   jfr-trace  the program under `jfr-trace record` (exact timing: two clock reads per call)
   jdk25-mt   JDK 25's own -XX:StartFlightRecording:method-timing=<the same methods> (if a JDK 25 is present)
@@ -9,7 +9,19 @@ on JDK 17 and on JDK 25, and prints the median warm round time and the overhead 
   (median round with profiling - median plain round) / calls per round,
 where calls per round comes from the recording's own call count.
 
-Usage: python3 benchmarks/run.py [--rounds 12] [--repeat 3]
+Suite `alloc` (allocation tracing, like tracemalloc). On an allocation-heavy workload
+(bench.AllocBench: parse records into objects, an LRU cache, short-lived arrays) it runs, interleaved,
+  plain          the program alone
+  alloc=1        jfr-trace record --no-profile --alloc      (NFRAME=1: per-site counters, no stack)
+  alloc=25       jfr-trace record --no-profile --alloc=25   (NFRAME=25: light shadow stack)
+  calls          jfr-trace record                            (call profiling alone, for information)
+  calls+alloc=25 jfr-trace record --alloc=25                 (tracebacks from the profiler's stack)
+on JDK 17 and JDK 25, and prints the median warm round, the ratio to plain, the cost per recorded
+allocation ((round - plain round) / allocations per round, from the exit snapshot's allocated
+counts) and the recorder's own memory at exit (get_tracemalloc_memory(), the `recorder` column
+of `jfr-trace alloc FILE --list`).
+
+Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds 20] [--repeat 3]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
 import argparse
@@ -70,8 +82,67 @@ def run_method_timing(java, classes, main, filt, rounds, tmp):
     return median_ns(r.stdout)
 
 
+ALLOC_CONFIGS = [
+    ("alloc=1", ["--no-profile", "--alloc"]),
+    ("alloc=25", ["--no-profile", "--alloc=25"]),
+    ("calls", []),
+    ("calls+alloc=25", ["--alloc=25"]),
+]
+
+
+def allocated_per_run(java, jfr):
+    """Sum of allocatedCount over the traces of the last (exit) snapshot, via the JDK's jfr tool."""
+    tool = os.path.join(os.path.dirname(java), "jfr")
+    out = sh([tool, "print", "--events", "jfrtrace.AllocationTrace", jfr]).stdout
+    per = {}
+    for block in out.split("jfrtrace.AllocationTrace")[1:]:
+        sid = re.search(r"snapshotId = (\d+)", block)
+        cnt = re.search(r"allocatedCount = ([\d_,]+)", block)
+        if sid and cnt:
+            per[int(sid.group(1))] = per.get(int(sid.group(1)), 0) + int(re.sub(r"[_,]", "", cnt.group(1)))
+    return per[max(per)] if per else 0
+
+
+def recorder_memory(java, jfr):
+    """The `recorder` column of the exit snapshot in `jfr-trace alloc FILE --list`."""
+    lines = sh([java, "-jar", JAR, "alloc", jfr, "--list"]).stdout.splitlines()
+    header = lines[0].split()
+    col = header.index("recorder")
+    exit_rows = [l for l in lines[1:] if l.split()[1:3] == ["exit", "exit"]]
+    row = exit_rows[-1].split()
+    # sizes print as "12.3 KiB": the value and its unit are two tokens; count from the right
+    return " ".join(row[-2:]) if not row[-1][0].isdigit() else row[-1]
+
+
+def run_alloc_suite(jdks, classes, args, tmp):
+    print(f"{'workload':10} {'jdk':4} {'configuration':15} {'median round':>13} {'vs plain':>9} {'ns/alloc':>9} "
+          f"{'recorder mem':>13}")
+    main_class = "bench.AllocBench"
+    for jdk, java in jdks:
+        times = {"plain": []}
+        mem, allocs = {}, {}
+        for _ in range(args.repeat):
+            times["plain"].append(run_plain(java, classes, main_class, args.rounds))
+            for label, opts in ALLOC_CONFIGS:
+                out = os.path.join(tmp, "alloc.jfr")
+                r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
+                       + ["-cp", classes, main_class, str(args.rounds)])
+                times.setdefault(label, []).append(median_ns(r.stdout))
+                if "alloc" in label:
+                    mem[label] = recorder_memory(java, out)
+                    allocs[label] = allocated_per_run(java, out) / args.rounds
+        base = statistics.median(times["plain"])
+        for label in ["plain"] + [c[0] for c in ALLOC_CONFIGS]:
+            t = statistics.median(times[label])
+            per = f"{(t - base) / allocs[label]:9.1f}" if allocs.get(label) else ""
+            print(f"{'alloc':10} {jdk:4} {label:15} {t / 1e6:10.1f} ms {t / base:8.2f}x {per:>9} {mem.get(label, ''):>13}")
+        if allocs:
+            print(f"{'':10} {jdk:4} ({max(allocs.values()):,.0f} recorded allocations per round)")
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--suite", choices=["calls", "alloc", "all"], default="all")
     ap.add_argument("--rounds", type=int, default=20, help="rounds per JVM (the warm second half counts)")
     ap.add_argument("--repeat", type=int, default=3, help="interleaved repetitions of every configuration")
     args = ap.parse_args()
@@ -81,6 +152,10 @@ def main():
         jdks = [("17", os.path.join(JDK17, "bin", "java"))]
         if os.path.exists(os.path.join(JDK25, "bin", "java")):
             jdks.append(("25", os.path.join(JDK25, "bin", "java")))
+        if args.suite in ("alloc", "all"):
+            run_alloc_suite(jdks, classes, args, tmp)
+        if args.suite == "alloc":
+            return
         print(f"{'workload':10} {'jdk':4} {'configuration':12} {'median round':>13} {'ns/call':>9} {'vs plain':>9}")
         for name, (main_class, filt) in WORKLOADS.items():
             for jdk, java in jdks:

@@ -88,5 +88,27 @@ public class LeakApp {
             Thread.sleep(120_000);
         }
         System.out.println("cache=" + CACHE.size() + " sink=" + sink + " deep=" + deep.hashCode() % 1);
+        if (mode.equals("throws")) {
+            for (int i = 0; i < 3; i++) {
+                sink += afterCatch().length;    // line 93
+            }
+            System.out.println("sink=" + sink);
+        }
+    }
+
+    static Object thrower(int d) {
+        if (d == 0) {
+            throw new IllegalStateException("boom"); // line 101
+        }
+        return thrower(d - 1);                  // line 103
+    }
+
+    static short[] afterCatch() {
+        try {
+            thrower(3);                         // line 108
+        } catch (IllegalStateException e) {
+            sink++;
+        }
+        return new short[2];                    // line 112: the frames the exception left are gone
     }
 }

@@ -120,11 +120,13 @@ final class AllocCommand implements Callable<Integer> {
     }
 
     private static void printList(PrintWriter out, List<SnapshotInfo> snapshots) {
-        out.print(String.format("%4s  %-20s %-8s %-24s %12s %12s %8s%n", "id", "label", "reason", "time", "current", "peak", "traces"));
+        out.print(String.format("%4s  %-20s %-8s %-24s %12s %12s %8s %12s%n", "id", "label", "reason", "time", "current",
+                "peak", "traces", "recorder"));
         for (SnapshotInfo s : snapshots) {
-            out.print(String.format("%4d  %-20s %-8s %-24s %12s %12s %8d%n", s.id(), s.label(), s.reason(),
+            // recorder: the tracker's own memory, as get_tracemalloc_memory()
+            out.print(String.format("%4d  %-20s %-8s %-24s %12s %12s %8d %12s%n", s.id(), s.label(), s.reason(),
                     s.time() == null ? "-" : s.time().toString(), SizeFormat.format(s.tracedCurrent(), false),
-                    SizeFormat.format(s.tracedPeak(), false), s.traceCount()));
+                    SizeFormat.format(s.tracedPeak(), false), s.traceCount(), SizeFormat.format(s.recorderMemory(), false)));
         }
     }
 }

@@ -8,10 +8,12 @@ import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.FunctionRegistry;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AdviceAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -29,6 +31,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Rewrites one class: every method with a body calls {@code Profiler.enter} first, {@code
  * Profiler.exit} before each return, and a catch-all handler calls exit and rethrows. With
  * builtins, calls into uninstrumented classes are wrapped in enterBuiltin/exitBuiltin.
+ * Allocation tracing with NFRAME &gt; 1 and call profiling off uses the same shape with the
+ * light hooks of {@code AllocTracker} (a push/pop of the function id, no clock); allocation
+ * sites call {@code AllocTracker.site|deep} with the object on top of the stack.
  */
 final class ClassInstrumenter {
     static final String PROFILER = "io/jfrtrace/runtime/Profiler";
@@ -36,6 +41,23 @@ final class ClassInstrumenter {
     static final String ENTER_DESC = "(I)L" + TP + ";";
     static final String EXIT_DESC = "(L" + TP + ";I)V";
     static final String ALLOC = "io/jfrtrace/runtime/AllocTracker";
+    static final String AT = "io/jfrtrace/runtime/AllocThread";
+
+    /** The runtime calls a method's entry/exit/handler/call-site hooks go to. */
+    record Hooks(String owner, String state) {
+        String enterDesc() {
+            return "(I)L" + state + ";";
+        }
+
+        String exitDesc() {
+            return "(L" + state + ";I)V";
+        }
+    }
+
+    /** Call profiling: Profiler.enter/exit/resume/line on a ThreadProfile. */
+    static final Hooks PROFILE = new Hooks(PROFILER, TP);
+    /** Light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker.enter/exit/resume/line. */
+    static final Hooks LIGHT = new Hooks(ALLOC, AT);
 
     /** Decides whether calls to a class go to instrumented code (internal name). */
     interface OwnerFilter {
@@ -90,9 +112,6 @@ final class ClassInstrumenter {
             } catch (RuntimeException e) {
                 inits = java.util.Map.of(); // cannot simulate the stack: no NEW sites in this class
             }
-            if (allocFrames > 1 && !profile) {
-                AllocTracker.registerClass(cn.name.replace('/', '.'), file);
-            }
         }
         List<MethodNode> methods = cn.methods;
         for (int i = 0; i < methods.size(); i++) {
@@ -112,15 +131,24 @@ final class ClassInstrumenter {
             int tp = -1;
             // builtin-wrapped call -> the label after its wrapper (where its result is back on the stack)
             java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter = new java.util.HashMap<>();
-            if (profile) {
+            boolean light = !profile && allocFrames > 1;
+            if (profile || (light && !isLeaf(cn.name, m))) {
                 int id = FunctionRegistry.register(file, firstLine(m), simple + "." + m.name);
                 int slot = m.maxLocals;
-                MethodNode done = instrumentMethod(cn, m, id, wrappedAfter);
+                MethodNode done = instrumentMethod(cn, m, id, wrappedAfter, profile ? PROFILE : LIGHT);
                 if (done != null) {
                     methods.set(i, done);
                     any = true;
                     tp = slot;
                 }
+            } else if (!profile && allocFrames == 1 && !sites.isEmpty()) {
+                // a local caching this thread's AllocThread: null until the activation's first allocation
+                tp = m.maxLocals;
+                m.maxLocals = tp + 1;
+                InsnList init = new InsnList();
+                init.add(new InsnNode(Opcodes.ACONST_NULL));
+                init.add(new VarInsnNode(Opcodes.ASTORE, tp));
+                m.instructions.insert(init);
             }
             for (AllocSites.Site site : sites) {
                 insertAllocHook(m, site, file, tp, wrappedAfter);
@@ -162,8 +190,32 @@ final class ClassInstrumenter {
         return min == Integer.MAX_VALUE ? 0 : min;
     }
 
+    /**
+     * A method that can never be on the stack below an allocation: no call (but Object's
+     * constructor), no allocation, no access to another class's statics (which could run its
+     * static initializer). The light shadow stack leaves such methods (getters, arithmetic) alone.
+     */
+    static boolean isLeaf(String owner, MethodNode m) {
+        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+            int op = n.getOpcode();
+            if (n instanceof MethodInsnNode && op == Opcodes.INVOKESPECIAL && "<init>".equals(((MethodInsnNode) n).name)
+                    && "java/lang/Object".equals(((MethodInsnNode) n).owner)) {
+                continue; // super() of a direct Object subclass runs no code
+            }
+            if (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode || op == Opcodes.NEW
+                    || op == Opcodes.NEWARRAY || op == Opcodes.ANEWARRAY || op == Opcodes.MULTIANEWARRAY
+                    || (n instanceof LdcInsnNode && ((LdcInsnNode) n).cst instanceof ConstantDynamic)) {
+                return false;
+            }
+            if ((op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC) && !owner.equals(((FieldInsnNode) n).owner)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id,
-                                        java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter) {
+                                        java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter, Hooks hooks) {
         boolean ctor = "<init>".equals(m.name);
         MethodNode mn = m;
         AbstractInsnNode afterSuper = null;
@@ -187,7 +239,7 @@ final class ClassInstrumenter {
         LabelNode tryStart = new LabelNode();
         InsnList enter = new InsnList();
         enter.add(pushInt(id));
-        enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "enter", ENTER_DESC, false));
+        enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), "enter", hooks.enterDesc(), false));
         enter.add(new VarInsnNode(Opcodes.ASTORE, tp));
         if (!ctor) {
             enter.add(tryStart);
@@ -209,7 +261,7 @@ final class ClassInstrumenter {
                 InsnList st = new InsnList();
                 st.add(new VarInsnNode(Opcodes.ALOAD, tp));
                 st.add(pushInt(line));
-                st.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "line", "(L" + TP + ";I)V", false));
+                st.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), "line", hooks.exitDesc(), false));
                 code.insertBefore(n, st);
             }
             if (n == afterSuper) {
@@ -217,7 +269,7 @@ final class ClassInstrumenter {
                 continue;
             }
             if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
-                code.insertBefore(n, exitCall(tp, id, "exit"));
+                code.insertBefore(n, exitCall(hooks, tp, id, "exit"));
             } else if (builtins && initialized && n instanceof MethodInsnNode) {
                 MethodInsnNode mi = (MethodInsnNode) n;
                 if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
@@ -232,7 +284,7 @@ final class ClassInstrumenter {
         if (mn.tryCatchBlocks != null) {
             for (TryCatchBlockNode tcb : mn.tryCatchBlocks) {
                 if (handlers.add(tcb.handler)) {
-                    code.insert(tcb.handler, exitCall(tp, id, "resume"));
+                    code.insert(tcb.handler, exitCall(hooks, tp, id, "resume"));
                 }
             }
         }
@@ -241,7 +293,7 @@ final class ClassInstrumenter {
         LabelNode handler = new LabelNode();
         code.add(tryEnd);
         code.add(handler);
-        code.add(exitCall(tp, id, "exit"));
+        code.add(exitCall(hooks, tp, id, "exit"));
         code.add(new InsnNode(Opcodes.ATHROW));
         if (mn.tryCatchBlocks == null) {
             mn.tryCatchBlocks = new ArrayList<>();
@@ -314,10 +366,10 @@ final class ClassInstrumenter {
         code.insertBefore(call, before);
         InsnList post = new InsnList();
         post.add(e);
-        post.add(exitCall(tp, bid, "exitBuiltin"));
+        post.add(exitCall(PROFILE, tp, bid, "exitBuiltin"));
         post.add(new JumpInsnNode(Opcodes.GOTO, after));
         post.add(h);
-        post.add(exitCall(tp, bid, "exitBuiltin"));
+        post.add(exitCall(PROFILE, tp, bid, "exitBuiltin"));
         post.add(new InsnNode(Opcodes.ATHROW));
         post.add(after);
         code.insert(call, post);
@@ -327,7 +379,8 @@ final class ClassInstrumenter {
 
     /**
      * After the site's instruction (or after its builtin wrapper) the new object is on top of
-     * the stack: {@code dup; push id; [aload tp;] invokestatic AllocTracker.site|deep}.
+     * the stack: {@code dup; push id; [aload tp;] invokestatic AllocTracker.site|deep}; with
+     * NFRAME = 1 and no call profiling, {@code site} returns the thread state for the local {@code tp}.
      */
     private void insertAllocHook(MethodNode m, AllocSites.Site site, String file, int tp,
                                  java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter) {
@@ -339,18 +392,21 @@ final class ClassInstrumenter {
         String desc = "(Ljava/lang/Object;I)V";
         if (tp >= 0) {
             l.add(new VarInsnNode(Opcodes.ALOAD, tp));
-            desc = "(Ljava/lang/Object;IL" + TP + ";)V";
+            desc = "(Ljava/lang/Object;IL" + (profile ? TP : AT) + ";)" + (profile || deep ? "V" : "L" + AT + ";");
         }
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, ALLOC, deep ? "deep" : "site", desc, false));
+        if (tp >= 0 && !profile && !deep) {
+            l.add(new VarInsnNode(Opcodes.ASTORE, tp));
+        }
         AbstractInsnNode at = wrappedAfter.getOrDefault(site.after(), site.after());
         m.instructions.insert(at, l);
     }
 
-    private static InsnList exitCall(int tp, int id, String method) {
+    private static InsnList exitCall(Hooks hooks, int tp, int id, String method) {
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tp));
         l.add(pushInt(id));
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, method, EXIT_DESC, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), method, hooks.exitDesc(), false));
         return l;
     }
 

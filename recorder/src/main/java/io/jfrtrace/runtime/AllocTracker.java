@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Allocation tracing (tracemalloc for the JVM). Instrumented allocation sites call the static
@@ -48,9 +47,6 @@ public final class AllocTracker {
     private static int[][] tbLocs = new int[256][];
     private static int[] tbTotal = new int[256];
     private static int tbCount;
-    /** Instrumented classes (binary name -> source path), for the StackWalker mode. */
-    private static final Map<String, String> CLASSES = new ConcurrentHashMap<>();
-    private static final StackWalker WALKER = StackWalker.getInstance();
 
     // ---- liveness (guarded by LIVE) ----
     private static final Object LIVE = new Object();
@@ -157,11 +153,6 @@ public final class AllocTracker {
         return intern(new int[] {1, location(file, line)});
     }
 
-    /** Records that a class was instrumented (for the StackWalker mode). */
-    public static void registerClass(String binaryName, String sourcePath) {
-        CLASSES.put(binaryName, sourcePath);
-    }
-
     /** Interns {@code [total, loc (most recent), loc, ...]}. */
     static int intern(int[] key) {
         synchronized (TB) {
@@ -206,7 +197,27 @@ public final class AllocTracker {
 
     // ------------------------------------------------------------------ hot path
 
-    /** Allocation at a one-frame site, call profiling off. */
+    /** This thread's state (instrumented code keeps it in a local, so one lookup per activation). */
+    public static AllocThread thread() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Allocation at a one-frame site, call profiling off. {@code t} is the method's cached
+     * thread state, null until its first allocation; the (non-null) state is returned for the
+     * caller to keep, so a method pays at most one ThreadLocal lookup per activation.
+     */
+    public static AllocThread site(Object o, int tb, AllocThread t) {
+        if (t == null) {
+            t = CURRENT.get();
+        }
+        if (o != null) {
+            t.add(o, tb);
+        }
+        return t;
+    }
+
+    /** Allocation at a one-frame site in a method without a thread-state local. */
     public static void site(Object o, int tb) {
         if (o != null) {
             CURRENT.get().add(o, tb);
@@ -230,31 +241,78 @@ public final class AllocTracker {
         return t;
     }
 
-    /** Allocation with NFRAME &gt; 1, outer frames from the call profiler's shadow stack. */
-    public static void deep(Object o, int loc, ThreadProfile p) {
-        if (o == null) {
-            return;
+    // ---- light shadow stack: NFRAME > 1 with call profiling off (no clock, no tables) ----
+
+    /** Call of instrumented function {@code fid}: one ThreadLocal lookup and a push. */
+    public static AllocThread enter(int fid) {
+        AllocThread t = CURRENT.get();
+        t.push(fid);
+        return t;
+    }
+
+    /** Return (normal or by exception) of {@code fid}. */
+    public static void exit(AllocThread t, int fid) {
+        t.pop(fid);
+    }
+
+    /** Start of an exception handler in {@code fid}: drops frames exceptions left open above it. */
+    public static void resume(AllocThread t, int fid) {
+        t.resume(fid);
+    }
+
+    /** Call site at {@code line} of the current function. */
+    public static void line(AllocThread t, int line) {
+        t.setLine(line);
+    }
+
+    /** Allocation with NFRAME &gt; 1, outer frames from the light shadow stack (top = this method). */
+    public static void deep(Object o, int loc, AllocThread t) {
+        if (o != null) {
+            t.add(o, t.depth > 0 ? t.topTraceback(loc, nframe) : lightKey(t, loc, t.depth - 2));
         }
-        AllocThread t = p.alloc;
-        if (t == null) {
-            t = attach(p);
-        }
+    }
+
+    private static int lightKey(AllocThread t, int loc, int outer) {
         int[] k = t.key;
         int limit = nframe;
-        int d = p.depth;
+        k[1] = loc;
+        int pos = 2;
+        int n = 1;
+        for (int i = outer; i >= 0 && n < limit; i--, n++) {
+            k[pos++] = t.frameId(i);
+            k[pos++] = t.frameLine(i);
+        }
+        k[0] = Math.max(outer + 2, 1);
+        return t.lookup(pos);
+    }
+
+    /** Allocation with NFRAME &gt; 1, outer frames from the call profiler's shadow stack (top = this method). */
+    public static void deep(Object o, int loc, ThreadProfile p) {
+        if (o != null) {
+            AllocThread t = p.alloc;
+            if (t == null) {
+                t = attach(p);
+            }
+            t.add(o, profileKey(t, p, loc, p.depth - 2));
+        }
+    }
+
+    private static int profileKey(AllocThread t, ThreadProfile p, int loc, int outer) {
+        int[] k = t.key;
+        int limit = nframe;
         k[1] = loc;
         int pos = 2;
         int n = 1;
         int total;
         if (!builtins) {
-            total = Math.max(d, 1);
-            for (int i = d - 2; i >= 0 && n < limit; i--, n++) {
+            total = Math.max(outer + 2, 1);
+            for (int i = outer; i >= 0 && n < limit; i--, n++) {
                 k[pos++] = p.frameId(i);
                 k[pos++] = p.frameLine(i);
             }
         } else {
             total = 1;
-            for (int i = d - 2; i >= 0; i--) {
+            for (int i = outer; i >= 0; i--) {
                 int fid = p.frameId(i);
                 if (FunctionRegistry.isBuiltin(fid)) {
                     continue;
@@ -268,26 +326,28 @@ public final class AllocTracker {
             }
         }
         k[0] = total;
-        t.add(o, t.lookup(pos));
+        return t.lookup(pos);
     }
 
-    /** Allocation with NFRAME &gt; 1 and call profiling off: one StackWalker walk (~µs). */
+    /**
+     * Allocation with NFRAME &gt; 1 in a method that has no frame of its own on the shadow stack
+     * (a constructor whose super() call could not be located): every open frame is an outer one.
+     */
     public static void deep(Object o, int loc) {
         if (o == null) {
             return;
         }
-        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s.filter(f -> CLASSES.containsKey(f.getClassName()))
-                .collect(java.util.stream.Collectors.toList()));
-        int total = Math.max(1, frames.size());
-        int n = Math.min(total, nframe);
-        int[] key = new int[1 + n];
-        key[0] = total;
-        key[1] = loc;
-        for (int i = 1; i < n; i++) {
-            StackWalker.StackFrame f = frames.get(i);
-            key[1 + i] = location(CLASSES.get(f.getClassName()), Math.max(0, f.getLineNumber()));
+        if (profile) {
+            ThreadProfile p = Profiler.current();
+            AllocThread t = p.alloc;
+            if (t == null) {
+                t = attach(p);
+            }
+            t.add(o, profileKey(t, p, loc, p.depth - 1));
+        } else {
+            AllocThread t = CURRENT.get();
+            t.add(o, lightKey(t, loc, t.depth - 1));
         }
-        CURRENT.get().add(o, intern(key));
     }
 
     // ------------------------------------------------------------------ liveness

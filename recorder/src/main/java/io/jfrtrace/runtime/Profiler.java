@@ -25,6 +25,11 @@ public final class Profiler {
     private Profiler() {
     }
 
+    /** This thread's profile. */
+    static ThreadProfile current() {
+        return CURRENT.get();
+    }
+
     /** Call of function {@code id}: bookkeeping first, clock read last. */
     public static ThreadProfile enter(int id) {
         ThreadProfile p = CURRENT.get();

@@ -212,6 +212,23 @@ class AllocIT {
     }
 
     @Test
+    void exceptionsUnwindTheShadowStack() throws Exception {
+        for (String profile : new String[] {"false", "true"}) {
+            Path f = tmp.resolve("throws-" + profile + ".jfr");
+            AgentIT.Run r = run(AgentIT.JAVA17, "output=" + f + ",alloc=3,allocExact=true,quiet=true,profile=" + profile,
+                    "throws");
+            assertEquals(0, r.exitCode(), r.stderr());
+            Snap exit = snapshots(f).get(2);
+            String ex = "testapp/LeakApp.java:103;testapp/LeakApp.java:103;testapp/LeakApp.java:101";
+            assertEquals(3, exit.allocated(ex), profile);
+            assertEquals(6, exit.traces().get(ex).getInt("totalNframe"), profile); // main, afterCatch, thrower x4
+            String after = "testapp/LeakApp.java:93;testapp/LeakApp.java:112";
+            assertEquals(3, exit.allocated(after), profile + " " + exit.traces().keySet());
+            assertEquals(2, exit.traces().get(after).getInt("totalNframe"), profile);
+        }
+    }
+
+    @Test
     void worksOnJdk25() throws Exception {
         assumeTrue(Files.isExecutable(Path.of(AgentIT.JAVA25)), "no JDK 25");
         Path f = tmp.resolve("jdk25.jfr");
