@@ -21,6 +21,9 @@ allocation ((round - plain round) / allocations per round, from the exit snapsho
 counts) and the recorder's own memory at exit (get_tracemalloc_memory(), the `recorder` column
 of `jfr-trace alloc FILE --list`).
 
+Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on),
+no-fault (--no-faulthandler), +watchdog (--watchdog 1h armed): the idle cost of the hooks.
+
 Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds 20] [--repeat 3]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
@@ -67,9 +70,9 @@ def run_plain(java, classes, main, rounds):
     return median_ns(sh([java, "-cp", classes, main, str(rounds)]).stdout)
 
 
-def run_jfr_trace(java, classes, main, rounds, tmp):
+def run_jfr_trace(java, classes, main, rounds, tmp, extra=()):
     out = os.path.join(tmp, "bench.jfr")
-    r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out, "-cp", classes, main, str(rounds)])
+    r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out, *extra, "-cp", classes, main, str(rounds)])
     stats = sh([java, "-jar", JAR, "stats", out, "-r", "0"]).stdout
     calls = int(re.search(r"(\d+) function calls", stats).group(1))
     return median_ns(r.stdout), calls / rounds
@@ -160,14 +163,23 @@ def main():
         for name, (main_class, filt) in WORKLOADS.items():
             for jdk, java in jdks:
                 plain, agent, mt, calls = [], [], [], 0
+                # faulthandler's hooks are on by default (fatal errors, SIGUSR1); their idle cost shows
+                # as the difference between these rows on the call-heavy workload.
+                idle = {"no-fault": [], "+watchdog": []} if name == "fib(32)" else {}
                 for _ in range(args.repeat):
                     plain.append(run_plain(java, classes, main_class, args.rounds))
                     t, calls = run_jfr_trace(java, classes, main_class, args.rounds, tmp)
                     agent.append(t)
+                    if idle:
+                        idle["no-fault"].append(run_jfr_trace(java, classes, main_class, args.rounds, tmp,
+                                                              ["--no-faulthandler"])[0])
+                        idle["+watchdog"].append(run_jfr_trace(java, classes, main_class, args.rounds, tmp,
+                                                               ["--watchdog", "1h"])[0])
                     if jdk == "25":
                         mt.append(run_method_timing(java, classes, main_class, filt, args.rounds, tmp))
                 base = statistics.median(plain)
                 rows = [("plain", base), ("jfr-trace", statistics.median(agent))]
+                rows += [(label, statistics.median(ts)) for label, ts in idle.items()]
                 if mt:
                     rows.append(("jdk25-mt", statistics.median(mt)))
                 for label, t in rows:
