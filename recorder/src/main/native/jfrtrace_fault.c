@@ -257,15 +257,11 @@ static void write_frame(jmethodID m, jint bci) {
             (*jvmti)->Deallocate(jvmti, (unsigned char *) table);
         }
     }
-    char buf[64];
-    wputs("frame\t");
-    wputs(csig != NULL ? csig : "?");
-    wputs("\t");
-    wputs(src != NULL ? src : "-");
-    snprintf(buf, sizeof buf, "\t%d\t", (int) line);
+    /* one write per line: the handler may write its "timeout" line meanwhile */
+    char buf[1024];
+    snprintf(buf, sizeof buf, "frame\t%s\t%s\t%d\t%s\n", csig != NULL ? csig : "?", src != NULL ? src : "-", (int) line,
+             name != NULL ? name : "???");
     wputs(buf);
-    wputs(name != NULL ? name : "???");
-    wputs("\n");
     if (name != NULL) {
         (*jvmti)->Deallocate(jvmti, (unsigned char *) name);
     }
@@ -274,9 +270,6 @@ static void write_frame(jmethodID m, jint bci) {
     }
     if (src != NULL) {
         (*jvmti)->Deallocate(jvmti, (unsigned char *) src);
-    }
-    if (cls != NULL) {
-        /* a local reference of this agent thread; freed with its frame */
     }
 }
 
@@ -315,10 +308,7 @@ static void write_all_threads(JNIEnv *jni) {
             (*jvmti)->Deallocate(jvmti, (unsigned char *) ti.name);
             continue;
         }
-        char buf[64];
         long long id = tid == NULL ? -1 : (long long) (*jni)->GetLongField(jni, infos[i].thread, tid);
-        snprintf(buf, sizeof buf, "thread\t%lld\t%s\t", id, state_name(infos[i].state));
-        wputs(buf);
         /* names are free text: keep them on one line */
         if (ti.name != NULL) {
             for (char *p = ti.name; *p; p++) {
@@ -327,8 +317,9 @@ static void write_all_threads(JNIEnv *jni) {
                 }
             }
         }
-        wputs(ti.name != NULL ? ti.name : "");
-        wputs("\n");
+        char buf[1024];
+        snprintf(buf, sizeof buf, "thread\t%lld\t%s\t%s\n", id, state_name(infos[i].state), ti.name != NULL ? ti.name : "");
+        wputs(buf);
         for (jint f = 0; f < infos[i].frame_count; f++) {
             write_frame(infos[i].frame_buffer[f].method, (jint) infos[i].frame_buffer[f].location);
         }
