@@ -387,6 +387,19 @@ static void JNICALL on_class_load(jvmtiEnv *env, JNIEnv *jni, jthread thread, jc
     (void) klass;
 }
 
+/* Listening to CompiledMethodLoad makes the compilers record debug info at every pc (as DebugNonSafepoints
+ * does): without it AsyncGetCallTrace names the nearest safepoint's scope, often an inlined neighbour. */
+static void JNICALL on_compiled_method_load(jvmtiEnv *env, jmethodID method, jint code_size, const void *code_addr,
+                                            jint map_length, const jvmtiAddrLocationMap *map, const void *compile_info) {
+    (void) env;
+    (void) method;
+    (void) code_size;
+    (void) code_addr;
+    (void) map_length;
+    (void) map;
+    (void) compile_info;
+}
+
 static void JNICALL on_vm_init(jvmtiEnv *env, JNIEnv *jni, jthread thread) {
     (void) thread;
     jint n = 0;
@@ -439,16 +452,19 @@ JNIEXPORT jint JNICALL Agent_OnLoad(JavaVM *vm, char *options, void *reserved) {
         memset(&caps, 0, sizeof caps);
         caps.can_get_line_numbers = 1;
         caps.can_get_source_file_name = 1;
+        caps.can_generate_compiled_method_load_events = 1;
         (*jvmti)->AddCapabilities(jvmti, &caps);
         jvmtiEventCallbacks cb;
         memset(&cb, 0, sizeof cb);
         cb.VMInit = on_vm_init;
         cb.ClassPrepare = on_class_prepare;
         cb.ClassLoad = on_class_load;
+        cb.CompiledMethodLoad = on_compiled_method_load;
         (*jvmti)->SetEventCallbacks(jvmti, &cb, sizeof cb);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_VM_INIT, NULL);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_CLASS_PREPARE, NULL);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_CLASS_LOAD, NULL);
+        (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_COMPILED_METHOD_LOAD, NULL);
     }
     for (int i = 0; i < NSIG_HANDLED; i++) {
         struct sigaction sa;

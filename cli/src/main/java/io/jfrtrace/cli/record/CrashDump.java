@@ -2,6 +2,8 @@ package io.jfrtrace.cli.record;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,6 +89,7 @@ public final class CrashDump {
         } else {
             source = "nowhere (no Java frames)";
         }
+        frames = withoutHooks(frames);
         if (log != null) {
             frames.addAll(0, log.nativeFrames());
         }
@@ -100,12 +103,27 @@ public final class CrashDump {
         if (nat != null) {
             for (NativeCrashFile.NativeThread t : nat.threads()) {
                 if (t != nativeSelf) {
-                    stacks.add(stack(dumpId, t.id(), t.name(), t.state(), false, t.frames(), t.frames().size()));
+                    List<String> f = withoutHooks(t.frames());
+                    stacks.add(stack(dumpId, t.id(), t.name(), t.state(), false, f, f.size()));
                 }
             }
         }
         write(out, dumpId, detail, id, stacks);
         return new Outcome(detail, name, source, stacks.size());
+    }
+
+    /**
+     * Drops the call profiler's injected hooks ({@code io.jfrtrace.runtime}), as the recorder's own dumps do: in
+     * compiled code AsyncGetCallTrace may even name an inlined hook as the top frame, the scope after the fault.
+     */
+    static List<String> withoutHooks(List<String> frames) {
+        List<String> out = new ArrayList<>(frames.size());
+        for (String f : frames) {
+            if (!f.startsWith("io/jfrtrace/runtime/")) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     private static CrashStackEvent stack(long dumpId, long id, String name, String state, boolean current, List<String> frames,
@@ -145,8 +163,11 @@ public final class CrashDump {
                 r.dump(chunk);
             }
             if (readable(out)) {
+                long previousId = clearFinalChunkFlags(out);
+                byte[] bytes = Files.readAllBytes(chunk);
+                avoidMetadataId(bytes, previousId);
                 try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.APPEND)) {
-                    Files.copy(chunk, o);
+                    o.write(bytes);
                 }
             } else {
                 Files.copy(chunk, out, StandardCopyOption.REPLACE_EXISTING);
@@ -154,6 +175,105 @@ public final class CrashDump {
         } finally {
             Files.deleteIfExists(chunk);
         }
+    }
+
+    /** Byte 67 of a chunk header holds flags; bit 1 says "final chunk", after which JDK readers stop reading. */
+    private static final int FLAGS_POSITION = 67;
+    private static final int FINAL_CHUNK = 1 << 1;
+
+    private static final int COMPRESSED_INTS = 1;
+
+    /**
+     * An emergency dump marks its chunk final: a chunk appended after it would be invisible to jdk.jfr.consumer.
+     * Returns the metadata id of the file's last chunk (-1 if unknown).
+     */
+    static long clearFinalChunkFlags(Path file) throws IOException {
+        long lastId = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long pos = 0;
+            ByteBuffer head = ByteBuffer.allocate(FLAGS_POSITION + 1);
+            while (pos + head.capacity() <= ch.size()) {
+                head.clear();
+                while (head.hasRemaining() && ch.read(head, pos + head.position()) > 0) {
+                    // fill
+                }
+                if (head.getInt(0) != 0x464C5200) { // "FLR\0"
+                    return lastId;
+                }
+                long size = head.getLong(8);
+                byte flags = head.get(FLAGS_POSITION);
+                if ((flags & FINAL_CHUNK) != 0) {
+                    ch.write(ByteBuffer.wrap(new byte[] {(byte) (flags & ~FINAL_CHUNK)}), pos + FLAGS_POSITION);
+                }
+                if (size <= head.capacity() || pos + size > ch.size()) {
+                    return lastId;
+                }
+                byte[] meta = new byte[64];
+                ByteBuffer mb = ByteBuffer.wrap(meta);
+                ch.read(mb, pos + head.getLong(24));
+                long[] at = metadataIdAt(meta, 0, flags);
+                lastId = at == null ? -1 : at[1];
+                pos += size;
+            }
+        }
+        return lastId;
+    }
+
+    /**
+     * jdk.jfr.consumer reuses the previous chunk's metadata when the two metadata ids are equal, and both JVMs
+     * count from 1: then it would not know our event types and skip them. Change ours (keeping its encoded
+     * length) when it collides.
+     */
+    static void avoidMetadataId(byte[] chunk, long previousId) {
+        if (previousId < 0 || chunk.length < FLAGS_POSITION + 1) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(chunk);
+        long metaPos = b.getLong(24);
+        if (metaPos <= 0 || metaPos >= chunk.length) {
+            return;
+        }
+        long[] at = metadataIdAt(chunk, (int) metaPos, chunk[FLAGS_POSITION]);
+        if (at != null && at[1] == previousId) {
+            chunk[(int) at[0]] ^= 1; // the lowest bit of the first (least significant) group: same length, other id
+        }
+    }
+
+    /** {position of the metadata id, its value} in a metadata event (compressed integers), or null. */
+    private static long[] metadataIdAt(byte[] b, int p, byte flags) {
+        if ((flags & COMPRESSED_INTS) == 0) {
+            return null;
+        }
+        try {
+            for (int field = 0; field < 4; field++) { // size, type id (0), start time, duration
+                p = skipVarint(b, p);
+            }
+            long value = 0;
+            int start = p;
+            for (int i = 0; i < 9; i++) {
+                int c = b[p++] & 0xff;
+                if (i == 8) {
+                    value |= (long) c << 56;
+                    break;
+                }
+                value |= (long) (c & 0x7f) << (7 * i);
+                if (c < 0x80) {
+                    break;
+                }
+            }
+            return new long[] {start, value};
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static int skipVarint(byte[] b, int p) {
+        for (int i = 0; i < 9; i++) {
+            if ((b[p++] & 0x80) == 0) {
+                break;
+            }
+        }
+        return p;
     }
 
     private static boolean readable(Path file) {

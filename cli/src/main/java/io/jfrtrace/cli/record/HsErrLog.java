@@ -29,6 +29,7 @@ record HsErrLog(String signal, String headline, String threadName, List<String> 
         String headline = null;
         String thread = null;
         List<String> java = new ArrayList<>();
+        List<String> javaInNative = new ArrayList<>(); // when there is no "Java frames:" section
         List<String> nat = new ArrayList<>();
         String section = "";
         boolean nativeTop = true;
@@ -68,7 +69,14 @@ record HsErrLog(String signal, String headline, String threadName, List<String> 
                 if (f != null) {
                     java.add(f);
                 }
-            } else if (section.equals("native") && nativeTop) {
+            } else if (section.equals("native")) {
+                String f = CrashFrames.hsErrFrame(l);
+                if (f != null) {
+                    javaInNative.add(f);
+                }
+                if (!nativeTop) {
+                    continue;
+                }
                 Matcher m = NATIVE.matcher(l);
                 if (m.find() && nat.size() < MAX_NATIVE) {
                     nat.add(m.group(1) + "\t-1\t" + m.group(2));
@@ -77,7 +85,7 @@ record HsErrLog(String signal, String headline, String threadName, List<String> 
                 }
             }
         }
-        return new HsErrLog(signal, headline, thread, List.copyOf(java), List.copyOf(nat));
+        return new HsErrLog(signal, headline, thread, List.copyOf(java.isEmpty() ? javaInNative : java), List.copyOf(nat));
     }
 
     /** faulthandler's name for a fatal signal (cpython-formats.md 5.2), or null. */
