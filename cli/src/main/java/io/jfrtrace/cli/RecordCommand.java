@@ -14,10 +14,13 @@ import java.util.stream.Stream;
 
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
+import io.jfrtrace.cli.record.CrashDump;
+import io.jfrtrace.cli.record.CrashFiles;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
 import io.jfrtrace.cli.record.MainClassCheck;
+import io.jfrtrace.cli.record.NativeFaultAgent;
 import io.jfrtrace.cli.record.RecordingRecovery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -131,18 +134,31 @@ final class RecordCommand implements Callable<Integer> {
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
         AgentJar jars = AgentJar.locate();
+        NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
+        Path crashFile = null;
+        if (nativeAgent != null) {
+            crashFile = Files.createTempFile("jfr-trace-crash", ".txt");
+            command.add(nativeAgent.agentArgument(crashFile));
+        }
         command.add("-Xbootclasspath/a:" + jars.runtime());
         command.add("-javaagent:" + jars.agent() + "=" + agent);
         command.addAll(args);
 
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            if (nativeAgent != null) {
+                pb.environment().put("LD_PRELOAD", nativeAgent.ldPreload(pb.environment().get("LD_PRELOAD")));
+            }
+            child = pb.start();
         } catch (IOException e) {
             deleteTree(repository);
+            if (crashFile != null) {
+                Files.deleteIfExists(crashFile);
+            }
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": " + e.getMessage());
         }
-        Finisher finisher = new Finisher(child, out, repository, workDir, spec.commandLine().getErr());
+        Finisher finisher = new Finisher(child, out, repository, workDir, crashFile, spec.commandLine().getErr());
         Thread hook = new Thread(finisher::onOwnTermination, "jfr-trace-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int status = child.waitFor();
@@ -240,14 +256,16 @@ final class RecordCommand implements Callable<Integer> {
         private final Path out;
         private final Path repository;
         private final Path workDir;
+        private final Path crashFile;
         private final PrintWriter err;
         private boolean done;
 
-        Finisher(Process child, Path out, Path repository, Path workDir, PrintWriter err) {
+        Finisher(Process child, Path out, Path repository, Path workDir, Path crashFile, PrintWriter err) {
             this.child = child;
             this.out = out;
             this.repository = repository;
             this.workDir = workDir;
+            this.crashFile = crashFile;
             this.err = err;
         }
 
@@ -281,13 +299,50 @@ final class RecordCommand implements Callable<Integer> {
                             + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
                     case NOTHING -> err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
                 }
-                io.jfrtrace.cli.record.CrashFiles.keepBeside(out, child.pid(), workDir, err);
+                Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
+                reportCrash(hsErr);
             } catch (IOException e) {
                 err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
             } finally {
                 err.flush();
                 deleteTree(repository);
+                if (crashFile != null) {
+                    try {
+                        Files.deleteIfExists(crashFile);
+                    } catch (IOException ignored) {
+                        // a temp file
+                    }
+                }
             }
+        }
+
+        /** After a native crash: the fatal dump goes into the output; one line says what happened. */
+        private void reportCrash(Path hsErr) {
+            String what = CrashFiles.headline(hsErr);
+            CrashDump.Outcome dump;
+            try {
+                dump = CrashDump.append(out, hsErr, crashFile);
+            } catch (IOException | RuntimeException e) {
+                dump = null;
+                if (hsErr != null) {
+                    err.println("jfr-trace: could not add the crash's thread dump to " + out + ": " + e);
+                }
+            }
+            if (hsErr == null && dump == null) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("jfr-trace: the JVM crashed (")
+                    .append(what != null ? what : dump != null ? dump.detail() : "a fatal error").append(")");
+            if (dump != null) {
+                line.append("; added the dump \"Fatal JVM error: ").append(dump.detail()).append("\" to ").append(out)
+                        .append(" (crashing thread ").append(dump.threadName() == null ? "unknown" : "\"" + dump.threadName() + "\"")
+                        .append(", frames from ").append(dump.frameSource()).append(", ").append(dump.threads())
+                        .append(dump.threads() == 1 ? " thread" : " threads").append(")");
+            }
+            if (hsErr != null) {
+                line.append("; HotSpot's error log is ").append(hsErr);
+            }
+            err.println(line);
         }
 
         private static String signalName(int sig) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,35 +215,73 @@ class FaultHandlerIT {
         assertEquals("  ...", text.get(cur0 + 101), "100 frames, then ...");
     }
 
-    void assertCrashLeftItsTraces(JfrTraceRun rec, Path out, String frame) throws Exception {
+    /** With the native agent (when this build has it) and without (JFRTRACE_NATIVE=off: emergency dump + hs_err only). */
+    static final List<Map<String, String>> NATIVE_ON_OFF = List.of(Map.of(), Map.of("JFRTRACE_NATIVE", "off"));
+
+    static boolean nativeAgentBuilt() {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JfrTraceRun.JAR.toFile())) {
+            return jar.getEntry("libjfrtrace_fault.so") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    JfrTraceRun record(Path java, Map<String, String> env, String... args) throws Exception {
+        return JfrTraceRun.run(work, java, env, List.of(args));
+    }
+
+    /** The crash's dump, as `jfr-trace dumps --reason fatal` prints it. */
+    String assertCrashLeftItsTraces(JfrTraceRun rec, Path out, String frame) throws Exception {
         assertEquals(134, rec.exitCode(), rec::toString); // HotSpot aborts after writing hs_err
         assertTrue(rec.stderr().contains("the JVM crashed (SIGSEGV"), rec::toString);
+        assertTrue(rec.stderr().contains("added the dump \"Fatal JVM error: Segmentation fault\""), rec::toString);
         Path hsErr = out.resolveSibling(out.getFileName() + ".hs_err.log");
         assertTrue(Files.isRegularFile(hsErr), rec::toString);
-        List<RecordedEvent> events = RecordingFile.readAllEvents(out); // readable
-        boolean inRecording = false;
-        for (RecordedEvent e : events) {
-            if (e.getEventType().getName().equals("jdk.Shutdown") && e.getStackTrace() != null) {
-                for (RecordedFrame f : e.getStackTrace().getFrames()) {
-                    inRecording |= (f.getMethod().getType().getName() + "." + f.getMethod().getName()).endsWith(frame);
+        List<Dump> dumps = dumps(out); // readable, events as documented
+        Dump fatal = dumps.get(dumps.size() - 1);
+        assertEquals("fatal", fatal.dump.getString("reason"));
+        assertEquals("Segmentation fault", fatal.dump.getString("detail"));
+        RecordedEvent cur = fatal.current();
+        assertEquals("main", cur.getString("threadName"));
+        assertEquals(fatal.dump.getLong("currentThreadId"), cur.getLong("threadId"));
+        assertTrue(cur.getLong("threadId") > 0, cur::toString);
+        JfrTraceRun shown = JfrTraceRun.run(work, "dumps", "--reason", "fatal", out.toString());
+        assertEquals(0, shown.exitCode(), shown::toString);
+        String text = shown.stdout();
+        assertTrue(text.startsWith("Fatal JVM error: Segmentation fault\n\n"), text);
+        int current = text.indexOf("Current thread 0x");
+        assertTrue(current > 0 && text.indexOf(" in " + frame + "\n", current) > 0, () -> frame + " not in the crashing thread:\n" + text);
+        assertFalse(text.contains("io/jfrtrace/runtime/"), text);
+        return text;
+    }
+
+    @Test
+    void anUnsafeCrashIsAFatalSegmentationFaultDumpNamingTheFailingFrame() throws Exception {
+        for (Path java : Files.isExecutable(JAVA25) ? List.of(java(), JAVA25) : List.of(java())) {
+            for (Map<String, String> env : NATIVE_ON_OFF) {
+                JfrTraceRun rec = record(java, env, "record", "-o", "crash.jfr", "-cp", classes.toString(), "com.example.fault.UnsafeCrash");
+                String text = assertCrashLeftItsTraces(rec, work.resolve("crash.jfr"), "UnsafeCrash.poke");
+                if (env.isEmpty() && nativeAgentBuilt()) {
+                    assertTrue(rec.stderr().contains("frames from the native agent"), rec::toString);
+                    // AsyncGetCallTrace + the line number table: the line too (hs_err alone gives none)
+                    assertTrue(text.contains("  File \"com/example/fault/UnsafeCrash.java\", line 10 in UnsafeCrash.poke\n"), java + "\n" + text);
                 }
             }
         }
-        // JDK 25's emergency dump holds the crashing thread's stack; 17's is empty when the fault is in compiled code
-        String log = Files.readString(hsErr, StandardCharsets.ISO_8859_1);
-        assertTrue(inRecording || log.contains(frame), () -> frame + " neither in jdk.Shutdown nor in " + hsErr);
     }
 
     @Test
-    void anUnsafeCrashLeavesARecordingAndTheHsErrLogBesideIt() throws Exception {
-        for (Path java : Files.isExecutable(JAVA25) ? List.of(java(), JAVA25) : List.of(java())) {
-            JfrTraceRun rec = record(java, "record", "-o", "crash.jfr", "-cp", classes.toString(), "com.example.fault.UnsafeCrash");
-            assertCrashLeftItsTraces(rec, work.resolve("crash.jfr"), "UnsafeCrash.poke");
+    void aCrashInCompiledCodeNamesTheFailingFrameEvenWhenTheEmergencyDumpHasNoStack() throws Exception {
+        // JDK 17's emergency dump has an empty jdk.Shutdown stack here: the frames come from hs_err (or the native agent)
+        for (Map<String, String> env : NATIVE_ON_OFF) {
+            JfrTraceRun rec = record(java(), env, "record", "-o", "hot.jfr", "-cp", classes.toString(), "com.example.fault.HotUnsafeCrash");
+            String text = assertCrashLeftItsTraces(rec, work.resolve("hot.jfr"), "HotUnsafeCrash.poke");
+            assertTrue(text.contains(" in HotUnsafeCrash.main\n"), text);
         }
     }
 
     @Test
-    void aJniCrashLeavesARecordingAndTheHsErrLogBesideIt() throws Exception {
+    void aJniCrashIsAFatalSegmentationFaultDumpNamingTheNativeFunctionAndTheCaller() throws Exception {
         assumeTrue(new ProcessBuilder("gcc", "--version").start().waitFor() == 0, "no gcc");
         Path c = work.resolve("crash.c");
         Files.writeString(c, "#include <jni.h>\nJNIEXPORT void JNICALL Java_com_example_fault_JniCrash_crash(JNIEnv *e, jclass c) {\n"
@@ -253,8 +291,43 @@ class FaultHandlerIT {
         Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-I" + inc, "-I" + inc.resolve("linux"), "-o", so.toString(), c.toString())
                 .inheritIO().start();
         assertEquals(0, gcc.waitFor());
-        JfrTraceRun rec = record(java(), "record", "-o", "jni.jfr", "-cp", classes.toString(), "com.example.fault.JniCrash", so.toString());
-        assertCrashLeftItsTraces(rec, work.resolve("jni.jfr"), "JniCrash.callNative");
+        for (Map<String, String> env : NATIVE_ON_OFF) {
+            JfrTraceRun rec = record(java(), env, "record", "-o", "jni.jfr", "-cp", classes.toString(), "com.example.fault.JniCrash", so.toString());
+            String text = assertCrashLeftItsTraces(rec, work.resolve("jni.jfr"), "JniCrash.callNative");
+            int current = text.indexOf("Current thread 0x");
+            assertTrue(text.indexOf("  File \"libcrash.so\", line ??? in Java_com_example_fault_JniCrash_crash\n"
+                    + "  File \"com/example/fault/JniCrash.java\", line ??? in JniCrash.crash\n"
+                    + "  File \"com/example/fault/JniCrash.java\", line 8 in JniCrash.callNative\n", current) > 0, text);
+            if (env.isEmpty() && nativeAgentBuilt()) {
+                // a crash in native code lets the watchdog take every thread's stack
+                assertTrue(text.contains("\"Reference Handler\" (most recent call first):"), text);
+            }
+        }
+    }
+
+    void stressIsNeverMistakenForACrash(Path java) throws Exception {
+        JfrTraceRun rec = record(java, "record", "-o", "stress.jfr", "-cp", classes.toString(), "com.example.fault.Stress", "4000");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString);
+        assertFalse(rec.stderr().contains("crashed"), rec::toString);
+        if (nativeAgentBuilt()) {
+            assertTrue(rec.stdout().contains("native agent: yes, libjsig: yes"), rec::toString);
+        }
+        assertTrue(dumps(work.resolve("stress.jfr")).stream().noneMatch(d -> d.dump.getString("reason").equals("fatal")), rec::toString);
+        try (Stream<Path> files = Files.list(work)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")), rec::toString);
+        }
+    }
+
+    @Test
+    void nullChecksStackOverflowsGcAndSafepointsUnderTheNativeHandlerAreNoCrash() throws Exception {
+        stressIsNeverMistakenForACrash(java());
+    }
+
+    @Test
+    void theStressRunIsNoCrashOnJdk25Either() throws Exception {
+        assumeTrue(Files.isExecutable(JAVA25), "no Temurin 25 here");
+        stressIsNeverMistakenForACrash(JAVA25);
     }
 
     @Test

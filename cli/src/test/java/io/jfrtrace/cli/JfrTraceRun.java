@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code jfr-trace.jar} as a real process, the way a user does. */
@@ -27,10 +28,28 @@ record JfrTraceRun(int exitCode, String stdout, String stderr) {
         return collect(p, workDir);
     }
 
+    /** As {@link #run(Path, Path, List)} with extra environment variables for jfr-trace (and so for the program). */
+    static JfrTraceRun run(Path workDir, Path java, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
+        Process p = start(workDir, java, env, args);
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("jfr-trace " + args + " did not finish in 180 s");
+        }
+        return collect(p, workDir);
+    }
+
     static Process start(Path workDir, Path java, List<String> args) throws IOException {
+        return start(workDir, java, Map.of(), args);
+    }
+
+    static Process start(Path workDir, Path java, Map<String, String> env, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).directory(workDir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return pb.directory(workDir.toFile())
                 .redirectOutput(workDir.resolve(".stdout").toFile())
                 .redirectError(workDir.resolve(".stderr").toFile()).start();
     }

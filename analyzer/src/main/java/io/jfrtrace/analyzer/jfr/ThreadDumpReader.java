@@ -58,6 +58,22 @@ public final class ThreadDumpReader {
 
     /** jfr-trace's dumps if the file holds any, else the JVM's own; never null. */
     public static Result read(Path file) throws IOException {
+        All all = readAll(file);
+        if (!all.jfrTrace().isEmpty()) {
+            return new Result(all.jfrTrace(), Source.JFR_TRACE);
+        }
+        if (all.jdk().isEmpty()) {
+            return new Result(List.of(), Source.NONE);
+        }
+        return new Result(all.jdk(), Source.JDK);
+    }
+
+    /** Both kinds of dumps of a recording: jfr-trace's own and the JVM's (each in time then id order). */
+    public record All(List<ThreadDump> jfrTrace, List<ThreadDump> jdk) {
+    }
+
+    /** Every dump of the file, jfr-trace's and the JVM's, kept apart (record merges a crash's sources with it). */
+    public static All readAll(Path file) throws IOException {
         Map<Long, Header> headers = new HashMap<>();
         Map<Long, List<ThreadStack>> stacks = new HashMap<>();
         List<ThreadDump> jdk = new ArrayList<>();
@@ -98,6 +114,7 @@ public final class ThreadDumpReader {
                 }
             }
         });
+        List<ThreadDump> jfrTrace = List.of();
         if (!headers.isEmpty()) {
             List<ThreadDump> out = new ArrayList<>();
             for (Header h : headers.values()) {
@@ -105,10 +122,7 @@ public final class ThreadDumpReader {
                         stacks.getOrDefault(h.id, List.of())));
             }
             out.sort(ORDER);
-            return new Result(List.copyOf(out), Source.JFR_TRACE);
-        }
-        if (jdk.isEmpty()) {
-            return new Result(List.of(), Source.NONE);
+            jfrTrace = List.copyOf(out);
         }
         jdk.sort(ORDER);
         List<ThreadDump> numbered = new ArrayList<>();
@@ -117,7 +131,7 @@ public final class ThreadDumpReader {
             numbered.add(new ThreadDump(i + 1, d.time(), d.reason(), d.detail(), d.timeoutMicros(), d.currentThreadId(),
                     d.threads()));
         }
-        return new Result(List.copyOf(numbered), Source.JDK);
+        return new All(jfrTrace, List.copyOf(numbered));
     }
 
     private static final Comparator<ThreadDump> ORDER = Comparator

@@ -1,18 +1,14 @@
 package io.jfrtrace.cli.record;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * After a native crash: HotSpot's {@code hs_err_pid<pid>.log} (written in the working directory)
- * is moved beside the output as {@code OUT.hs_err.log}, and the signal it names is reported. The
- * crashing thread's Java stack is in the recording as the emergency dump's {@code jdk.Shutdown}
- * event (RecordingRecovery copied it); the optional native agent's notes are in {@code OUT.crash.txt}.
+ * is moved beside the output as {@code OUT.hs_err.log}; {@link CrashDump} turns it (with the emergency
+ * dump and the native agent's crash file) into a fatal {@code jfrtrace.ThreadDump} in the output.
  */
 public final class CrashFiles {
     private CrashFiles() {
@@ -22,15 +18,11 @@ public final class CrashFiles {
         return out.resolveSibling(out.getFileName() + ".hs_err.log");
     }
 
-    public static Path crashNotesBeside(Path out) {
-        return out.resolveSibling(out.getFileName() + ".crash.txt");
-    }
-
-    /** Moves the hs_err log of {@code pid} beside {@code out}; says what happened. */
-    public static void keepBeside(Path out, long pid, Path workDir, PrintWriter err) {
+    /** Moves the hs_err log of {@code pid} beside {@code out}; where it is now, or null when the JVM left none. */
+    public static Path keepBeside(Path out, long pid, Path workDir) {
         Path log = workDir.resolve("hs_err_pid" + pid + ".log");
         if (!Files.isRegularFile(log)) {
-            return;
+            return null;
         }
         Path kept = hsErrBeside(out);
         try {
@@ -38,23 +30,18 @@ public final class CrashFiles {
         } catch (IOException e) {
             kept = log;
         }
-        String what = "a fatal error";
-        try {
-            List<String> lines = Files.readAllLines(kept, StandardCharsets.ISO_8859_1);
-            for (String l : lines) {
-                String t = l.startsWith("#") ? l.substring(1).trim() : "";
-                if (t.startsWith("SIG") || t.startsWith("EXCEPTION_") || t.startsWith("Internal Error")
-                        || t.startsWith("Out of Memory") || t.startsWith("There is insufficient memory")) {
-                    int comma = t.indexOf(", pid=");
-                    what = comma > 0 ? t.substring(0, comma) : t;
-                    break;
-                }
-            }
-        } catch (IOException ignored) {
-            // keep the generic wording
+        return kept;
+    }
+
+    /** HotSpot's one-line description of the error ({@code SIGSEGV (0xb) at pc=0x...}), or null. */
+    public static String headline(Path hsErr) {
+        if (hsErr == null) {
+            return null;
         }
-        Path notes = crashNotesBeside(out);
-        err.println("jfr-trace: the JVM crashed (" + what + "); the crashing thread's Java stack is the jdk.Shutdown event in "
-                + out + "; HotSpot's error log is " + kept + (Files.isRegularFile(notes) ? "; native dump: " + notes : ""));
+        try {
+            return HsErrLog.read(hsErr).headline();
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,53 @@
+package io.jfrtrace.cli.record;
+
+import io.jfrtrace.analyzer.faulthandler.StackFrame;
+import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
+
+/** Frame names as jfrtrace.ThreadStack wants them ({@code com/example/Crash.java}, {@code Crash.poke}), from crash sources. */
+final class CrashFrames {
+    private CrashFrames() {
+    }
+
+    /** One {@code file\tline\tfunction} line for a class given by its binary name ({@code com.example.Outer$Inner}). */
+    static String frame(String className, String sourceFile, int line, String method) {
+        StackFrame f = ThreadPrintParser.javaFrame(className, method, sourceFile == null || sourceFile.isEmpty() ? null : sourceFile,
+                line < 0 ? -1 : line);
+        return encode(f);
+    }
+
+    static String encode(StackFrame f) {
+        return f.file() + "\t" + (f.line() < 0 ? -1 : f.line()) + "\t" + (f.function() == null ? "???" : f.function());
+    }
+
+    /** The binary name of a JVM class signature: {@code Lcom/example/Foo$Bar;} gives {@code com.example.Foo$Bar}. */
+    static String classOfSignature(String sig) {
+        String s = sig;
+        if (s.startsWith("L") && s.endsWith(";")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) { // hidden classes: com/x/Foo$$Lambda.0x1 is com.x.Foo$$Lambda/0x1
+            b.append(c == '/' ? '.' : c == '.' ? '/' : c);
+        }
+        return b.toString();
+    }
+
+    /** A frame of hs_err's {@code Java frames:} section, or null for a line that is not a Java method. */
+    static String hsErrFrame(String line) {
+        if (line.length() < 3 || (line.charAt(0) != 'j' && line.charAt(0) != 'J') || line.charAt(1) != ' ') {
+            return null;
+        }
+        for (String token : line.substring(2).trim().split("\\s+")) {
+            int paren = token.indexOf('(');
+            if (paren > 0) {
+                String qualified = token.substring(0, paren); // com.example.Crash.poke
+                int dot = qualified.lastIndexOf('.');
+                if (dot <= 0) {
+                    return null;
+                }
+                return frame(qualified.substring(0, dot), null, -1, qualified.substring(dot + 1));
+            }
+        }
+        return null;
+    }
+}
