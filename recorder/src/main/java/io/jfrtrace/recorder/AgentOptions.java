@@ -1,5 +1,9 @@
 package io.jfrtrace.recorder;
 
+import static io.jfrtrace.recorder.OptionValues.bad;
+import static io.jfrtrace.recorder.OptionValues.bool;
+import static io.jfrtrace.recorder.OptionValues.require;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -165,26 +169,8 @@ public final class AgentOptions {
         }
     }
 
-    private static String require(String key, String value) throws OptionException {
-        if (value == null || value.isEmpty()) {
-            throw new OptionException("jfr-trace agent: option '" + key + "' needs a value");
-        }
-        return value;
-    }
 
-    private static boolean bool(String key, String value) throws OptionException {
-        if ("true".equals(value)) {
-            return true;
-        }
-        if ("false".equals(value)) {
-            return false;
-        }
-        throw bad(key, value);
-    }
 
-    private static OptionException bad(String key, String value) {
-        return new OptionException("jfr-trace agent: bad value '" + value + "' for option '" + key + "'");
-    }
 
     /** Glob on a dotted class name: {@code *} any characters (dots included), {@code ?} one. */
     static Pattern glob(String g) {

@@ -1,11 +1,11 @@
 package io.jfrtrace.analyzer.faulthandler;
 
+import io.jfrtrace.analyzer.testing.Python3;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -140,37 +138,6 @@ class DumpPrinterGoldenTest {
     }
 
     static String python() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("python3", script().toString());
-        pb.environment().put("PYTHONIOENCODING", "utf-8");
-        pb.environment().remove("PYTHONPATH");
-        Process proc;
-        try {
-            proc = pb.start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not available: " + e.getMessage());
-            throw e;
-        }
-        proc.getOutputStream().close();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread t = new Thread(() -> copy(proc.getErrorStream(), err));
-        t.start();
-        byte[] out = proc.getInputStream().readAllBytes();
-        if (!proc.waitFor(120, TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new IllegalStateException("python3 timed out");
-        }
-        t.join();
-        if (proc.exitValue() != 0) {
-            throw new IllegalStateException("python3 failed: " + err.toString(StandardCharsets.UTF_8));
-        }
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
-        try {
-            in.transferTo(out);
-        } catch (IOException ignored) {
-            // best effort
-        }
+        return Python3.run(null, List.of(script().toString()));
     }
 }

@@ -1,10 +1,10 @@
 package io.jfrtrace.analyzer.pyformat;
 
-import org.junit.jupiter.api.Assumptions;
+import io.jfrtrace.analyzer.testing.Python3;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -96,7 +95,6 @@ class PyFormatTest {
     /** Thousands of doubles (random bits, decimal-looking values, exact binary ties) against CPython. */
     @Test
     void formattingMatchesCPythonOnManyDoubles(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(pythonAvailable(), "python3 not available");
         Random rnd = new Random(42);
         List<Double> xs = new ArrayList<>();
         for (int i = 0; i < 1500; i++) xs.add(Double.longBitsToDouble(rnd.nextLong()));
@@ -120,21 +118,10 @@ class PyFormatTest {
                 + "for line in open(sys.argv[1]):\n"
                 + "    x = struct.unpack('<d', int(line, 16).to_bytes(8, 'little'))[0]\n"
                 + "    print('%r|%8.3f|%+.1f|%.0f|%.3g|%.1g|%.6f' % (x, x, x, x, x, x, x))\n";
-        Process p = new ProcessBuilder("python3", "-c", py, f.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
+        String out = Python3.run(dir, List.of("-c", py, f.toString()));
         String[] expected = out.split("\n");
         String[] actual = expectedJava.toString().split("\n");
         assertEquals(expected.length, actual.length, out.length() > 2000 ? out.substring(0, 2000) : out);
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], "value #" + i);
-    }
-
-    static boolean pythonAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "pass").start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

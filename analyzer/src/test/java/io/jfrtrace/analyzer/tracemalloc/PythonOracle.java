@@ -1,18 +1,14 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
-import org.junit.jupiter.api.Assumptions;
+import io.jfrtrace.analyzer.testing.Python3;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code tracemalloc_oracle.py} (beside this class) with the machine's CPython 3. */
 final class PythonOracle {
@@ -29,42 +25,9 @@ final class PythonOracle {
     /** Python's stdout; the test is skipped (not failed) when no python3 is installed. */
     static String run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add("python3");
         cmd.add(script().toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-        pb.environment().put("PYTHONIOENCODING", "utf-8");
-        pb.environment().put("PYTHONUTF8", "1");
-        pb.environment().remove("PYTHONPATH");
-        Process proc;
-        try {
-            proc = pb.start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not available: " + e.getMessage());
-            throw e;
-        }
-        proc.getOutputStream().close();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread t = new Thread(() -> copy(proc.getErrorStream(), err));
-        t.start();
-        byte[] out = proc.getInputStream().readAllBytes();
-        if (!proc.waitFor(120, TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new IllegalStateException("python3 timed out");
-        }
-        t.join();
-        if (proc.exitValue() != 0) {
-            throw new IllegalStateException("python3 failed (" + proc.exitValue() + "):\n" + err.toString(StandardCharsets.UTF_8));
-        }
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
-        try {
-            in.transferTo(out);
-        } catch (IOException ignored) {
-            // best effort
-        }
+        return Python3.run(workDir, cmd);
     }
 
     /** Splits "== title" sections into title -> body (lines after the header, each ending in '\n'). */

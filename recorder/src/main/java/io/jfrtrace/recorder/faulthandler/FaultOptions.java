@@ -1,6 +1,9 @@
 package io.jfrtrace.recorder.faulthandler;
 
 import io.jfrtrace.recorder.AgentOptions.OptionException;
+import static io.jfrtrace.recorder.OptionValues.bad;
+import static io.jfrtrace.recorder.OptionValues.bool;
+import static io.jfrtrace.recorder.OptionValues.require;
 
 /**
  * The agent's faulthandler keys: {@code faulthandler=true|false} (fatal-error dumps and the
@@ -61,24 +64,6 @@ public final class FaultOptions {
         return dumpSignal.equals("none") ? null : dumpSignal;
     }
 
-    private static String require(String key, String value) throws OptionException {
-        if (value == null || value.isEmpty()) {
-            throw new OptionException("jfr-trace agent: option '" + key + "' needs a value");
-        }
-        return value;
-    }
 
-    private static boolean bool(String key, String value) throws OptionException {
-        if ("true".equals(value)) {
-            return true;
-        }
-        if ("false".equals(value)) {
-            return false;
-        }
-        throw bad(key, value);
-    }
 
-    private static OptionException bad(String key, String value) {
-        return new OptionException("jfr-trace agent: bad value '" + value + "' for option '" + key + "'");
-    }
 }
