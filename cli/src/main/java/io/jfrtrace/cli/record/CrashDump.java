@@ -117,13 +117,28 @@ public final class CrashDump {
      * compiled code AsyncGetCallTrace may even name an inlined hook as the top frame, the scope after the fault.
      */
     static List<String> withoutHooks(List<String> frames) {
+        // JDK frames on top of a hook were called by the hook: they go with it.
+        int start = 0;
+        for (int j = 0; j < frames.size() && (isJdk(frames.get(j)) || isHook(frames.get(j))); j++) {
+            if (isHook(frames.get(j))) {
+                start = j + 1;
+            }
+        }
         List<String> out = new ArrayList<>(frames.size());
-        for (String f : frames) {
-            if (!f.startsWith("io/jfrtrace/runtime/")) {
+        for (String f : frames.subList(start, frames.size())) {
+            if (!isHook(f)) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    private static boolean isHook(String frame) {
+        return frame.startsWith("io/jfrtrace/runtime/");
+    }
+
+    private static boolean isJdk(String frame) {
+        return frame.startsWith("java/") || frame.startsWith("jdk/") || frame.startsWith("sun/");
     }
 
     private static CrashStackEvent stack(long dumpId, long id, String name, String state, boolean current, List<String> frames,

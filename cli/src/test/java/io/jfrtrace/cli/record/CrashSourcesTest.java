@@ -93,4 +93,15 @@ class CrashSourcesTest {
         assertEquals(List.of("a/B.java\t1\tB.c"), CrashDump.withoutHooks(List.of("io/jfrtrace/runtime/Profiler.java\t-1\tProfiler.exit",
                 "a/B.java\t1\tB.c")));
     }
+
+    @Test
+    void jdkFramesCalledByAHookGoWithIt() {
+        assertEquals(List.of("a/B.java\t1\tB.c"), CrashDump.withoutHooks(List.of(
+                "java/lang/ThreadLocal.java\t-1\tThreadLocal.get",
+                "io/jfrtrace/runtime/Profiler.java\t-1\tProfiler.enter",
+                "a/B.java\t1\tB.c")));
+        // JDK frames the program itself called stay.
+        assertEquals(List.of("java/lang/Thread.java\t-1\tThread.sleep", "a/B.java\t1\tB.c"),
+                CrashDump.withoutHooks(List.of("java/lang/Thread.java\t-1\tThread.sleep", "a/B.java\t1\tB.c")));
+    }
 }

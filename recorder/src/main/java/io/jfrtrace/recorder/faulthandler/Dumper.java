@@ -118,6 +118,13 @@ public final class Dumper {
         while (i < frames.length && (isMachinery(frames[i]) || isProfilerHook(frames[i]))) {
             i++;
         }
+        // JDK frames on top of a hook were called by the hook (e.g. a StackOverflowError raised in its
+        // ThreadLocal lookup): they go with it.
+        for (int j = i; j < frames.length && (isJdk(frames[j]) || isProfilerHook(frames[j])); j++) {
+            if (isProfilerHook(frames[j])) {
+                i = j + 1;
+            }
+        }
         int keep = 0;
         for (int j = i; j < frames.length; j++) {
             if (!isProfilerHook(frames[j])) {
@@ -135,6 +142,11 @@ public final class Dumper {
             }
         }
         return out;
+    }
+
+    private static boolean isJdk(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
     }
 
     private static boolean isProfilerHook(StackTraceElement e) {
