@@ -150,4 +150,29 @@ class CallProfileEndToEndIT {
         assertTrue(st.lines().get(0).endsWith("    merge-a.jfr") && st.lines().get(1).endsWith("    merge-b.jfr")
                 && st.lines().get(2).isEmpty(), st::toString);
     }
+
+    @Test
+    void excludedClassesAreNotProfiled() throws Exception {
+        record("streams-excl.jfr", "--exclude", "com.example.Streams$*", "-cp", classes.toString(), "com.example.Streams");
+        JfrTraceRun st = stats("streams-excl.jfr");
+        assertEquals(0, st.exitCode(), st::toString);
+        assertRow(st, "1000", "com/example/Streams.java:13(Streams.order)");
+        assertTrue(st.stdout().lines().noneMatch(l -> l.contains("Streams$Order")), st::toString);
+    }
+
+    @Test
+    void aJarIsRecordedUnderItsOwnNameByDefault() throws Exception {
+        var manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "com.example.Factorial");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(work.resolve("factorial-app.jar")), manifest)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("com/example/Factorial.class"));
+            jar.write(Files.readAllBytes(classes.resolve("com/example/Factorial.class")));
+            jar.closeEntry();
+        }
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "-jar", "factorial-app.jar");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote " + work.resolve("factorial-app.jfr")), rec::toString);
+        assertRow(stats("factorial-app.jfr"), "436/30", "com/example/Factorial.java:6(Factorial.fact)");
+    }
 }
