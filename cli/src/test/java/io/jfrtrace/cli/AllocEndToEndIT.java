@@ -60,6 +60,10 @@ class AllocEndToEndIT {
         JfrTraceRun alloc = JfrTraceRun.run(work, "alloc", "leak-sampled.jfr", "--include", "*Leak.java");
         assertTrue(alloc.lines().get(0).startsWith("com/example/Leak.java:" + leakLine + ": size=347 KiB, count=350, "), alloc::toString);
         assertFalse(alloc.stdout().contains("Leak.java:" + garbageLine + ":"), alloc::toString);
+        // The program's own snapshots too: the leak grows by exactly 250, the garbage never shows.
+        JfrTraceRun cmp = JfrTraceRun.run(work, "compare", "leak-sampled.jfr#before", "leak-sampled.jfr#after");
+        assertTrue(cmp.lines().get(0).startsWith("com/example/Leak.java:" + leakLine + ": size=347 KiB (+248 KiB), count=350 (+250), "), cmp::toString);
+        assertFalse(cmp.stdout().contains("Leak.java:" + garbageLine + ":"), cmp::toString);
     }
 
     @Test

@@ -579,10 +579,9 @@ public final class AllocTracker {
             return 0;
         }
         synchronized (SNAP) {
-            if (exact || "exit".equals(reason)) {
-                // dead objects are really gone (every snapshot in exact mode, the exit one otherwise)
-                System.gc();
-            }
+            // Dead objects must really be gone, or every snapshot would count uncollected garbage as
+            // live (tracemalloc sees every free). One full collection per snapshot is the price.
+            System.gc();
             sweep();
             long[] totals = mergedCounts();
             AllocSnapshot s = new AllocSnapshot();
