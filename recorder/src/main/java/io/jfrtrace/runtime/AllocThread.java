@@ -66,7 +66,7 @@ public final class AllocThread {
 
     /** Counts one allocation of {@code o} under traceback {@code tb}. */
     void add(Object o, int tb) {
-        long size = sizeOf(o);
+        long size = AllocTracker.inst.getObjectSize(o);
         long[] c = counts;
         int b = tb << 1;
         if (b + 2 > c.length) {
@@ -79,36 +79,6 @@ public final class AllocThread {
         } else if ((untilSample -= size) <= 0) {
             sample(o, tb, size);
         }
-    }
-
-    // Instrumentation.getObjectSize is a JNI call on some JDKs (~15 ns on 17): the size of an
-    // instance depends only on its class (one-entry cache), an array's on its class and length.
-    private Class<?> lastClass;
-    private long lastSize;
-    private Class<?> lastArrayClass;
-    private int lastScale;
-
-    private long sizeOf(Object o) {
-        Class<?> c = o.getClass();
-        if (c == lastClass) {
-            return lastSize;
-        }
-        if (c == lastArrayClass) {
-            return AllocTracker.arraySize(o, lastScale);
-        }
-        if (c.isArray()) {
-            int scale = AllocTracker.arrayScale(c);
-            if (scale == 0) {
-                return AllocTracker.inst.getObjectSize(o);
-            }
-            lastArrayClass = c;
-            lastScale = scale;
-            return AllocTracker.arraySize(o, scale);
-        }
-        long size = AllocTracker.inst.getObjectSize(o);
-        lastClass = c;
-        lastSize = size;
-        return size;
     }
 
     /**

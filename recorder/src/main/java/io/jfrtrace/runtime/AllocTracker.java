@@ -100,7 +100,6 @@ public final class AllocTracker {
             return;
         }
         inst = instrumentation;
-        calibrateArraySizes();
         nframe = Math.max(1, frames);
         exact = exactMode;
         sampleBytes = Math.max(1, meanSampleBytes);
@@ -110,62 +109,6 @@ public final class AllocTracker {
         reaper.setDaemon(true);
         reaper.start();
         enabled = true;
-    }
-
-    // ---- array sizes by arithmetic (getObjectSize is a JNI call on some JDKs) ----
-    /** Offset of element 0 in an array; 0 = the formula is off, ask getObjectSize. */
-    static int arrayBase;
-    /** Bytes per reference element (4 with compressed oops, 8 without). */
-    static int refScale;
-
-    /**
-     * Learns the array layout from getObjectSize once: the data offset (16 with compressed class
-     * pointers, 20 without), the reference size, and checks 8-byte object alignment; if any
-     * check fails, array sizes keep coming from getObjectSize.
-     */
-    private static void calibrateArraySizes() {
-        long empty = inst.getObjectSize(new byte[0]);
-        int grow = 1;
-        while (grow < 64 && inst.getObjectSize(new byte[grow]) == empty) {
-            grow++;
-        }
-        int base = (int) (empty - (grow - 1));
-        int refs = (int) ((inst.getObjectSize(new Object[64]) - inst.getObjectSize(new Object[0])) / 64);
-        boolean ok = refs == 4 || refs == 8;
-        for (int n = 0; ok && n <= 40; n++) {
-            ok = inst.getObjectSize(new byte[n]) == align(base + n)
-                    && inst.getObjectSize(new long[n]) == align(base + 8L * n)
-                    && inst.getObjectSize(new Object[n]) == align(base + (long) refs * n);
-        }
-        refScale = refs;
-        arrayBase = ok ? base : 0;
-    }
-
-    private static long align(long bytes) {
-        return (bytes + 7) & ~7L;
-    }
-
-    /** Element size of array class {@code c}, or 0 when sizes must come from getObjectSize. */
-    static int arrayScale(Class<?> c) {
-        if (arrayBase == 0) {
-            return 0;
-        }
-        Class<?> t = c.getComponentType();
-        if (!t.isPrimitive()) {
-            return refScale;
-        }
-        if (t == byte.class || t == boolean.class) {
-            return 1;
-        }
-        if (t == char.class || t == short.class) {
-            return 2;
-        }
-        return t == long.class || t == double.class ? 8 : 4;
-    }
-
-    /** Size of an array whose element size is {@code scale} (from {@link #arrayScale}). */
-    static long arraySize(Object array, int scale) {
-        return align(arrayBase + (long) java.lang.reflect.Array.getLength(array) * scale);
     }
 
     public static void setSink(AllocSnapshot.Sink s) {
