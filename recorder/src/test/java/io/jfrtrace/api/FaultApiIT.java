@@ -62,7 +62,9 @@ class FaultApiIT {
         assertTrue(out.startsWith("recording=true enabled=true\n"), out);
         assertText(out);
         List<RecordedEvent> dumps = RecordingFile.readAllEvents(jfr).stream()
-                .filter(e -> e.getEventType().getName().equals("jfrtrace.ThreadDump")).toList();
+                .filter(e -> e.getEventType().getName().equals("jfrtrace.ThreadDump"))
+                // events of different threads' buffers come in no fixed order: dumpId is the dump order
+                .sorted(java.util.Comparator.comparingLong(e -> e.getLong("dumpId"))).toList();
         assertEquals(2, dumps.size(), dumps::toString);
         assertEquals("request", dumps.get(0).getString("reason"));
         assertEquals(1, dumps.get(0).getInt("threadCount"));
