@@ -191,9 +191,11 @@ class FaultHandlerIT {
         List<Dump> dumps = dumps(work.resolve("oom.jfr"));
         assertEquals(1, dumps.size(), rec::toString);
         assertEquals("java.lang.OutOfMemoryError: Java heap space", dumps.get(0).dump.getString("detail"));
-        String[] f = frames(dumps.get(0).current());
-        assertEquals("com/example/fault/Oom.java\t15\tOom.grow", f[0]);
-        assertEquals("com/example/fault/Oom.java\t20\tOom.main", f[1]);
+        // The program's frames, under any JDK frames the allocation went through (ArrayList growth).
+        List<String> f = List.of(frames(dumps.get(0).current())).stream().filter(l -> !l.startsWith("java/")).toList();
+        assertTrue(f.size() >= 2, () -> "frames: " + f);
+        assertEquals("com/example/fault/Oom.java\t15\tOom.grow", f.get(0));
+        assertEquals("com/example/fault/Oom.java\t20\tOom.main", f.get(1));
     }
 
     @Test

@@ -83,14 +83,20 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
     public void uncaughtException(Thread t, Throwable e) {
         try {
             Map<Thread, StackTraceElement[]> others = null;
+            StackTraceElement[] failing = e.getStackTrace();
             if (e instanceof OutOfMemoryError) {
                 reserve = null;
                 Map<Thread, StackTraceElement[]> snap = lowMemorySnapshot;
                 if (snap != null && System.nanoTime() - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
                     others = snap;
+                    if (failing.length == 0 && snap.containsKey(t)) {
+                        // HotSpot's preallocated OutOfMemoryErrors can come without a backtrace:
+                        // the thread's stack when memory ran low is the best account left.
+                        failing = snap.get(t);
+                    }
                 }
             }
-            List<ThreadStack> threads = Dumper.capture(t, e.getStackTrace(), allThreads, others);
+            List<ThreadStack> threads = Dumper.capture(t, failing, allThreads, others);
             Dumper.emit("fatal", e.toString(), 0, t, threads, allThreads, out);
         } catch (Throwable ignored) {
             // never hide the original error
