@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -52,29 +49,10 @@ public record AgentJar(Path agent, Path runtime) {
         if (override != null) {
             return Paths.get(override).toAbsolutePath();
         }
-        byte[] bytes;
-        try (InputStream in = AgentJar.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the agent jar is missing from this build of jfr-trace (rebuild with mvn package)");
-            }
-            bytes = in.readAllBytes();
-        }
-        Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "jfr-trace-" + System.getProperty("user.name"));
-        Files.createDirectories(dir);
-        Path jar = dir.resolve("jfr-trace-agent-" + sha256(bytes).substring(0, 16) + ".jar");
-        if (!Files.isRegularFile(jar) || Files.size(jar) != bytes.length) {
-            Path tmp = Files.createTempFile(dir, "agent", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path jar = CachedResource.extract(RESOURCE, "jfr-trace-agent", ".jar");
+        if (jar == null) {
+            throw new IOException("the agent jar is missing from this build of jfr-trace (rebuild with mvn package)");
         }
         return jar;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

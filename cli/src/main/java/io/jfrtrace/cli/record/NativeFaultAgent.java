@@ -1,14 +1,9 @@
 package io.jfrtrace.cli.record;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -55,22 +50,7 @@ public record NativeFaultAgent(Path library, Path libjsig) {
             Path p = Paths.get(override).toAbsolutePath();
             return Files.isRegularFile(p) ? p : null;
         }
-        byte[] bytes;
-        try (InputStream in = NativeFaultAgent.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return null; // built without gcc
-            }
-            bytes = in.readAllBytes();
-        }
-        Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "jfr-trace-" + System.getProperty("user.name"));
-        Files.createDirectories(dir);
-        Path lib = dir.resolve("libjfrtrace_fault-" + sha256(bytes).substring(0, 16) + ".so");
-        if (!Files.isRegularFile(lib) || Files.size(lib) != bytes.length) {
-            Path tmp = Files.createTempFile(dir, "native", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return lib;
+        return CachedResource.extract(RESOURCE, "libjfrtrace_fault", ".so"); // null: built without gcc
     }
 
     /** {@code -agentpath:LIB=CRASHFILE}. */
@@ -81,13 +61,5 @@ public record NativeFaultAgent(Path library, Path libjsig) {
     /** LD_PRELOAD for the child: libjsig first, then whatever the user preloads. */
     public String ldPreload(String existing) {
         return existing == null || existing.isBlank() ? libjsig.toString() : libjsig + " " + existing;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
