@@ -211,7 +211,22 @@ public final class PyRegex {
             return c >= '0' && c <= '9';
         }
 
-        private static boolean isOctal(char c) {
+        /** End of an octal escape whose first digit is at {@code start}: at most three digits. */
+    private static int octalEnd(String p, int start) {
+        int end = start + 1;
+        while (end - start < 3 && end < p.length() && isOctal(p.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static int octal(String p, int start, int end) throws Invalid {
+        int v = Integer.parseInt(p.substring(start, end), 8);
+        if (v > 0377) throw new Invalid("octal escape value outside of range 0-0o377");
+        return v;
+    }
+
+    private static boolean isOctal(char c) {
             return c >= '0' && c <= '7';
         }
 
@@ -443,14 +458,9 @@ public final class PyRegex {
                     } else if (e == 'b') {
                         lo = 8;
                     } else if (e >= '1' && e <= '7') {
-                        int v = e - '0', n = 1;
-                        while (n < 3 && i < p.length() && isOctal(p.charAt(i))) {
-                            v = v * 8 + (p.charAt(i) - '0');
-                            i++;
-                            n++;
-                        }
-                        if (v > 0377) throw new Invalid("octal escape value outside of range 0-0o377");
-                        lo = v;
+                        int end = octalEnd(p, i - 1);
+                        lo = octal(p, i - 1, end);
+                        i = end;
                     } else if (e == '8' || e == '9' || e == 'A' || e == 'Z' || e == 'B') {
                         throw new Invalid("bad escape");
                     } else {
@@ -479,14 +489,9 @@ public final class PyRegex {
                         if (e == 'b') {
                             hi = 8;
                         } else if (e >= '1' && e <= '7') {
-                            int v = e - '0', n = 1;
-                            while (n < 3 && i < p.length() && isOctal(p.charAt(i))) {
-                                v = v * 8 + (p.charAt(i) - '0');
-                                i++;
-                                n++;
-                            }
-                            if (v > 0377) throw new Invalid("octal escape value outside of range 0-0o377");
-                            hi = v;
+                            int end = octalEnd(p, i - 1);
+                            hi = octal(p, i - 1, end);
+                            i = end;
                         } else {
                             hi = simpleEscape(e);
                         }

@@ -27,7 +27,8 @@ class PyRegexTest {
             "\\\\", "\\", "a|", "|", "(", ")", "(?P<1>a)", "(?P<a>x)(?P<a>y)", "(?<name>x)", "(?>fa)ct",
             "\\v", "\\a", "[\\b]", "\\$", "$$", "fact|main", "m.in", ".", "\\(fact\\)", "'", "\"", "{method",
             "HashMap' obj", "\\{built", "(?i)ǅ", "[\\s\\S]{5}$", "\\A\\{", "e\\b", "\\B", "\\W{2}", "\\D\\d",
-            "[\\x00-\\x7f]+$", "[^\\x00-\\x7f]", "\\ud835", "𝔣", "[𝔣]", "\\U0001d523", "(a|b)*+c");
+            "[\\x00-\\x7f]+$", "[^\\x00-\\x7f]", "\\ud835", "𝔣", "[𝔣]", "\\U0001d523", "(a|b)*+c",
+            "[\\101-\\132]+", "[\\1]", "[a-\\146]+", "[\\141-\\1460]", "[\\477]", "[a-\\477]");
 
     static final List<String> SUBJECTS = List.of(
             "rec.py:1(fact)", "/srv/app/rec.py:12(main)", "{built-in method builtins.exec}",
