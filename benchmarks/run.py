@@ -24,7 +24,8 @@ of `jfr-trace alloc FILE --list`).
 Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on),
 no-fault (--no-faulthandler), +watchdog (--watchdog 1h armed): the idle cost of the hooks.
 
-Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds 20] [--repeat 3]
+Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds 20] [--repeat 3] [--jdk 17|25]
+                                 [--workload fib(32)|mixed]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
 import argparse
@@ -148,6 +149,8 @@ def main():
     ap.add_argument("--suite", choices=["calls", "alloc", "all"], default="all")
     ap.add_argument("--rounds", type=int, default=20, help="rounds per JVM (the warm second half counts)")
     ap.add_argument("--repeat", type=int, default=3, help="interleaved repetitions of every configuration")
+    ap.add_argument("--jdk", choices=["17", "25"], help="only this JDK (default: both, when present)")
+    ap.add_argument("--workload", choices=list(WORKLOADS), help="calls suite: only this workload")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         classes = os.path.join(tmp, "classes")
@@ -155,12 +158,16 @@ def main():
         jdks = [("17", os.path.join(JDK17, "bin", "java"))]
         if os.path.exists(os.path.join(JDK25, "bin", "java")):
             jdks.append(("25", os.path.join(JDK25, "bin", "java")))
+        if args.jdk:
+            jdks = [j for j in jdks if j[0] == args.jdk]
         if args.suite in ("alloc", "all"):
             run_alloc_suite(jdks, classes, args, tmp)
         if args.suite == "alloc":
             return
         print(f"{'workload':10} {'jdk':4} {'configuration':12} {'median round':>13} {'ns/call':>9} {'vs plain':>9}")
         for name, (main_class, filt) in WORKLOADS.items():
+            if args.workload and name != args.workload:
+                continue
             for jdk, java in jdks:
                 plain, agent, mt, calls = [], [], [], 0
                 # faulthandler's hooks are on by default (fatal errors, SIGUSR1); their idle cost shows

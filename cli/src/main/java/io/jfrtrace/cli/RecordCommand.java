@@ -21,6 +21,7 @@ import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
 import io.jfrtrace.cli.record.MainClassCheck;
 import io.jfrtrace.cli.record.NativeFaultAgent;
+import io.jfrtrace.cli.record.NativeLibrary;
 import io.jfrtrace.cli.record.RecordingRecovery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -139,6 +140,10 @@ final class RecordCommand implements Callable<Integer> {
         if (nativeAgent != null) {
             crashFile = Files.createTempFile("jfr-trace-crash", ".txt");
             command.add(nativeAgent.agentArgument(crashFile));
+        }
+        Path clock = noProfile ? null : NativeLibrary.find("libjfrtrace_clock");
+        if (clock != null) {
+            command.add("-agentpath:" + clock); // the profiler's TSC clock (io.jfrtrace.runtime.Clock)
         }
         command.add("-Xbootclasspath/a:" + jars.runtime());
         command.add("-javaagent:" + jars.agent() + "=" + agent);

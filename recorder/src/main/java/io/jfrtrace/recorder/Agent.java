@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.Clock;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -33,6 +34,9 @@ final class Agent {
             Recording r = new Recording(config);
             recording = r;
             r.setName("jfr-trace");
+            if (options.profile) {
+                Clock.now(); // probe the clock and start its calibration window now, not at the first call
+            }
             Flusher flusher = new Flusher(version(), options.raw);
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,

@@ -34,13 +34,13 @@ public final class Profiler {
     public static ThreadProfile enter(int id) {
         ThreadProfile p = CURRENT.get();
         int i = p.push(id);
-        p.stamp(i, System.nanoTime());
+        p.stamp(i, Clock.now());
         return p;
     }
 
     /** Return (normal or by exception) of function {@code id}: clock read first. */
     public static void exit(ThreadProfile p, int id) {
-        long now = System.nanoTime();
+        long now = Clock.now();
         p.exit(id, now);
     }
 
@@ -50,19 +50,19 @@ public final class Profiler {
      */
     public static void resume(ThreadProfile p, int id) {
         if (p.needsResume(id)) {
-            p.resume(id, System.nanoTime());
+            p.resume(id, Clock.now());
         }
     }
 
     /** Call of an uninstrumented ("built-in") function from instrumented code. */
     public static void enterBuiltin(ThreadProfile p, int id) {
         int i = p.push(id);
-        p.stamp(i, System.nanoTime());
+        p.stamp(i, Clock.now());
     }
 
     /** Return of an uninstrumented ("built-in") function. */
     public static void exitBuiltin(ThreadProfile p, int id) {
-        long now = System.nanoTime();
+        long now = Clock.now();
         p.exit(id, now);
     }
 

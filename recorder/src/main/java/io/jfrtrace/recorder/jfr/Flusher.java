@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.FunctionRegistry;
 import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
@@ -66,7 +67,7 @@ public final class Flusher {
         e.schemaVersion = SCHEMA_VERSION;
         e.agentVersion = agentVersion;
         e.options = options;
-        e.timer = "System.nanoTime";
+        e.timer = Clock.name();
         e.timeUnit = 1;
         e.commit();
     }
@@ -159,8 +160,8 @@ public final class Flusher {
             ev.function = FunctionRegistry.name(id);
             ev.callCount = fnSum[b + ThreadProfile.CALLS];
             ev.recursiveCallCount = fnSum[b + ThreadProfile.REC];
-            ev.inlineTime = fnSum[b + ThreadProfile.IT];
-            ev.totalTime = fnSum[b + ThreadProfile.TT];
+            ev.inlineTime = Clock.toNanos(fnSum[b + ThreadProfile.IT]);
+            ev.totalTime = Clock.toNanos(fnSum[b + ThreadProfile.TT]);
             ev.commit();
         }
         for (Map.Entry<Long, long[]> en : edges.entrySet()) {
@@ -176,8 +177,8 @@ public final class Flusher {
             ev.function = FunctionRegistry.name(callee);
             ev.callCount = s[ThreadProfile.CALLS];
             ev.recursiveCallCount = s[ThreadProfile.REC];
-            ev.inlineTime = s[ThreadProfile.IT];
-            ev.totalTime = s[ThreadProfile.TT];
+            ev.inlineTime = Clock.toNanos(s[ThreadProfile.IT]);
+            ev.totalTime = Clock.toNanos(s[ThreadProfile.TT]);
             ev.commit();
         }
     }
