@@ -11,20 +11,25 @@ where calls per round comes from the recording's own call count.
 
 Suite `alloc` (allocation tracing, like tracemalloc). On an allocation-heavy workload
 (bench.AllocBench: parse records into objects, an LRU cache, short-lived arrays) it runs, interleaved,
-  plain          the program alone
-  alloc=1        jfr-trace record --no-profile --alloc      (NFRAME=1: per-site counters, no stack)
-  alloc=25       jfr-trace record --no-profile --alloc=25   (NFRAME=25: light shadow stack)
-  calls          jfr-trace record                            (call profiling alone, for information)
-  calls+alloc=25 jfr-trace record --alloc=25                 (tracebacks from the profiler's stack)
-on JDK 17 and JDK 25, and prints the median warm round, the ratio to plain, the cost per recorded
-allocation ((round - plain round) / allocations per round, from the exit snapshot's allocated
-counts) and the recorder's own memory at exit (get_tracemalloc_memory(), the `recorder` column
-of `jfr-trace alloc FILE --list`).
+  plain               the program alone
+  record              jfr-trace record --no-profile: nothing traced; the JVM's stock JFR events and the agent
+  alloc=1             jfr-trace record --no-profile --alloc      (NFRAME=1: per-site counters, no stack)
+  alloc=25            jfr-trace record --no-profile --alloc=25   (NFRAME=25: light shadow stack)
+  alloc=1 (none)      the same with --jfr-settings none (jfr-trace's events only, no stock events)
+  alloc=25 (none)
+  calls               jfr-trace record                            (call profiling alone, for information)
+  calls+alloc=25      jfr-trace record --alloc=25                 (tracebacks from the profiler's stack)
+on JDK 17 and JDK 25, and prints the median over JVMs of the mean warm round, the median of the
+per-repetition ratios to the plain run next to it in time (the machine drifts; pairs drift less), the
+cost per recorded allocation ((round - plain round) / allocations per round, from the exit snapshot's
+allocated counts) and the recorder's own memory at exit (get_tracemalloc_memory(), the `recorder`
+column of `jfr-trace alloc FILE --list`). The rows `record` and `(none)` separate what --alloc costs
+from what the JVM's own stock events cost on this workload.
 
 Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on),
 no-fault (--no-faulthandler), +watchdog (--watchdog 1h armed): the idle cost of the hooks.
 
-Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds 20] [--repeat 3] [--jdk 17|25]
+Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repeat 5] [--jdk 17|25]
                                  [--workload fib(32)|mixed]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
@@ -61,7 +66,8 @@ def build(classes):
 
 
 def median_ns(out):
-    m = re.search(r"BENCH rounds=\d+ median_ns=(\d+)", out)
+    """The mean of the warm rounds (named for history: it includes the GC pauses that medians skip)."""
+    m = re.search(r"BENCH rounds=\d+ median_ns=\d+ mean_ns=(\d+)", out)
     if not m:
         raise SystemExit("no BENCH line in output:\n" + out)
     return int(m.group(1))
@@ -87,8 +93,11 @@ def run_method_timing(java, classes, main, filt, rounds, tmp):
 
 
 ALLOC_CONFIGS = [
+    ("record", ["--no-profile"]),
     ("alloc=1", ["--no-profile", "--alloc"]),
     ("alloc=25", ["--no-profile", "--alloc=25"]),
+    ("alloc=1 (none)", ["--no-profile", "--alloc", "--jfr-settings", "none"]),
+    ("alloc=25 (none)", ["--no-profile", "--alloc=25", "--jfr-settings", "none"]),
     ("calls", []),
     ("calls+alloc=25", ["--alloc=25"]),
 ]
@@ -119,36 +128,39 @@ def recorder_memory(java, jfr):
 
 
 def run_alloc_suite(jdks, classes, args, tmp):
-    print(f"{'workload':10} {'jdk':4} {'configuration':15} {'median round':>13} {'vs plain':>9} {'ns/alloc':>9} "
+    rounds = args.rounds or 60
+    print(f"{'workload':10} {'jdk':4} {'configuration':16} {'mean round':>11} {'vs plain':>9} {'ns/alloc':>9} "
           f"{'recorder mem':>13}")
     main_class = "bench.AllocBench"
     for jdk, java in jdks:
         times = {"plain": []}
         mem, allocs = {}, {}
         for _ in range(args.repeat):
-            times["plain"].append(run_plain(java, classes, main_class, args.rounds))
+            times["plain"].append(run_plain(java, classes, main_class, rounds))
             for label, opts in ALLOC_CONFIGS:
                 out = os.path.join(tmp, "alloc.jfr")
                 r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
-                       + ["-cp", classes, main_class, str(args.rounds)])
+                       + ["-cp", classes, main_class, str(rounds)])
                 times.setdefault(label, []).append(median_ns(r.stdout))
                 if "alloc" in label:
                     mem[label] = recorder_memory(java, out)
-                    allocs[label] = allocated_per_run(java, out) / args.rounds
+                    allocs[label] = allocated_per_run(java, out) / rounds
         base = statistics.median(times["plain"])
         for label in ["plain"] + [c[0] for c in ALLOC_CONFIGS]:
             t = statistics.median(times[label])
+            ratio = statistics.median(a / b for a, b in zip(times[label], times["plain"]))
             per = f"{(t - base) / allocs[label]:9.1f}" if allocs.get(label) else ""
-            print(f"{'alloc':10} {jdk:4} {label:15} {t / 1e6:10.1f} ms {t / base:8.2f}x {per:>9} {mem.get(label, ''):>13}")
+            print(f"{'alloc':10} {jdk:4} {label:16} {t / 1e6:8.1f} ms {ratio:8.2f}x {per:>9} {mem.get(label, ''):>13}")
         if allocs:
-            print(f"{'':10} {jdk:4} ({max(allocs.values()):,.0f} recorded allocations per round)")
+            print(f"{'':10} {jdk:4} ({max(allocs.values()):,.0f} recorded allocations per round, {rounds} rounds, "
+                  f"{args.repeat} JVMs per row)")
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", choices=["calls", "alloc", "all"], default="all")
-    ap.add_argument("--rounds", type=int, default=20, help="rounds per JVM (the warm second half counts)")
-    ap.add_argument("--repeat", type=int, default=3, help="interleaved repetitions of every configuration")
+    ap.add_argument("--rounds", type=int, help="rounds per JVM, the warm second half counts (default: 20 calls, 60 alloc)")
+    ap.add_argument("--repeat", type=int, default=5, help="interleaved repetitions (JVMs) of every configuration")
     ap.add_argument("--jdk", choices=["17", "25"], help="only this JDK (default: both, when present)")
     ap.add_argument("--workload", choices=list(WORKLOADS), help="calls suite: only this workload")
     args = ap.parse_args()
@@ -164,7 +176,8 @@ def main():
             run_alloc_suite(jdks, classes, args, tmp)
         if args.suite == "alloc":
             return
-        print(f"{'workload':10} {'jdk':4} {'configuration':12} {'median round':>13} {'ns/call':>9} {'vs plain':>9}")
+        rounds = args.rounds or 20
+        print(f"{'workload':10} {'jdk':4} {'configuration':12} {'mean round':>13} {'ns/call':>9} {'vs plain':>9}")
         for name, (main_class, filt) in WORKLOADS.items():
             if args.workload and name != args.workload:
                 continue
@@ -174,16 +187,16 @@ def main():
                 # as the difference between these rows on the call-heavy workload.
                 idle = {"no-fault": [], "+watchdog": []} if name == "fib(32)" else {}
                 for _ in range(args.repeat):
-                    plain.append(run_plain(java, classes, main_class, args.rounds))
-                    t, calls = run_jfr_trace(java, classes, main_class, args.rounds, tmp)
+                    plain.append(run_plain(java, classes, main_class, rounds))
+                    t, calls = run_jfr_trace(java, classes, main_class, rounds, tmp)
                     agent.append(t)
                     if idle:
-                        idle["no-fault"].append(run_jfr_trace(java, classes, main_class, args.rounds, tmp,
+                        idle["no-fault"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
                                                               ["--no-faulthandler"])[0])
-                        idle["+watchdog"].append(run_jfr_trace(java, classes, main_class, args.rounds, tmp,
+                        idle["+watchdog"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
                                                                ["--watchdog", "1h"])[0])
                     if jdk == "25":
-                        mt.append(run_method_timing(java, classes, main_class, filt, args.rounds, tmp))
+                        mt.append(run_method_timing(java, classes, main_class, filt, rounds, tmp))
                 base = statistics.median(plain)
                 rows = [("plain", base), ("jfr-trace", statistics.median(agent))]
                 rows += [(label, statistics.median(ts)) for label, ts in idle.items()]

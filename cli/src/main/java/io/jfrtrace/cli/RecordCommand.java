@@ -52,7 +52,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
     boolean builtins;
 
-    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, or a .jfc file (default: default).")
+    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default).")
     String jfrSettings = "default";
 
     @Option(names = "--alloc", arity = "0..1", fallbackValue = "1", paramLabel = "NFRAME", preprocessor = BareAlloc.class,
@@ -250,8 +250,8 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private void checkSettings() {
-        if (!jfrSettings.equals("default") && !jfrSettings.equals("profile") && !Files.isRegularFile(Paths.get(jfrSettings))) {
-            throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile nor a .jfc file");
+        if (!List.of("default", "profile", "none").contains(jfrSettings) && !Files.isRegularFile(Paths.get(jfrSettings))) {
+            throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile, none nor a .jfc file");
         }
     }
 

@@ -175,4 +175,17 @@ class CallProfileEndToEndIT {
         assertTrue(rec.stderr().contains("jfr-trace: wrote " + work.resolve("factorial-app.jfr")), rec::toString);
         assertRow(stats("factorial-app.jfr"), "436/30", "com/example/Factorial.java:6(Factorial.fact)");
     }
+
+    @Test
+    void jfrSettingsNoneRecordsOnlyJfrTracesOwnEvents() throws Exception {
+        JfrTraceRun rec = record("none.jfr", "--jfr-settings", "none", "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(work.resolve("none.jfr"))) {
+            types.add(e.getEventType().getName());
+        }
+        assertTrue(types.contains("jfrtrace.FunctionStats"), types::toString);
+        assertTrue(types.stream().allMatch(t -> t.startsWith("jfrtrace.")), types::toString);
+        assertRow(stats("none.jfr"), "436/30", "com/example/Factorial.java:6(Factorial.fact)");
+    }
 }

@@ -25,13 +25,14 @@ final class Agent {
         Recording recording;
         Path output = Path.of(options.output).toAbsolutePath();
         try {
-            Configuration config;
-            if ("default".equals(options.settings) || "profile".equals(options.settings)) {
-                config = Configuration.getConfiguration(options.settings);
+            Recording r;
+            if ("none".equals(options.settings)) {
+                r = new Recording(); // no stock event enabled: jfr-trace's own events only
+            } else if ("default".equals(options.settings) || "profile".equals(options.settings)) {
+                r = new Recording(Configuration.getConfiguration(options.settings));
             } else {
-                config = Configuration.create(Path.of(options.settings));
+                r = new Recording(Configuration.create(Path.of(options.settings)));
             }
-            Recording r = new Recording(config);
             recording = r;
             r.setName("jfr-trace");
             if (options.profile) {

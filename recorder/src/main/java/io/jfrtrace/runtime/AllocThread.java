@@ -9,6 +9,8 @@ import java.lang.ref.WeakReference;
  */
 public final class AllocThread {
     private final WeakReference<Thread> owner;
+    /** The owner's id, for {@link AllocTracker}'s lookup without ThreadLocal. */
+    final long threadId;
     /** counts[2*tb] = objects allocated, counts[2*tb+1] = bytes allocated. */
     volatile long[] counts = new long[2 * 64];
     /** Bytes left until the next sample point (sampled mode). */
@@ -53,6 +55,7 @@ public final class AllocThread {
 
     AllocThread(Thread t, int nframe) {
         owner = new WeakReference<>(t);
+        threadId = t == null ? -1 : t.getId();
         key = new int[2 + 2 * nframe];
         long seed = System.nanoTime() ^ (t == null ? 0 : t.getId() * 0x9E3779B97F4A7C15L);
         rng = seed == 0 ? 0x2545F4914F6CDD1DL : seed;
