@@ -214,6 +214,34 @@ final class ClassInstrumenter {
         return true;
     }
 
+    /** Final JDK classes whose methods run no application code when given only primitives and Strings. */
+    private static final java.util.Set<String> CLOSED_OWNERS = java.util.Set.of("java/lang/String",
+            "java/lang/Character", "java/lang/Math", "java/lang/StrictMath", "java/lang/Integer", "java/lang/Long",
+            "java/lang/Short", "java/lang/Byte", "java/lang/Double", "java/lang/Float", "java/lang/Boolean");
+
+    /**
+     * True for calls like {@code String.charAt} or {@code Integer.parseInt(String)}: no frame of an instrumented
+     * method can open below them, so the caller's line need not be stored for tracebacks first. Such calls sit
+     * in inner loops, where the store would cost most. Property lookups (Integer.getInteger...) are excluded.
+     */
+    static boolean cannotReachApplicationCode(MethodInsnNode mi) {
+        if (!CLOSED_OWNERS.contains(mi.owner)
+                || mi.name.startsWith("get") && !mi.name.equals("getChars") && !mi.name.equals("getNumericValue")) {
+            return false; // getInteger/getLong/getBoolean read system properties; getBytes(charset) looks providers up
+        }
+        for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(mi.desc)) {
+            int sort = t.getSort();
+            if (sort == org.objectweb.asm.Type.OBJECT) {
+                if (!t.getInternalName().equals("java/lang/String") || mi.name.equals("<init>")) {
+                    return false; // new String(bytes, charsetName) looks charset providers up too
+                }
+            } else if (sort == org.objectweb.asm.Type.ARRAY && t.getElementType().getSort() == org.objectweb.asm.Type.OBJECT) {
+                return false; // String.format(..., Object...) and the like call toString()
+            }
+        }
+        return true;
+    }
+
     private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id,
                                         java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter, Hooks hooks) {
         boolean ctor = "<init>".equals(m.name);
@@ -257,7 +285,8 @@ final class ClassInstrumenter {
             int op = n.getOpcode();
             if (n instanceof LineNumberNode) {
                 line = ((LineNumberNode) n).line;
-            } else if (storeLines && line > 0 && (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode)) {
+            } else if (storeLines && line > 0 && (n instanceof InvokeDynamicInsnNode
+                    || (n instanceof MethodInsnNode && !cannotReachApplicationCode((MethodInsnNode) n)))) {
                 InsnList st = new InsnList();
                 st.add(new VarInsnNode(Opcodes.ALOAD, tp));
                 st.add(pushInt(line));
