@@ -19,15 +19,17 @@ Suite `alloc` (allocation tracing, like tracemalloc). On an allocation-heavy wor
   alloc=25 (none)
   calls               jfr-trace record                            (call profiling alone, for information)
   calls+alloc=25      jfr-trace record --alloc=25                 (tracebacks from the profiler's stack)
-on JDK 17 and JDK 25, and prints the median over JVMs of the mean warm round, the median of the
-per-repetition ratios to the plain run next to it in time (the machine drifts; pairs drift less), the
+on JDK 17 and JDK 25, and prints the median over JVMs of the mean warm round, its ratio to the plain
+run's (`vs plain`), the median of the per-repetition ratios to the plain run next to it in time
+(`paired`: the machine drifts, pairs drift less, but a single odd pair weighs more), the
 cost per recorded allocation ((round - plain round) / allocations per round, from the exit snapshot's
 allocated counts) and the recorder's own memory at exit (get_tracemalloc_memory(), the `recorder`
 column of `jfr-trace alloc FILE --list`). The rows `record` and `(none)` separate what --alloc costs
 from what the JVM's own stock events cost on this workload.
 
-Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on),
-no-fault (--no-faulthandler), +watchdog (--watchdog 1h armed): the idle cost of the hooks.
+Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on; the TSC
+clock where the native library and Linux allow it), no-fault (--no-faulthandler), +watchdog (--watchdog 1h
+armed): the idle cost of the hooks; nanoTime (JFRTRACE_NATIVE=off): the same with System.nanoTime.
 
 Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repeat 5] [--jdk 17|25]
                                  [--workload fib(32)|mixed]
@@ -77,9 +79,10 @@ def run_plain(java, classes, main, rounds):
     return median_ns(sh([java, "-cp", classes, main, str(rounds)]).stdout)
 
 
-def run_jfr_trace(java, classes, main, rounds, tmp, extra=()):
+def run_jfr_trace(java, classes, main, rounds, tmp, extra=(), env=None):
     out = os.path.join(tmp, "bench.jfr")
-    r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out, *extra, "-cp", classes, main, str(rounds)])
+    r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out, *extra, "-cp", classes, main, str(rounds)],
+           env=None if env is None else {**os.environ, **env})
     stats = sh([java, "-jar", JAR, "stats", out, "-r", "0"]).stdout
     calls = int(re.search(r"(\d+) function calls", stats).group(1))
     return median_ns(r.stdout), calls / rounds
@@ -129,8 +132,8 @@ def recorder_memory(java, jfr):
 
 def run_alloc_suite(jdks, classes, args, tmp):
     rounds = args.rounds or 60
-    print(f"{'workload':10} {'jdk':4} {'configuration':16} {'mean round':>11} {'vs plain':>9} {'ns/alloc':>9} "
-          f"{'recorder mem':>13}")
+    print(f"{'workload':10} {'jdk':4} {'configuration':16} {'mean round':>11} {'vs plain':>9} {'paired':>7} "
+          f"{'ns/alloc':>9} {'recorder mem':>13}")
     main_class = "bench.AllocBench"
     for jdk, java in jdks:
         times = {"plain": []}
@@ -150,7 +153,8 @@ def run_alloc_suite(jdks, classes, args, tmp):
             t = statistics.median(times[label])
             ratio = statistics.median(a / b for a, b in zip(times[label], times["plain"]))
             per = f"{(t - base) / allocs[label]:9.1f}" if allocs.get(label) else ""
-            print(f"{'alloc':10} {jdk:4} {label:16} {t / 1e6:8.1f} ms {ratio:8.2f}x {per:>9} {mem.get(label, ''):>13}")
+            print(f"{'alloc':10} {jdk:4} {label:16} {t / 1e6:8.1f} ms {t / base:8.2f}x {ratio:6.2f}x {per:>9} "
+                  f"{mem.get(label, ''):>13}")
         if allocs:
             print(f"{'':10} {jdk:4} ({max(allocs.values()):,.0f} recorded allocations per round, {rounds} rounds, "
                   f"{args.repeat} JVMs per row)")
@@ -185,7 +189,8 @@ def main():
                 plain, agent, mt, calls = [], [], [], 0
                 # faulthandler's hooks are on by default (fatal errors, SIGUSR1); their idle cost shows
                 # as the difference between these rows on the call-heavy workload.
-                idle = {"no-fault": [], "+watchdog": []} if name == "fib(32)" else {}
+                # nanoTime: the clock without the native TSC library (JFRTRACE_NATIVE=off), for comparison.
+                idle = {"no-fault": [], "+watchdog": [], "nanoTime": []} if name == "fib(32)" else {}
                 for _ in range(args.repeat):
                     plain.append(run_plain(java, classes, main_class, rounds))
                     t, calls = run_jfr_trace(java, classes, main_class, rounds, tmp)
@@ -195,6 +200,8 @@ def main():
                                                               ["--no-faulthandler"])[0])
                         idle["+watchdog"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
                                                                ["--watchdog", "1h"])[0])
+                        idle["nanoTime"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
+                                                              env={"JFRTRACE_NATIVE": "off"})[0])
                     if jdk == "25":
                         mt.append(run_method_timing(java, classes, main_class, filt, rounds, tmp))
                 base = statistics.median(plain)

@@ -59,7 +59,7 @@ public final class AllocThread {
         key = new int[2 + 2 * nframe];
         long seed = System.nanoTime() ^ (t == null ? 0 : t.getId() * 0x9E3779B97F4A7C15L);
         rng = seed == 0 ? 0x2545F4914F6CDD1DL : seed;
-        untilSample = nextInterval();
+        untilSample = AllocTracker.exact ? 0 : nextInterval(); // exact: every allocation takes addSlow
     }
 
     boolean isOwnerAlive() {
@@ -67,9 +67,28 @@ public final class AllocThread {
         return t != null && t.isAlive();
     }
 
-    /** Counts one allocation of {@code o} under traceback {@code tb}. */
+    /**
+     * Counts one allocation of {@code o} under traceback {@code tb}. This is inlined into every
+     * allocation site, so everything but the common case (counters in place, no sample due) is one
+     * out-of-line call: a bigger inlined body can make C2 refuse to inline the allocating method
+     * into its callers ("already compiled into a big method").
+     */
     void add(Object o, int tb) {
         long size = AllocTracker.inst.getObjectSize(o);
+        long[] c = counts;
+        int b = tb << 1;
+        long left = untilSample - size;
+        if (b + 2 > c.length || left <= 0) {
+            addSlow(o, tb, size);
+            return;
+        }
+        untilSample = left;
+        c[b]++;
+        c[b + 1] += size;
+    }
+
+    /** The uncommon part of {@link #add}: growth, a liveness sample, or exact mode (untilSample stays 0). */
+    private void addSlow(Object o, int tb, long size) {
         long[] c = counts;
         int b = tb << 1;
         if (b + 2 > c.length) {

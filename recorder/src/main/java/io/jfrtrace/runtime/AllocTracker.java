@@ -30,12 +30,8 @@ public final class AllocTracker {
     private static AllocSnapshot.Sink sink;
 
     private static final List<AllocThread> THREADS = new ArrayList<>();
-    private static final ThreadLocal<AllocThread> CURRENT = new ThreadLocal<AllocThread>() {
-        @Override
-        protected AllocThread initialValue() {
-            return newThread();
-        }
-    };
+    /** Set by {@link #threadSlow()}; no initialValue, so that all the slow path lives in one method. */
+    private static final ThreadLocal<AllocThread> CURRENT = new ThreadLocal<>();
 
     // ---- locations and tracebacks (guarded by TB) ----
     private static final Object TB = new Object();
@@ -187,14 +183,6 @@ public final class AllocTracker {
         return intern(key);
     }
 
-    private static AllocThread newThread() {
-        AllocThread t = new AllocThread(Thread.currentThread(), nframe);
-        synchronized (THREADS) {
-            THREADS.add(t);
-        }
-        return t;
-    }
-
     // ------------------------------------------------------------------ hot path
 
     /**
@@ -214,8 +202,20 @@ public final class AllocTracker {
         return threadSlow();
     }
 
+    /**
+     * The ThreadLocal lookup and the registration of a new thread, in one method larger than C2's
+     * MaxInlineSize (35 bytes) and rarely called, so that C2 keeps it out of the code it inlines into
+     * every allocating method (since JDK 18 C2 inlines small methods even at rarely taken call sites).
+     */
     private static AllocThread threadSlow() {
         AllocThread t = CURRENT.get();
+        if (t == null) {
+            t = new AllocThread(Thread.currentThread(), nframe);
+            synchronized (THREADS) {
+                THREADS.add(t);
+            }
+            CURRENT.set(t);
+        }
         last = t;
         return t;
     }
@@ -229,9 +229,7 @@ public final class AllocTracker {
         if (t == null) {
             t = thread();
         }
-        if (o != null) {
-            t.add(o, tb);
-        }
+        t.add(o, tb); // o is the result of an allocation instruction or helper: never null
         return t;
     }
 
@@ -254,7 +252,7 @@ public final class AllocTracker {
     }
 
     private static AllocThread attach(ThreadProfile p) {
-        AllocThread t = CURRENT.get();
+        AllocThread t = threadSlow();
         p.alloc = t;
         return t;
     }
