@@ -266,6 +266,14 @@ final class ClassInstrumenter {
 
         LabelNode tryStart = new LabelNode();
         InsnList enter = new InsnList();
+        int first = firstLine(m);
+        if (!ctor && first > 0) {
+            // The entry hook runs before the method's first line entry: give it that line, so that an
+            // exception raised in the hook (a StackOverflowError at the deepest call) shows a line, not -1.
+            LabelNode at = new LabelNode();
+            enter.add(at);
+            enter.add(new LineNumberNode(first, at));
+        }
         enter.add(pushInt(id));
         enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), "enter", hooks.enterDesc(), false));
         enter.add(new VarInsnNode(Opcodes.ASTORE, tp));

@@ -33,9 +33,22 @@ public final class Profiler {
     /** Call of function {@code id}: bookkeeping first, clock read last. */
     public static ThreadProfile enter(int id) {
         ThreadProfile p = CURRENT.get();
-        int i = p.push(id);
-        p.stamp(i, Clock.now());
+        stampPushed(p, p.push(id));
         return p;
+    }
+
+    /**
+     * Reads the clock into the call just pushed. The TSC clock is a JNI call, which can raise a
+     * StackOverflowError at the deepest frame: the push is then undone, so that no frame without a
+     * start time stays open (its caller's handler would count it as returning with a bogus time).
+     */
+    private static void stampPushed(ThreadProfile p, int t0Index) {
+        try {
+            p.stamp(t0Index, Clock.now());
+        } catch (StackOverflowError e) {
+            p.undoPush();
+            throw e;
+        }
     }
 
     /** Return (normal or by exception) of function {@code id}: clock read first. */
@@ -56,8 +69,7 @@ public final class Profiler {
 
     /** Call of an uninstrumented ("built-in") function from instrumented code. */
     public static void enterBuiltin(ThreadProfile p, int id) {
-        int i = p.push(id);
-        p.stamp(i, Clock.now());
+        stampPushed(p, p.push(id));
     }
 
     /** Return of an uninstrumented ("built-in") function. */

@@ -118,6 +118,22 @@ public final class ThreadProfile {
         return sb + 2;
     }
 
+    /** Takes back the last {@link #push}, before its start time was set; calls nothing, so it cannot overflow. */
+    void undoPush() {
+        int d = depth - 1;
+        if (d < 0) {
+            return;
+        }
+        long[] s = stk;
+        int sb = d << 2;
+        fn[(((int) s[sb]) << 3) + LEVEL]--;
+        int e = (int) s[sb + 1];
+        if (e >= 0) {
+            edge[(e << 3) + LEVEL]--;
+        }
+        depth = d;
+    }
+
     /**
      * Return (normal or by exception) of function {@code id} at clock time {@code now}.
      * If {@code id} is not the top frame, frames above it are popped first (each counted

@@ -231,4 +231,20 @@ class LsprofAlgorithmTest {
         assertEquals(4999, p.edgeCount());
         assertEquals(2 * 5000 - 1, p.totalTime(0));
     }
+
+    @Test
+    void anUndonePushLeavesNoTraceInCountsOrRecursionLevels() {
+        // Profiler.enter pushes, then reads the clock; if that read overflows the stack, the push is undone.
+        Ticker t = new Ticker();
+        t.call(MAIN);
+        t.call(A);
+        t.p.push(A);
+        t.p.undoPush();
+        t.ret(A);
+        t.ret(MAIN);
+        assertEquals(0, t.p.depth());
+        assertFn(t.p, A, 1, 0, 1, 1);
+        assertEdge(t.p, MAIN, A, 1, 0, 1, 1);
+        assertFn(t.p, MAIN, 1, 0, 2, 3);
+    }
 }
