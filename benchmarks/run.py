@@ -67,8 +67,8 @@ def build(classes):
     sh(["javac", "-g", "--release", "17", "-d", classes] + srcs)
 
 
-def median_ns(out):
-    """The mean of the warm rounds (named for history: it includes the GC pauses that medians skip)."""
+def mean_round_ns(out):
+    """The mean of the warm rounds (unlike their median, it includes the GC pauses)."""
     m = re.search(r"BENCH rounds=\d+ median_ns=\d+ mean_ns=(\d+)", out)
     if not m:
         raise SystemExit("no BENCH line in output:\n" + out)
@@ -76,7 +76,7 @@ def median_ns(out):
 
 
 def run_plain(java, classes, main, rounds):
-    return median_ns(sh([java, "-cp", classes, main, str(rounds)]).stdout)
+    return mean_round_ns(sh([java, "-cp", classes, main, str(rounds)]).stdout)
 
 
 def run_jfr_trace(java, classes, main, rounds, tmp, extra=(), env=None):
@@ -85,14 +85,14 @@ def run_jfr_trace(java, classes, main, rounds, tmp, extra=(), env=None):
            env=None if env is None else {**os.environ, **env})
     stats = sh([java, "-jar", JAR, "stats", out, "-r", "0"]).stdout
     calls = int(re.search(r"(\d+) function calls", stats).group(1))
-    return median_ns(r.stdout), calls / rounds
+    return mean_round_ns(r.stdout), calls / rounds
 
 
 def run_method_timing(java, classes, main, filt, rounds, tmp):
     out = os.path.join(tmp, "mt.jfr")
     r = sh([java, "-XX:StartFlightRecording:method-timing=" + filt + ",filename=" + out,
             "-Xlog:jfr*=off", "-cp", classes, main, str(rounds)])
-    return median_ns(r.stdout)
+    return mean_round_ns(r.stdout)
 
 
 ALLOC_CONFIGS = [
@@ -144,7 +144,7 @@ def run_alloc_suite(jdks, classes, args, tmp):
                 out = os.path.join(tmp, "alloc.jfr")
                 r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
                        + ["-cp", classes, main_class, str(rounds)])
-                times.setdefault(label, []).append(median_ns(r.stdout))
+                times.setdefault(label, []).append(mean_round_ns(r.stdout))
                 if "alloc" in label:
                     mem[label] = recorder_memory(java, out)
                     allocs[label] = allocated_per_run(java, out) / rounds

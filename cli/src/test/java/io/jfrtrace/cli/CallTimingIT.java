@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import javax.tools.ToolProvider;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * measured around the same calls with System.nanoTime (a wrong tick rate would be off by the CPU's GHz).
  */
 class CallTimingIT {
-    static final Path PROGRAMS = Paths.get("src/test/programs/com/example/timing").toAbsolutePath();
     static final Path CLOCK_LIBRARY = Paths.get("../recorder/target/native/libjfrtrace_clock.so");
     static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
@@ -39,12 +35,7 @@ class CallTimingIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = Files.createDirectories(work.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-d", classes.toString()));
-        try (Stream<Path> files = Files.list(PROGRAMS)) {
-            files.forEach(p -> args.add(p.toString()));
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
     }
 
     /** The clock a default run should pick on this machine. */

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import javax.tools.ToolProvider;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
-    static final Path PROGRAMS = Paths.get("src/test/programs").toAbsolutePath();
     static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     @TempDir
@@ -39,12 +37,7 @@ class FaultHandlerIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(shared.resolve("classes")));
-        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-nowarn", "-d", classes.toString()));
-        try (Stream<Path> files = Files.walk(PROGRAMS)) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(shared.resolve("classes")));
     }
 
     record Dump(RecordedEvent dump, List<RecordedEvent> stacks) {

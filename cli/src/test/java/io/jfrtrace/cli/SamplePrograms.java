@@ -36,18 +36,32 @@ final class SamplePrograms {
         throw new IOException("no line marked // " + marker + " in " + file);
     }
 
+    /** Test-only programs (cli/src/test/programs: crashes, hangs, timing), compiled with the samples. */
+    static final Path TEST_PROGRAMS = Paths.get("src/test/programs").toAbsolutePath();
+
     private SamplePrograms() {
     }
 
+    /** The samples and the test programs, compiled into {@code into}. */
+    static Path compileWithTestPrograms(Path into) throws IOException {
+        compile(into);
+        return javac(into, TEST_PROGRAMS);
+    }
+
     static Path compile(Path into) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-d", into.toString(), "-cp", API_JAR.toString()));
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        return javac(into, SOURCES);
+    }
+
+    private static Path javac(Path into, Path sources) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-g", "--release", "17", "-nowarn", "-d", into.toString(),
+                "-cp", into + java.io.File.pathSeparator + API_JAR));
+        try (Stream<Path> files = Files.walk(sources)) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, args.toArray(String[]::new));
         if (rc != 0) {
-            throw new IOException("javac failed on the samples: " + rc);
+            throw new IOException("javac failed on " + sources + ": " + rc);
         }
         return into;
     }

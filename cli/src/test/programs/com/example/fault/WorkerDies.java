@@ -7,7 +7,14 @@ public class WorkerDies {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread w = new Thread(WorkerDies::fail, "worker");
+        Thread main = Thread.currentThread();
+        Thread w = new Thread(() -> {
+            // die only once main waits in join(), so that the dump's state for main is certain
+            while (main.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            fail();
+        }, "worker");
         w.start();
         w.join();
         System.out.println("main done");

@@ -10,6 +10,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.AdviceAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -133,9 +134,10 @@ final class ClassInstrumenter {
             java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter = new java.util.HashMap<>();
             boolean light = !profile && allocFrames > 1;
             if (profile || (light && !isLeaf(cn.name, m))) {
-                int id = FunctionRegistry.register(file, firstLine(m), simple + "." + m.name);
+                int first = firstLine(m);
+                int id = FunctionRegistry.register(file, first, simple + "." + m.name);
                 int slot = m.maxLocals;
-                MethodNode done = instrumentMethod(cn, m, id, wrappedAfter, profile ? PROFILE : LIGHT);
+                MethodNode done = instrumentMethod(cn, m, id, first, wrappedAfter, profile ? PROFILE : LIGHT);
                 if (done != null) {
                     methods.set(i, done);
                     any = true;
@@ -229,20 +231,20 @@ final class ClassInstrumenter {
                 || mi.name.startsWith("get") && !mi.name.equals("getChars") && !mi.name.equals("getNumericValue")) {
             return false; // getInteger/getLong/getBoolean read system properties; getBytes(charset) looks providers up
         }
-        for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(mi.desc)) {
+        for (Type t : Type.getArgumentTypes(mi.desc)) {
             int sort = t.getSort();
-            if (sort == org.objectweb.asm.Type.OBJECT) {
+            if (sort == Type.OBJECT) {
                 if (!t.getInternalName().equals("java/lang/String") || mi.name.equals("<init>")) {
                     return false; // new String(bytes, charsetName) looks charset providers up too
                 }
-            } else if (sort == org.objectweb.asm.Type.ARRAY && t.getElementType().getSort() == org.objectweb.asm.Type.OBJECT) {
+            } else if (sort == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
                 return false; // String.format(..., Object...) and the like call toString()
             }
         }
         return true;
     }
 
-    private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id,
+    private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id, int first,
                                         java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter, Hooks hooks) {
         boolean ctor = "<init>".equals(m.name);
         MethodNode mn = m;
@@ -266,7 +268,6 @@ final class ClassInstrumenter {
 
         LabelNode tryStart = new LabelNode();
         InsnList enter = new InsnList();
-        int first = firstLine(m);
         if (!ctor && first > 0) {
             // The entry hook runs before the method's first line entry: give it that line, so that an
             // exception raised in the hook (a StackOverflowError at the deepest call) shows a line, not -1.
