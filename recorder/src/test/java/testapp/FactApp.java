@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-/** Test program for the agent: args[0] = normal | exit | throw. */
+/** Test program for the agent: args[0] = normal | exit | throw | halt. */
 public class FactApp {
     static long fact(int n) {
         return n <= 1 ? 1 : n * fact(n - 1);
@@ -71,6 +71,9 @@ public class FactApp {
         list.add(sup.getAsInt());
         System.out.println("sum=" + s + " caught=" + caught + " list=" + list + " max=" + Math.max(3, 4));
         String mode = args.length > 0 ? args[0] : "normal";
+        if (mode.equals("halt")) {
+            Runtime.getRuntime().halt(4); // no exit hooks, no deleteOnExit
+        }
         if (mode.equals("exit")) {
             System.exit(3);
         }

@@ -296,16 +296,22 @@ final class RecordCommand implements Callable<Integer> {
                 RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), repository, workDir);
                 String how = status > 128 ? "the program was killed by signal " + (status - 128) + " (" + signalName(status - 128) + ")"
                         : "the JVM ended without finishing its recording";
+                Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
+                CrashDump.Outcome dump = appendCrashDump(hsErr);
+                boolean nothing = r.source() == RecordingRecovery.Source.NOTHING;
                 switch (r.source()) {
                     case COMPLETE -> err.println("jfr-trace: wrote " + out);
                     case EMERGENCY_DUMP -> err.println("jfr-trace: " + how + "; wrote " + out
                             + " from the JVM's emergency dump " + r.detail());
                     case REPOSITORY -> err.println("jfr-trace: " + how + "; recovered " + r.chunks()
                             + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
-                    case NOTHING -> err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
+                    case NOTHING -> {
+                        if (dump == null) { // else the crash line below says what the file holds
+                            err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
+                        }
+                    }
                 }
-                Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
-                reportCrash(hsErr);
+                reportCrash(hsErr, dump, nothing);
             } catch (IOException e) {
                 err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
             } finally {
@@ -321,25 +327,29 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
 
-        /** After a native crash: the fatal dump goes into the output; one line says what happened. */
-        private void reportCrash(Path hsErr) {
-            String what = CrashFiles.headline(hsErr);
-            CrashDump.Outcome dump;
+        /** After a native crash: the fatal dump goes into the output (null: no crash, or it could not). */
+        private CrashDump.Outcome appendCrashDump(Path hsErr) {
             try {
-                dump = CrashDump.append(out, hsErr, crashFile);
+                return CrashDump.append(out, hsErr, crashFile);
             } catch (IOException | RuntimeException e) {
-                dump = null;
                 if (hsErr != null) {
                     err.println("jfr-trace: could not add the crash's thread dump to " + out + ": " + e);
                 }
+                return null;
             }
+        }
+
+        /** One line says what crashed and what the output now holds. */
+        private void reportCrash(Path hsErr, CrashDump.Outcome dump, boolean nothingRecorded) {
             if (hsErr == null && dump == null) {
                 return;
             }
+            String what = CrashFiles.headline(hsErr);
             StringBuilder line = new StringBuilder("jfr-trace: the JVM crashed (")
                     .append(what != null ? what : dump != null ? dump.detail() : "a fatal error").append(")");
             if (dump != null) {
-                line.append("; added the dump \"Fatal JVM error: ").append(dump.detail()).append("\" to ").append(out)
+                line.append(nothingRecorded ? " before it recorded anything; wrote only" : "; added")
+                        .append(" the dump \"Fatal JVM error: ").append(dump.detail()).append("\" to ").append(out)
                         .append(" (crashing thread ").append(dump.threadName() == null ? "unknown" : "\"" + dump.threadName() + "\"")
                         .append(", frames from ").append(dump.frameSource()).append(", ").append(dump.threads())
                         .append(dump.threads() == 1 ? " thread" : " threads").append(")");

@@ -213,6 +213,32 @@ class FaultHandlerIT {
     /** With the native agent (when this build has it) and without (JFRTRACE_NATIVE=off: emergency dump + hs_err only). */
     static final List<Map<String, String>> NATIVE_ON_OFF = List.of(Map.of(), Map.of("JFRTRACE_NATIVE", "off"));
 
+    /**
+     * A JVM that aborts while loading the user's own broken agent, before our recording starts: the
+     * file then holds only the crash's dump, and jfr-trace says so in one line (it used to print
+     * "was not written" and then "added the dump to" the same file).
+     */
+    @Test
+    void aJvmAbortingBeforeItRecordsGetsOneLineSayingTheFileHoldsOnlyTheCrashDump() throws Exception {
+        Path broken = work.resolve("broken-agent.jar");
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Premain-Class", "com.example.NoSuchAgent");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(broken), m).close();
+        Path out = work.resolve("aborted.jfr");
+        JfrTraceRun rec = record(JfrTraceRun.javaOf(System.getProperty("java.home")), Map.of(), "record", "-o",
+                out.toString(), "-javaagent:" + broken, "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(134, rec.exitCode(), rec::toString);
+        List<String> ours = rec.stderr().lines().filter(l -> l.startsWith("jfr-trace:")).toList();
+        assertEquals(1, ours.size(), rec::toString);
+        assertTrue(ours.get(0).startsWith("jfr-trace: the JVM crashed ("), rec::toString);
+        assertTrue(ours.get(0).contains("before it recorded anything; wrote only the dump \"Fatal JVM error: "),
+                rec::toString);
+        List<Dump> dumps = dumps(out);
+        assertEquals(1, dumps.size(), rec::toString);
+        assertEquals("fatal", dumps.get(0).dump.getString("reason"));
+    }
+
     static boolean nativeAgentBuilt() {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JfrTraceRun.JAR.toFile())) {
             return jar.getEntry("libjfrtrace_fault.so") != null;

@@ -97,8 +97,14 @@ class AgentIT {
     }
 
     static Run run(String java, String agentOptions, String main, String... args) throws Exception {
+        return run(java, List.of(), agentOptions, main, args);
+    }
+
+    static Run run(String java, List<String> jvmOptions, String agentOptions, String main, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
+        cmd.addAll(jvmOptions);
         cmd.add("-javaagent:" + AGENT + (agentOptions == null ? "" : "=" + agentOptions));
         cmd.add("-cp");
         cmd.add(CLASSES.toString());
@@ -131,6 +137,29 @@ class AgentIT {
 
     private Path out(String name) {
         return tmp.resolve(name + ".jfr");
+    }
+
+    /**
+     * Without jfr-trace record (plain -javaagent, or attach) the agent puts its runtime on the
+     * bootstrap path itself: one cached jar per content, not a temp file per run that a halted JVM
+     * leaves behind.
+     */
+    @Test
+    void aPlainJavaagentReusesOneCachedRuntimeJarAndLeavesNoTempFiles() throws Exception {
+        Path tmpdir = Files.createDirectories(tmp.resolve("tmpdir"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + tmpdir);
+        for (String mode : List.of("normal", "halt", "normal")) {
+            Run r = run(JAVA17, jvm, "output=" + out("cached-" + mode) + ",quiet=true", "testapp.FactApp", mode);
+            assertEquals(mode.equals("halt") ? 4 : 0, r.exitCode(), r.stderr());
+        }
+        checkFactApp(read(out("cached-normal")));
+        List<String> runtimeJars;
+        try (var files = Files.walk(tmpdir)) {
+            runtimeJars = files.filter(Files::isRegularFile).map(f -> tmpdir.relativize(f).toString())
+                    .filter(n -> n.contains("runtime")).toList();
+        }
+        assertEquals(1, runtimeJars.size(), runtimeJars::toString);
+        assertTrue(runtimeJars.get(0).matches("jfr-trace-[^/]+/jfr-trace-runtime-[0-9a-f]{16}\\.jar"), runtimeJars::toString);
     }
 
     @Test
