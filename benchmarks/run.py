@@ -32,7 +32,7 @@ clock where the native library and Linux allow it), no-fault (--no-faulthandler)
 armed): the idle cost of the hooks; nanoTime (JFRTRACE_NATIVE=off): the same with System.nanoTime.
 
 Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repeat 5] [--jdk 17|25]
-                                 [--workload fib(32)|mixed]
+                                 [--workload fib(32)|mixed] [--config 'alloc=1' ...]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
 import argparse
@@ -132,6 +132,7 @@ def recorder_memory(java, jfr):
 
 def run_alloc_suite(jdks, classes, args, tmp):
     rounds = args.rounds or 60
+    configs = [c for c in ALLOC_CONFIGS if not args.config or c[0] in args.config]
     print(f"{'workload':10} {'jdk':4} {'configuration':16} {'mean round':>11} {'vs plain':>9} {'paired':>7} "
           f"{'ns/alloc':>9} {'recorder mem':>13}")
     main_class = "bench.AllocBench"
@@ -140,7 +141,7 @@ def run_alloc_suite(jdks, classes, args, tmp):
         mem, allocs = {}, {}
         for _ in range(args.repeat):
             times["plain"].append(run_plain(java, classes, main_class, rounds))
-            for label, opts in ALLOC_CONFIGS:
+            for label, opts in configs:
                 out = os.path.join(tmp, "alloc.jfr")
                 r = sh([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
                        + ["-cp", classes, main_class, str(rounds)])
@@ -149,7 +150,7 @@ def run_alloc_suite(jdks, classes, args, tmp):
                     mem[label] = recorder_memory(java, out)
                     allocs[label] = allocated_per_run(java, out) / rounds
         base = statistics.median(times["plain"])
-        for label in ["plain"] + [c[0] for c in ALLOC_CONFIGS]:
+        for label in ["plain"] + [c[0] for c in configs]:
             t = statistics.median(times[label])
             ratio = statistics.median(a / b for a, b in zip(times[label], times["plain"]))
             per = f"{(t - base) / allocs[label]:9.1f}" if allocs.get(label) else ""
@@ -167,6 +168,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=5, help="interleaved repetitions (JVMs) of every configuration")
     ap.add_argument("--jdk", choices=["17", "25"], help="only this JDK (default: both, when present)")
     ap.add_argument("--workload", choices=list(WORKLOADS), help="calls suite: only this workload")
+    ap.add_argument("--config", action="append", choices=[c[0] for c in ALLOC_CONFIGS],
+                    help="alloc suite: only this row (repeatable), e.g. to spend more JVMs on one ratio")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         classes = os.path.join(tmp, "classes")
