@@ -52,7 +52,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
     boolean builtins;
 
-    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default).")
+    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default). With --alloc, default and profile leave out the JVM's own allocation samplers (jdk.ObjectAllocationSample, jdk.OldObjectSample); a .jfc file keeps what it says.")
     String jfrSettings = "default";
 
     @Option(names = "--alloc", arity = "0..1", fallbackValue = "1", paramLabel = "NFRAME", preprocessor = BareAlloc.class,

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * HotSpot profiles JDK methods once per JVM: java.util.Formatter's first use loads the locale's
  * number symbols, which runs String and Character code on non-Latin-1 text. Done by the agent, that
  * marked String.charAt's UTF-16 branch as taken, and C2 then kept a call inside every charAt loop of
- * the program (no counted loop, no unrolling; the allocation benchmark's lower-casing loop ran
- * 1.2-1.4x slower on JDK 25). The classes below are the visible trace of that path.
+ * the program (no counted loop, no unrolling; seen in the allocation benchmark's lower-casing loop
+ * on JDK 25). The classes below are the visible trace of that path.
  */
 class AgentFootprintIT {
     static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");

@@ -110,4 +110,49 @@ class AllocEndToEndIT {
         assertTrue(alloc.lines().get(0).startsWith("# stock.jfr has no jfr-trace snapshots: estimates from JFR's jdk.ObjectAllocationSample"), alloc::toString);
         assertEquals(4, alloc.lines().size(), alloc::toString);
     }
+
+    /**
+     * With --alloc the JVM's own allocation samplers are off in the named stock settings (they
+     * estimate what --alloc counts, at a cost on top of it); without --alloc, or with a .jfc file,
+     * they stay as the settings say. Read from the recording's own jdk.ActiveSetting events.
+     */
+    @Test
+    void allocTurnsOffTheJvmsOwnAllocationSamplersUnlessASettingsFileSaysOtherwise() throws Exception {
+        List<String> program = List.of("-cp", classes.toString(), "com.example.Factorial");
+        Path jfc = Path.of(System.getProperty("java.home"), "lib", "jfr", "default.jfc");
+        record("samplers-alloc.jfr", List.of("--alloc"), program);
+        record("samplers-plain.jfr", List.of(), program);
+        record("samplers-file.jfr", List.of("--alloc", "--jfr-settings", jfc.toString()), program);
+        for (String sampler : List.of("jdk.ObjectAllocationSample", "jdk.OldObjectSample")) {
+            assertEquals("false", enabled("samplers-alloc.jfr", sampler), sampler);
+            assertEquals("true", enabled("samplers-plain.jfr", sampler), sampler);
+            assertEquals("true", enabled("samplers-file.jfr", sampler), sampler);
+        }
+        assertEquals("true", enabled("samplers-alloc.jfr", "jdk.GarbageCollection")); // the rest as configured
+    }
+
+    private static void record(String out, List<String> options, List<String> program) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("record", "-o", out));
+        args.addAll(options);
+        args.addAll(program);
+        JfrTraceRun rec = JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), args);
+        assertEquals(0, rec.exitCode(), rec::toString);
+    }
+
+    /** The last "enabled" value the recording's jdk.ActiveSetting events give the event type. */
+    private static String enabled(String file, String eventType) throws Exception {
+        try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(work.resolve(file))) {
+            long typeId = rf.readEventTypes().stream().filter(t -> t.getName().equals(eventType))
+                    .mapToLong(jdk.jfr.EventType::getId).findFirst().orElseThrow();
+            String value = null;
+            while (rf.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent e = rf.readEvent();
+                if (e.getEventType().getName().equals("jdk.ActiveSetting") && e.getLong("id") == typeId
+                        && e.getString("name").equals("enabled")) {
+                    value = e.getString("value");
+                }
+            }
+            return value;
+        }
+    }
 }

@@ -119,10 +119,10 @@ public final class TracebackText {
 
     /*
      * Digits by hand, not String.format: java.util.Formatter loads the locale's number symbols,
-     * which runs String code on non-Latin-1 text ("\u221e", "\u2030"). Done in the agent's
+     * which runs String code on non-Latin-1 text (infinity, per mille). Done in the agent's
      * start-up (Dumper.warmUp), that marks String.charAt's UTF-16 branch as taken for the whole
      * JVM, and C2 then keeps a call in every charAt loop of the program: no counted loop, no
-     * unrolling (measured: the benchmark's lower-casing loop ran 1.2-1.4x slower).
+     * unrolling (see docs/architecture.md; AgentFootprintIT guards it).
      */
 
     /** {@code v} in lower-case hex, zero-padded to {@code width} digits. */
