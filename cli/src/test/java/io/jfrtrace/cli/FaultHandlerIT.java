@@ -239,6 +239,25 @@ class FaultHandlerIT {
         assertEquals("fatal", dumps.get(0).dump.getString("reason"));
     }
 
+    /**
+     * An emergency dump written before the first flush must still declare every event type its
+     * jdk.ActiveSetting events name: JMC's parser (and so jfr-trace) rejects the chunk otherwise.
+     */
+    static void assertEveryActiveSettingNamesADeclaredType(Path jfr) throws IOException {
+        try (RecordingFile rf = new RecordingFile(jfr)) {
+            java.util.Set<Long> declared = rf.readEventTypes().stream().map(jdk.jfr.EventType::getId)
+                    .collect(Collectors.toSet());
+            java.util.Set<Long> unknown = new java.util.TreeSet<>();
+            while (rf.hasMoreEvents()) {
+                RecordedEvent e = rf.readEvent();
+                if (e.getEventType().getName().equals("jdk.ActiveSetting") && !declared.contains(e.getLong("id"))) {
+                    unknown.add(e.getLong("id"));
+                }
+            }
+            assertEquals(java.util.Set.of(), unknown, "jdk.ActiveSetting ids without a declared type in " + jfr);
+        }
+    }
+
     static boolean nativeAgentBuilt() {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JfrTraceRun.JAR.toFile())) {
             return jar.getEntry("libjfrtrace_fault.so") != null;
@@ -259,6 +278,7 @@ class FaultHandlerIT {
         Path hsErr = out.resolveSibling(out.getFileName() + ".hs_err.log");
         assertTrue(Files.isRegularFile(hsErr), rec::toString);
         List<Dump> dumps = dumps(out); // readable, events as documented
+        assertEveryActiveSettingNamesADeclaredType(out);
         Dump fatal = dumps.get(dumps.size() - 1);
         assertEquals("fatal", fatal.dump.getString("reason"));
         assertEquals("Segmentation fault", fatal.dump.getString("detail"));

@@ -162,6 +162,22 @@ class AgentIT {
         assertTrue(runtimeJars.get(0).matches("jfr-trace-[^/]+/jfr-trace-runtime-[0-9a-f]{16}\\.jar"), runtimeJars::toString);
     }
 
+    /**
+     * Our event types are declared before the program runs, not at their first commit, so that
+     * every chunk's metadata (an emergency dump's too) declares them: JMC's parser rejects a chunk
+     * holding an event of an undeclared type.
+     */
+    @Test
+    void everyJfrTraceEventTypeIsRegisteredBeforeTheProgramStarts() throws Exception {
+        Run r = run(JAVA17, "output=" + out("types") + ",alloc=1,quiet=true", "testapp.EventTypesApp");
+        assertEquals(0, r.exitCode(), r.stderr());
+        java.util.Set<String> types = new java.util.TreeSet<>(List.of(r.stdout().trim().split(" ")));
+        for (String t : List.of("jfrtrace.FunctionStats", "jfrtrace.CallerStats", "jfrtrace.AllocationSnapshot",
+                "jfrtrace.AllocationTrace", "jfrtrace.ThreadDump", "jfrtrace.ThreadStack")) {
+            assertTrue(types.contains(t), t + " not among " + types);
+        }
+    }
+
     @Test
     void normalExitRecordsExactFactorialCounts() throws Exception {
         Path f = out("normal");

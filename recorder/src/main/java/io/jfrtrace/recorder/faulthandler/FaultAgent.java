@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
 /** Wires the agent's faulthandler options into a running recording. */
@@ -11,10 +12,21 @@ public final class FaultAgent {
     private FaultAgent() {
     }
 
-    /** Enables the dump events in {@code r} and starts what the options ask for. */
-    public static void start(FaultOptions o, Recording r) {
+    /**
+     * Registers and enables the dump events; call before {@code r} starts. Enabled later, the
+     * recording's jdk.ActiveSetting events named types that the first chunk's metadata did not
+     * declare yet, and a JVM that crashed before the next flush left an emergency dump the JMC
+     * parser rejects (the JDK's own parser skips the unknown ids).
+     */
+    public static void enableEvents(Recording r) {
+        FlightRecorder.register(ThreadDumpEvent.class);
+        FlightRecorder.register(ThreadStackEvent.class);
         r.enable(ThreadDumpEvent.class).withoutStackTrace();
         r.enable(ThreadStackEvent.class).withoutStackTrace();
+    }
+
+    /** Starts what the options ask for, in a recording whose dump events {@link #enableEvents} enabled. */
+    public static void start(FaultOptions o, Recording r) {
         Dumper.recording = true;
         OutputStream text = null;
         if (o.dumpFile != null) {

@@ -43,7 +43,15 @@ public final class Flusher {
 
     /** Registers the periodic hooks and enables our events in {@code r}. */
     public void install(Recording r, long flushIntervalMillis) {
+        // Registered before the recording starts, not at their first commit, so that the first
+        // chunk's metadata declares every type its jdk.ActiveSetting events name (see
+        // FaultAgent.enableEvents: an emergency dump taken before the next flush otherwise names
+        // undeclared types, and the JMC parser rejects the chunk).
+        FlightRecorder.register(FunctionStatsEvent.class);
+        FlightRecorder.register(CallerStatsEvent.class);
         if (alloc) {
+            FlightRecorder.register(AllocationSnapshotEvent.class);
+            FlightRecorder.register(AllocationTraceEvent.class);
             AllocTracker.setSink(new AllocationEvents());
             r.enable(AllocationSnapshotEvent.class).withoutStackTrace();
             r.enable(AllocationTraceEvent.class).withoutStackTrace();
