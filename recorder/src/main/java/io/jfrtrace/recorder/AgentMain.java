@@ -1,21 +1,8 @@
 package io.jfrtrace.recorder;
 
 import java.io.File;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
  * Agent entry point. Deliberately references no {@code io.jfrtrace.runtime} class: the
@@ -23,7 +10,6 @@ import java.util.jar.JarOutputStream;
  * (and this agent, by parent-first delegation) sees the one bootstrap copy.
  */
 public final class AgentMain {
-    static final String RUNTIME_PREFIX = "io/jfrtrace/runtime/";
     private static boolean started;
 
     private AgentMain() {
@@ -78,48 +64,6 @@ public final class AgentMain {
         if (!self.isFile()) {
             return; // running from a directory (development): classes already visible
         }
-        Path runtime;
-        try (JarFile jar = new JarFile(self)) {
-            runtime = cachedRuntimeJar(jar);
-        }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtime.toFile()));
-    }
-
-    /**
-     * The runtime entries of the agent jar as a jar of their own, kept per content in the per-user
-     * cache folder that jfr-trace record also uses: written once, atomically, shared by concurrent
-     * JVMs, and not left behind once per run by JVMs that end without running exit hooks.
-     */
-    private static Path cachedRuntimeJar(JarFile jar) throws Exception {
-        List<JarEntry> entries = new ArrayList<>();
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (JarEntry e : Collections.list(jar.entries())) {
-            if (!e.isDirectory() && e.getName().startsWith(RUNTIME_PREFIX)) {
-                entries.add(e);
-                digest.update((e.getName() + ':' + e.getCrc() + ':' + e.getSize() + '\n').getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "jfr-trace-" + System.getProperty("user.name"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve("jfr-trace-runtime-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
-        if (Files.isRegularFile(file)) {
-            return file;
-        }
-        Path tmp = Files.createTempFile(dir, "jfr-trace-runtime", ".tmp");
-        try {
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {
-                for (JarEntry e : entries) {
-                    out.putNextEntry(new JarEntry(e.getName()));
-                    try (InputStream in = jar.getInputStream(e)) {
-                        in.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(RuntimeJar.cached(self.toPath()).toFile()));
     }
 }

@@ -1,47 +1,36 @@
 package io.jfrtrace.cli.record;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.Collections;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
- * The recorder agent travels inside the CLI jar as a resource; it is written once per content
- * hash to a per-user cache folder so that concurrent runs share it safely. Beside it goes the
- * agent's bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, which record
- * puts on {@code -Xbootclasspath/a}: appending it at run time instead makes HotSpot print a
- * warning about class data sharing on every run.
+ * The recorder agent travels inside the CLI jar as a resource; it is written once per content hash
+ * to a per-user cache folder so that concurrent runs share it safely. Beside it goes the agent's
+ * bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, which record puts on
+ * {@code -Xbootclasspath/a}: appending it at run time instead makes HotSpot print a warning about
+ * class data sharing on every run. That jar is made by the agent's own
+ * {@code io.jfrtrace.recorder.RuntimeJar}, loaded from the agent jar in a class loader of its own
+ * (the agent is never on the CLI's class path), so that record and a plain -javaagent share one
+ * implementation and one cached file.
  */
 public record AgentJar(Path agent, Path runtime) {
     private static final String RESOURCE = "/jfr-trace-agent.jar";
-    private static final String RUNTIME_PREFIX = "io/jfrtrace/runtime/";
 
     public static AgentJar locate() throws IOException {
         Path agent = agentJar();
-        Path runtime = agent.resolveSibling(agent.getFileName().toString().replace(".jar", "-runtime.jar"));
-        if (!Files.isRegularFile(runtime)) {
-            Path tmp = Files.createTempFile(agent.getParent(), "runtime", ".tmp");
-            try (JarFile in = new JarFile(agent.toFile());
-                 JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {
-                for (JarEntry e : Collections.list(in.entries())) {
-                    if (!e.isDirectory() && e.getName().startsWith(RUNTIME_PREFIX)) {
-                        out.putNextEntry(new JarEntry(e.getName()));
-                        try (InputStream is = in.getInputStream(e)) {
-                            is.transferTo(out);
-                        }
-                        out.closeEntry();
-                    }
-                }
-            }
-            Files.move(tmp, runtime, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {agent.toUri().toURL()}, null)) {
+            Method cached = loader.loadClass("io.jfrtrace.recorder.RuntimeJar").getMethod("cached", Path.class);
+            return new AgentJar(agent, (Path) cached.invoke(null, agent));
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("the agent jar " + agent + " has no usable io.jfrtrace.recorder.RuntimeJar: " + e);
         }
-        return new AgentJar(agent, runtime);
     }
 
     private static Path agentJar() throws IOException {
