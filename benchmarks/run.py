@@ -45,7 +45,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-JAR = os.path.join(ROOT, "cli", "target", "jfr-trace.jar")
+JAR = os.environ.get("JFRTRACE_JAR", os.path.join(ROOT, "cli", "target", "jfr-trace.jar"))
 JDK17 = os.environ.get("JDK17_HOME", "/usr/lib/jvm/java-17-openjdk-amd64")
 JDK25 = os.environ.get("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
 
@@ -161,6 +161,83 @@ def run_alloc_suite(jdks, classes, args, tmp):
                   f"{args.repeat} JVMs per row)")
 
 
+def serve(cmd, log):
+    """Starts a JVM in AllocBench's serve mode (one round per line on its stdin)."""
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True, bufsize=1)
+
+
+def one_round(proc):
+    proc.stdin.write("r\n")
+    proc.stdin.flush()
+    while True:
+        line = proc.stdout.readline()
+        if not line:
+            raise SystemExit("the benchmark JVM ended early (see its log)")
+        m = re.match(r"ROUND ns=(\d+)", line)
+        if m:
+            return int(m.group(1))
+
+
+def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
+    """
+    One plain JVM and one traced JVM alive side by side, taking rounds in turn (ABBA order, so that
+    neither always goes first): each pair of rounds sees the same machine within a fraction of a
+    second. Returns (plain round times, traced round times) of the measured rounds, and the recording.
+    """
+    out = os.path.join(tmp, "alt.jfr")
+    with open(os.path.join(tmp, "plain.log"), "w") as pl, open(os.path.join(tmp, "traced.log"), "w") as tl:
+        a = serve([java, "-cp", classes, main_class, "serve"], pl)
+        b = serve([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
+                  + ["-cp", classes, main_class, "serve"], tl)
+        ta, tb = [], []
+        try:
+            for i in range(warm + measured):
+                first, second = (a, b) if i % 2 == 0 else (b, a)
+                t1, t2 = one_round(first), one_round(second)
+                if i >= warm:
+                    ta.append(t1 if first is a else t2)
+                    tb.append(t2 if first is a else t1)
+        finally:
+            for p in (a, b):
+                p.stdin.close()
+            for p in (a, b):
+                p.wait()
+    if b.returncode != 0:
+        raise SystemExit("jfr-trace record failed: " + open(os.path.join(tmp, "traced.log")).read())
+    return ta, tb, out
+
+
+def run_alternating_alloc_suite(jdks, classes, args, tmp):
+    warm = args.rounds or 60
+    measured = 2 * warm
+    configs = [c for c in ALLOC_CONFIGS if not args.config or c[0] in args.config]
+    print(f"{'workload':10} {'jdk':4} {'configuration':16} {'plain round':>12} {'traced round':>13} {'ratio':>6} "
+          f"{'pairs':>6} {'per JVM pair':30} {'ns/alloc':>9} {'recorder mem':>13}")
+    main_class = "bench.AllocBench"
+    for jdk, java in jdks:
+        for label, opts in configs:
+            ratios, pair_medians, plain_means, traced_means, per_alloc = [], [], [], [], []
+            mem = ""
+            for _ in range(args.repeat):
+                ta, tb, out = alternate_pair(java, classes, main_class, opts, warm, measured, tmp)
+                ratios.append(sum(tb) / sum(ta))
+                pair_medians.append(statistics.median(y / x for x, y in zip(ta, tb)))
+                plain_means.append(statistics.mean(ta))
+                traced_means.append(statistics.mean(tb))
+                if "alloc" in label:
+                    mem = recorder_memory(java, out)
+                    allocs = allocated_per_run(java, out) / (warm + measured)
+                    per_alloc.append((statistics.mean(tb) - statistics.mean(ta)) / allocs)
+            per = f"{statistics.median(per_alloc):9.1f}" if per_alloc else ""
+            print(f"{'alloc':10} {jdk:4} {label:16} {statistics.median(plain_means) / 1e6:9.1f} ms "
+                  f"{statistics.median(traced_means) / 1e6:10.1f} ms {statistics.median(ratios):5.2f}x "
+                  f"{statistics.median(pair_medians):5.2f}x {' '.join(f'{r:.2f}' for r in ratios):30} {per:>9} "
+                  f"{mem:>13}", flush=True)
+        print(f"{'':10} {jdk:4} (alternating: {warm} warm-up + {measured} measured rounds per JVM, "
+              f"{args.repeat} JVM pairs per row; ratio = traced/plain over all measured rounds, median over pairs; "
+              f"pairs = median of the round-by-round ratios)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", choices=["calls", "alloc", "all"], default="all")
@@ -168,6 +245,9 @@ def main():
     ap.add_argument("--repeat", type=int, default=5, help="interleaved repetitions (JVMs) of every configuration")
     ap.add_argument("--jdk", choices=["17", "25"], help="only this JDK (default: both, when present)")
     ap.add_argument("--workload", choices=list(WORKLOADS), help="calls suite: only this workload")
+    ap.add_argument("--alternate", action="store_true",
+                    help="alloc suite: run each configuration beside a plain JVM, both alive, taking rounds in turn "
+                         "(cancels the machine's drift; --rounds = warm-up rounds, twice as many are measured)")
     ap.add_argument("--config", action="append", choices=[c[0] for c in ALLOC_CONFIGS],
                     help="alloc suite: only this row (repeatable), e.g. to spend more JVMs on one ratio")
     args = ap.parse_args()
@@ -180,7 +260,7 @@ def main():
         if args.jdk:
             jdks = [j for j in jdks if j[0] == args.jdk]
         if args.suite in ("alloc", "all"):
-            run_alloc_suite(jdks, classes, args, tmp)
+            (run_alternating_alloc_suite if args.alternate else run_alloc_suite)(jdks, classes, args, tmp)
         if args.suite == "alloc":
             return
         rounds = args.rounds or 20

@@ -154,10 +154,16 @@ public class AllocBench {
         return sum + cache.evictions;
     }
 
-    public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    /** {@code AllocBench [ROUNDS|serve] [LINES]}: serve = one round per stdin line (see Rounds.serve). */
+    public static void main(String[] args) throws java.io.IOException {
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        int rounds = args.length > 0 && !serve ? Integer.parseInt(args[0]) : 10;
         List<String> lines = makeLines(args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
         Lru cache = new Lru(1000);
+        if (serve) {
+            Rounds.serve(() -> round(lines, cache));
+            return;
+        }
         long[] times = new long[rounds];
         int sink = 0;
         for (int r = 0; r < rounds; r++) {

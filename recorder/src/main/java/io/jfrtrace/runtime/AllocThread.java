@@ -11,10 +11,15 @@ public final class AllocThread {
     private final WeakReference<Thread> owner;
     /** The owner's id, for {@link AllocTracker}'s lookup without ThreadLocal. */
     final long threadId;
-    /** counts[2*tb] = objects allocated, counts[2*tb+1] = bytes allocated. */
-    volatile long[] counts = new long[2 * 64];
-    /** Bytes left until the next sample point (sampled mode). */
-    private long untilSample;
+    /**
+     * Per traceback, {@value #STRIDE} longs: counts[3*tb] = objects allocated, counts[3*tb+1] = bytes
+     * allocated, counts[3*tb+2] = the byte total at which this traceback's next liveness sample
+     * point falls (0 = not drawn yet; stays 0 in exact mode, so every allocation takes addSlow).
+     * The sample state sits next to the counters it watches: the hot path then reads one cache line
+     * and writes two longs, with no per-thread field carried from one allocation to the next.
+     */
+    volatile long[] counts = new long[STRIDE * 64];
+    static final int STRIDE = 3;
     private long rng;
 
     // traceback cache for NFRAME > 1: raw key (total, site loc, fid, line, fid, line, ...) -> id
@@ -59,7 +64,6 @@ public final class AllocThread {
         key = new int[2 + 2 * nframe];
         long seed = System.nanoTime() ^ (t == null ? 0 : t.getId() * 0x9E3779B97F4A7C15L);
         rng = seed == 0 ? 0x2545F4914F6CDD1DL : seed;
-        untilSample = AllocTracker.exact ? 0 : nextInterval(); // exact: every allocation takes addSlow
     }
 
     boolean isOwnerAlive() {
@@ -76,45 +80,55 @@ public final class AllocThread {
     void add(Object o, int tb) {
         long size = AllocTracker.inst.getObjectSize(o);
         long[] c = counts;
-        int b = tb << 1;
-        long left = untilSample - size;
-        if (b + 2 > c.length || left <= 0) {
+        int b = tb * STRIDE;
+        if (b + STRIDE > c.length) {
             addSlow(o, tb, size);
             return;
         }
-        untilSample = left;
+        long bytes = c[b + 1] + size;
+        if (bytes >= c[b + 2]) {
+            addSlow(o, tb, size);
+            return;
+        }
         c[b]++;
-        c[b + 1] += size;
+        c[b + 1] = bytes;
     }
 
-    /** The uncommon part of {@link #add}: growth, a liveness sample, or exact mode (untilSample stays 0). */
+    /** The uncommon part of {@link #add}: growth, a liveness sample due, or exact mode. */
     private void addSlow(Object o, int tb, long size) {
         long[] c = counts;
-        int b = tb << 1;
-        if (b + 2 > c.length) {
+        int b = tb * STRIDE;
+        if (b + STRIDE > c.length) {
             c = grow(tb);
         }
         c[b]++;
-        c[b + 1] += size;
+        long bytes = c[b + 1] += size;
         if (AllocTracker.exact) {
             AllocTracker.track(o, tb, size, 1.0);
-        } else if ((untilSample -= size) <= 0) {
+            return;
+        }
+        long mark = c[b + 2];
+        if (mark == 0) { // the traceback's first allocation in this thread: draw its first point
+            mark = (bytes - size) + nextInterval();
+        }
+        if (bytes >= mark) {
+            do {
+                mark += nextInterval();
+            } while (mark <= bytes);
+            c[b + 2] = mark;
             sample(o, tb, size);
+        } else {
+            c[b + 2] = mark;
         }
     }
 
     /**
-     * Poisson sampling over the byte stream: sample points are an exponential distance apart
-     * (mean {@code sampleBytes}); an object is sampled iff a point falls inside its bytes, i.e.
-     * with probability p = 1 - exp(-size/mean), and then stands for size/p bytes and 1/p objects
-     * (unbiased per site).
+     * Poisson sampling over each traceback's byte stream: sample points are an exponential
+     * distance apart (mean {@code sampleBytes}); an object is sampled iff a point falls inside its
+     * bytes, i.e. with probability p = 1 - exp(-size/mean), and then stands for size/p bytes and
+     * 1/p objects (unbiased per traceback).
      */
     private void sample(Object o, int tb, long size) {
-        long u = untilSample;
-        do {
-            u += nextInterval();
-        } while (u <= 0);
-        untilSample = u;
         double p = -Math.expm1(-(double) size / AllocTracker.sampleBytes);
         if (p <= 0) {
             p = 1e-12;
@@ -135,7 +149,7 @@ public final class AllocThread {
     private long[] grow(int tb) {
         long[] c = counts;
         int n = c.length;
-        while (n < 2 * tb + 2) {
+        while (n < STRIDE * (tb + 1)) {
             n *= 2;
         }
         c = java.util.Arrays.copyOf(c, n);

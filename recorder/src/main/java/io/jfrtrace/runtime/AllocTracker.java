@@ -560,7 +560,10 @@ public final class AllocTracker {
         }
     }
 
-    /** Sum of every thread's allocated counters (folding in threads that died). */
+    /**
+     * Sum of every thread's allocated counters (folding in threads that died), as pairs:
+     * [2*tb] = objects, [2*tb+1] = bytes.
+     */
     private static long[] mergedCounts() {
         long[] sum;
         synchronized (THREADS) {
@@ -569,22 +572,25 @@ public final class AllocTracker {
                 AllocThread t = THREADS.get(j);
                 boolean alive = t.isOwnerAlive();
                 long[] c = t.counts();
-                if (sum.length < c.length) {
-                    sum = Arrays.copyOf(sum, c.length);
-                }
-                for (int i = 0; i < c.length; i++) {
-                    sum[i] += c[i];
-                }
+                sum = addCounts(sum, c);
                 if (!alive) {
-                    if (deadCounts.length < c.length) {
-                        deadCounts = Arrays.copyOf(deadCounts, c.length);
-                    }
-                    for (int i = 0; i < c.length; i++) {
-                        deadCounts[i] += c[i];
-                    }
+                    deadCounts = addCounts(deadCounts, c);
                     THREADS.remove(j);
                 }
             }
+        }
+        return sum;
+    }
+
+    /** Adds a thread's counters (stride {@link AllocThread#STRIDE}) to the pairs in {@code sum}. */
+    private static long[] addCounts(long[] sum, long[] c) {
+        int n = c.length / AllocThread.STRIDE;
+        if (sum.length < 2 * n) {
+            sum = Arrays.copyOf(sum, 2 * n);
+        }
+        for (int tb = 0; tb < n; tb++) {
+            sum[2 * tb] += c[AllocThread.STRIDE * tb];
+            sum[2 * tb + 1] += c[AllocThread.STRIDE * tb + 1];
         }
         return sum;
     }
