@@ -78,7 +78,7 @@ public final class AllocThread {
      * into its callers ("already compiled into a big method").
      */
     void add(Object o, int tb) {
-        long size = AllocTracker.inst.getObjectSize(o);
+        long size = AllocTracker.Size.OF.getObjectSize(o);
         long[] c = counts;
         int b = tb * STRIDE;
         if (b + STRIDE > c.length) {
