@@ -27,12 +27,22 @@ allocated counts) and the recorder's own memory at exit (get_tracemalloc_memory(
 column of `jfr-trace alloc FILE --list`). The rows `record` and `(none)` separate what --alloc costs
 from what the JVM's own stock events cost on this workload.
 
+With --alternate (alloc suite), each configuration runs beside a plain JVM, both alive at once and
+taking rounds in turn in ABBA order (bench.AllocBench in serve mode: one round per line on stdin), so
+that the two rounds of a pair see the same machine within a fraction of a second; after the warm-up
+rounds, `ratio` is the traced JVM's measured rounds over the plain JVM's (a ratio of means, GC pauses
+and hiccups included), median over the JVM pairs, and `pairs` the median of the round-by-round ratios
+(robust to hiccups of this shared machine). The extra row `jvm jfr` is the JVM's own recorder
+(-XX:StartFlightRecording, default settings) without jfr-trace: what the stock events cost by
+themselves. An idle partner's background threads (JIT, JFR, the alloc reaper) can run during the
+other's round; they are small once warm.
+
 Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on; the TSC
 clock where the native library and Linux allow it), no-fault (--no-faulthandler), +watchdog (--watchdog 1h
 armed): the idle cost of the hooks; nanoTime (JFRTRACE_NATIVE=off): the same with System.nanoTime.
 
 Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repeat 5] [--jdk 17|25]
-                                 [--workload fib(32)|mixed] [--config 'alloc=1' ...]
+                                 [--workload fib(32)|mixed] [--config 'alloc=1' ...] [--alternate]
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
 import argparse
@@ -187,8 +197,12 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
     out = os.path.join(tmp, "alt.jfr")
     with open(os.path.join(tmp, "plain.log"), "w") as pl, open(os.path.join(tmp, "traced.log"), "w") as tl:
         a = serve([java, "-cp", classes, main_class, "serve"], pl)
-        b = serve([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
-                  + ["-cp", classes, main_class, "serve"], tl)
+        if opts is JVM_JFR:  # the JVM's own recorder, no jfr-trace: what the stock events cost by themselves
+            b = serve([java, "-XX:StartFlightRecording:filename=" + out, "-Xlog:jfr*=off", "-cp", classes,
+                       main_class, "serve"], tl)
+        else:
+            b = serve([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
+                      + ["-cp", classes, main_class, "serve"], tl)
         ta, tb = [], []
         try:
             for i in range(warm + measured):
@@ -207,10 +221,14 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
     return ta, tb, out
 
 
+JVM_JFR = ["-XX:StartFlightRecording"]
+
+
 def run_alternating_alloc_suite(jdks, classes, args, tmp):
     warm = args.rounds or 60
     measured = 2 * warm
-    configs = [c for c in ALLOC_CONFIGS if not args.config or c[0] in args.config]
+    configs = [("jvm jfr", JVM_JFR)] + ALLOC_CONFIGS
+    configs = [c for c in configs if not args.config or c[0] in args.config]
     print(f"{'workload':10} {'jdk':4} {'configuration':16} {'plain round':>12} {'traced round':>13} {'ratio':>6} "
           f"{'pairs':>6} {'per JVM pair':30} {'ns/alloc':>9} {'recorder mem':>13}")
     main_class = "bench.AllocBench"
@@ -248,7 +266,7 @@ def main():
     ap.add_argument("--alternate", action="store_true",
                     help="alloc suite: run each configuration beside a plain JVM, both alive, taking rounds in turn "
                          "(cancels the machine's drift; --rounds = warm-up rounds, twice as many are measured)")
-    ap.add_argument("--config", action="append", choices=[c[0] for c in ALLOC_CONFIGS],
+    ap.add_argument("--config", action="append", choices=["jvm jfr"] + [c[0] for c in ALLOC_CONFIGS],
                     help="alloc suite: only this row (repeatable), e.g. to spend more JVMs on one ratio")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
