@@ -32,7 +32,8 @@ taking rounds in turn in ABBA order (bench.AllocBench in serve mode: one round p
 that the two rounds of a pair see the same machine within a fraction of a second; after the warm-up
 rounds, `ratio` is the traced JVM's measured rounds over the plain JVM's (a ratio of means, GC pauses
 and hiccups included), median over the JVM pairs, and `pairs` the median of the round-by-round ratios
-(robust to hiccups of this shared machine). The extra row `jvm jfr` is the JVM's own recorder
+(robust to hiccups of this shared machine). The extra row `plain (A/A)` runs the plain program
+beside itself: the spread of its ratios is the harness's own noise. The extra row `jvm jfr` is the JVM's own recorder
 (-XX:StartFlightRecording, default settings) without jfr-trace: what the stock events cost by
 themselves. An idle partner's background threads (JIT, JFR, the alloc reaper) can run during the
 other's round; they are small once warm.
@@ -197,7 +198,9 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
     out = os.path.join(tmp, "alt.jfr")
     with open(os.path.join(tmp, "plain.log"), "w") as pl, open(os.path.join(tmp, "traced.log"), "w") as tl:
         a = serve([java, "-cp", classes, main_class, "serve"], pl)
-        if opts is JVM_JFR:  # the JVM's own recorder, no jfr-trace: what the stock events cost by themselves
+        if opts is PLAIN_TWICE:  # A/A: the harness's own spread
+            b = serve([java, "-cp", classes, main_class, "serve"], tl)
+        elif opts is JVM_JFR:  # the JVM's own recorder, no jfr-trace: what the stock events cost by themselves
             b = serve([java, "-XX:StartFlightRecording:filename=" + out, "-Xlog:jfr*=off", "-cp", classes,
                        main_class, "serve"], tl)
         else:
@@ -222,12 +225,14 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
 
 
 JVM_JFR = ["-XX:StartFlightRecording"]
+PLAIN_TWICE = []
+EXTRA_ROWS = [("plain (A/A)", PLAIN_TWICE), ("jvm jfr", JVM_JFR)]
 
 
 def run_alternating_alloc_suite(jdks, classes, args, tmp):
     warm = args.rounds or 60
     measured = 2 * warm
-    configs = [("jvm jfr", JVM_JFR)] + ALLOC_CONFIGS
+    configs = EXTRA_ROWS + ALLOC_CONFIGS
     configs = [c for c in configs if not args.config or c[0] in args.config]
     print(f"{'workload':10} {'jdk':4} {'configuration':16} {'plain round':>12} {'traced round':>13} {'ratio':>6} "
           f"{'pairs':>6} {'per JVM pair':30} {'ns/alloc':>9} {'recorder mem':>13}")
@@ -266,7 +271,7 @@ def main():
     ap.add_argument("--alternate", action="store_true",
                     help="alloc suite: run each configuration beside a plain JVM, both alive, taking rounds in turn "
                          "(cancels the machine's drift; --rounds = warm-up rounds, twice as many are measured)")
-    ap.add_argument("--config", action="append", choices=["jvm jfr"] + [c[0] for c in ALLOC_CONFIGS],
+    ap.add_argument("--config", action="append", choices=[c[0] for c in EXTRA_ROWS + ALLOC_CONFIGS],
                     help="alloc suite: only this row (repeatable), e.g. to spend more JVMs on one ratio")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
