@@ -12,6 +12,10 @@ import java.util.Map;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
 import javax.management.NotificationListener;
 
 /**
@@ -126,8 +130,29 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
             }
             listener = this::onMemoryNotification;
             ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(listener, null, null);
+            warmNotifications();
         } catch (Throwable ignored) {
             // no management support: the uncaught handler alone still reports the error
+        }
+    }
+
+    /**
+     * The JVM builds a threshold notification on its Notification Thread, and the first one
+     * initialises the JDK's open-type mappings (sun.management.MappedMXBeanType): slow, and it
+     * allocates while the heap is nearly full. The program could then run out of memory before the
+     * snapshot, with an OutOfMemoryError that has no backtrace either (HotSpot's preallocated ones
+     * were taken), leaving the dump without the failing frames: FaultHandlerIT's out-of-memory test
+     * failed so 1 run in 12, with the Notification Thread still in that initialisation. It still can
+     * (1 in 16 after this), when the snapshot's safepoint comes after the error.
+     * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data.
+     */
+    private static void warmNotifications() {
+        try {
+            CompositeType type = new CompositeType("warm-up", "warm-up", new String[] {"x"}, new String[] {"x"},
+                    new OpenType<?>[] {SimpleType.STRING});
+            MemoryNotificationInfo.from(new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"}));
+        } catch (Throwable expected) {
+            // IllegalArgumentException: not a notification; the classes are initialised by then
         }
     }
 
