@@ -142,8 +142,7 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
      * allocates while the heap is nearly full. The program could then run out of memory before the
      * snapshot, with an OutOfMemoryError that has no backtrace either (HotSpot's preallocated ones
      * were taken), leaving the dump without the failing frames: FaultHandlerIT's out-of-memory test
-     * failed so 1 run in 12, with the Notification Thread still in that initialisation. It still can
-     * (1 in 16 after this), when the snapshot's safepoint comes after the error.
+     * failed so about 1 run in 12, with the Notification Thread still in that initialisation.
      * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data.
      */
     private static void warmNotifications() {
@@ -171,9 +170,17 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
 
     private void onMemoryNotification(Notification n, Object handback) {
         if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
+            // One attempt per low-memory episode: the JVM notifies after every collection above the
+            // threshold, and each attempt that fails for lack of memory uses up one of HotSpot's four
+            // preallocated OutOfMemoryErrors with a backtrace; the program's own error then came
+            // without one (FaultHandlerIT saw both).
+            long now = System.nanoTime();
+            if (lowMemoryNanos != 0 && now - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
+                return;
+            }
+            lowMemoryNanos = now;
             try {
                 lowMemorySnapshot = Thread.getAllStackTraces();
-                lowMemoryNanos = System.nanoTime();
             } catch (Throwable ignored) {
                 // memory too low even for that
             }
