@@ -12,11 +12,11 @@ import java.util.Map;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
-import javax.management.NotificationListener;
 
 /**
  * {@code faulthandler.enable} at the Java level. An uncaught exception in any thread (including
