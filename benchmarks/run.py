@@ -47,6 +47,7 @@ Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repea
 Timings on shared machines are noisy: read the ratios, not the digits.
 """
 import argparse
+import collections
 import os
 import re
 import statistics
@@ -198,14 +199,11 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
     out = os.path.join(tmp, "alt.jfr")
     with open(os.path.join(tmp, "plain.log"), "w") as pl, open(os.path.join(tmp, "traced.log"), "w") as tl:
         a = serve([java, "-cp", classes, main_class, "serve"], pl)
-        if opts is PLAIN_TWICE:  # A/A: the harness's own spread
-            b = serve([java, "-cp", classes, main_class, "serve"], tl)
-        elif opts is JVM_JFR:  # the JVM's own recorder, no jfr-trace: what the stock events cost by themselves
-            b = serve([java, "-XX:StartFlightRecording:filename=" + out, "-Xlog:jfr*=off", "-cp", classes,
-                       main_class, "serve"], tl)
+        if isinstance(opts, JvmRow):
+            before = [java] + [o.format(out=out) for o in opts.jvm_options]
         else:
-            b = serve([java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
-                      + ["-cp", classes, main_class, "serve"], tl)
+            before = [java, "-jar", JAR, "record", "--java", java, "-o", out] + opts
+        b = serve(before + ["-cp", classes, main_class, "serve"], tl)
         ta, tb = [], []
         try:
             for i in range(warm + measured):
@@ -220,13 +218,15 @@ def alternate_pair(java, classes, main_class, opts, warm, measured, tmp):
             for p in (a, b):
                 p.wait()
     if b.returncode != 0:
-        raise SystemExit("jfr-trace record failed: " + open(os.path.join(tmp, "traced.log")).read())
+        raise SystemExit("the traced JVM failed: " + open(os.path.join(tmp, "traced.log")).read())
     return ta, tb, out
 
 
-JVM_JFR = ["-XX:StartFlightRecording"]
-PLAIN_TWICE = []
-EXTRA_ROWS = [("plain (A/A)", PLAIN_TWICE), ("jvm jfr", JVM_JFR)]
+# Rows of the alternating suite that run a JVM without jfr-trace: the plain program beside itself
+# (the harness's own spread) and the JVM's own recorder (what the stock events cost by themselves).
+JvmRow = collections.namedtuple("JvmRow", "jvm_options")
+EXTRA_ROWS = [("plain (A/A)", JvmRow([])),
+              ("jvm jfr", JvmRow(["-XX:StartFlightRecording:filename={out}", "-Xlog:jfr*=off"]))]
 
 
 def run_alternating_alloc_suite(jdks, classes, args, tmp):

@@ -111,14 +111,13 @@ public final class AllocThread {
         if (mark == 0) { // the traceback's first allocation in this thread: draw its first point
             mark = (bytes - size) + nextInterval();
         }
-        if (bytes >= mark) {
-            do {
-                mark += nextInterval();
-            } while (mark <= bytes);
-            c[b + 2] = mark;
+        boolean due = bytes >= mark; // a point falls inside this object's bytes
+        while (mark <= bytes) {
+            mark += nextInterval();
+        }
+        c[b + 2] = mark;
+        if (due) {
             sample(o, tb, size);
-        } else {
-            c[b + 2] = mark;
         }
     }
 
