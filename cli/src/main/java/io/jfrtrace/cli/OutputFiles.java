@@ -1,5 +1,6 @@
 package io.jfrtrace.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,5 +21,24 @@ final class OutputFiles {
         if (Files.exists(abs) ? !Files.isWritable(abs) : !Files.isWritable(dir)) {
             throw new CliException(ExitCodes.CANNOT_WRITE, "cannot write " + out + ": permission denied");
         }
+        // Permission bits do not tell everything (root, /proc, read-only mounts): try it.
+        try {
+            Files.delete(Files.createTempFile(dir, ".jfr-trace-", ".probe"));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.CANNOT_WRITE, "cannot write " + out + ": " + reason(e, dir));
+        }
+    }
+
+    private static String reason(IOException e, Path dir) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no file can be created in " + dir;
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

@@ -6,23 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
-import io.jfrtrace.cli.record.CrashDump;
-import io.jfrtrace.cli.record.CrashFiles;
 import io.jfrtrace.cli.record.Durations;
+import io.jfrtrace.cli.record.Finisher;
 import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
 import io.jfrtrace.cli.record.MainClassCheck;
 import io.jfrtrace.cli.record.NativeFaultAgent;
 import io.jfrtrace.cli.record.NativeLibrary;
-import io.jfrtrace.cli.record.RecordingRecovery;
+import io.jfrtrace.cli.record.RunFolder;
+import io.jfrtrace.cli.record.SignalRelay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +32,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Run a Java program under the jfr-trace agent and write a .jfr recording.",
                 "Everything after the options (or after --) is passed to java: -cp app.jar com.example.Main ARGS, or -jar app.jar ARGS.",
-                "Exits with the program's exit code."})
+                "Exits with the program's exit code. TERM, INT, HUP and the dump signal (USR1) sent to record are passed on to",
+                "the program; if record itself is killed, the program ends as on SIGTERM and its recording is complete."})
 final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -96,6 +94,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--dump-file", paramLabel = "PATH|-", description = "Also write each dump live as faulthandler text to PATH (- for stderr).")
     String dumpFile;
 
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the program's pid and where the recording went (problems are still reported).")
+    boolean quiet;
+
     @Parameters(paramLabel = "JAVA_ARGS", description = "Arguments for java.")
     List<String> javaArgs = new ArrayList<>();
 
@@ -104,6 +105,8 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // First of all: a TERM or Ctrl-C during the checks below then means the program never starts.
+        SignalRelay relay = SignalRelay.install(relayedSignals());
         List<String> args = new ArrayList<>(unmatched);
         args.addAll(javaArgs);
         JavaCommandLine target = JavaCommandLine.parse(args);
@@ -124,22 +127,26 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
         }
 
+        RunFolder run = RunFolder.create();
         AgentOptions agent = new AgentOptions().add("output", out.toString())
                 .addAll("include", includes).addAll("exclude", excludes)
-                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
+                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true")
+                .add("started", run.startedMarker().toString())
+                .add("parent", Long.toString(ProcessHandle.current().pid()));
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
-        Path repository = Files.createTempDirectory("jfr-trace-repository");
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
-        command.add("-XX:FlightRecorderOptions:repository=" + repository);
+        command.add("-XX:FlightRecorderOptions:repository=" + run.repository());
+        // JFR's own messages (a failed write of the recording) go to stderr, not into the program's stdout;
+        // the program's own -Xlog options come later and win.
+        command.add("-Xlog:jfr*=off");
+        command.add("-Xlog:jfr*=warning:stderr");
         AgentJar jars = AgentJar.locate();
         NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
-        Path crashFile = null;
         if (nativeAgent != null) {
-            crashFile = Files.createTempFile("jfr-trace-crash", ".txt");
-            command.add(nativeAgent.agentArgument(crashFile));
+            command.add(nativeAgent.agentArgument(run.crashFile()));
         }
         Path clock = noProfile ? null : NativeLibrary.find("libjfrtrace_clock");
         if (clock != null) {
@@ -149,27 +156,45 @@ final class RecordCommand implements Callable<Integer> {
         command.add("-javaagent:" + jars.agent() + "=" + agent);
         command.addAll(args);
 
+        PrintWriter err = spec.commandLine().getErr();
         Process child;
         try {
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
             if (nativeAgent != null) {
                 pb.environment().put("LD_PRELOAD", nativeAgent.ldPreload(pb.environment().get("LD_PRELOAD")));
             }
-            child = pb.start();
+            child = relay.start(pb);
         } catch (IOException e) {
-            deleteTree(repository);
-            if (crashFile != null) {
-                Files.deleteIfExists(crashFile);
-            }
+            run.delete();
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": " + e.getMessage());
         }
-        Finisher finisher = new Finisher(child, out, repository, workDir, crashFile, spec.commandLine().getErr());
+        if (child == null) {
+            run.delete();
+            String sig = relay.stoppedBy();
+            err.println("jfr-trace: stopped by SIG" + sig + " before the program started; nothing was recorded");
+            err.flush();
+            return 128 + Signals.number(sig);
+        }
+        if (!quiet) {
+            err.println("jfr-trace: started the program's JVM as pid " + child.pid() + ", recording to " + out);
+            err.flush();
+        }
+        Finisher finisher = new Finisher(child, out, run, workDir, quiet, err);
         Thread hook = new Thread(finisher::onOwnTermination, "jfr-trace-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        int status = child.waitFor();
-        finisher.finish(status);
+        int status = finisher.finish(child.waitFor());
         Runtime.getRuntime().removeShutdownHook(hook);
         return status;
+    }
+
+    /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
+    private List<String> relayedSignals() {
+        List<String> names = new ArrayList<>();
+        names.add(dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal));
+        if (snapshotSignal != null) {
+            names.add(Signals.checkUsable("--snapshot-signal", snapshotSignal));
+        }
+        return names;
     }
 
     private void addAllocationOptions(AgentOptions agent) {
@@ -252,132 +277,6 @@ final class RecordCommand implements Callable<Integer> {
     private void checkSettings() {
         if (!List.of("default", "profile", "none").contains(jfrSettings) && !Files.isRegularFile(Paths.get(jfrSettings))) {
             throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile, none nor a .jfc file");
-        }
-    }
-
-    /** Completes the output exactly once, whether the child ended by itself or we were told to stop. */
-    private static final class Finisher {
-        private final Process child;
-        private final Path out;
-        private final Path repository;
-        private final Path workDir;
-        private final Path crashFile;
-        private final PrintWriter err;
-        private boolean done;
-
-        Finisher(Process child, Path out, Path repository, Path workDir, Path crashFile, PrintWriter err) {
-            this.child = child;
-            this.out = out;
-            this.repository = repository;
-            this.workDir = workDir;
-            this.crashFile = crashFile;
-            this.err = err;
-        }
-
-        /** SIGTERM/SIGINT to jfr-trace: pass it on, let the JVM write its recording, then finish. */
-        void onOwnTermination() {
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            finish(child.isAlive() ? -1 : child.exitValue());
-        }
-
-        synchronized void finish(int status) {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), repository, workDir);
-                String how = status > 128 ? "the program was killed by signal " + (status - 128) + " (" + signalName(status - 128) + ")"
-                        : "the JVM ended without finishing its recording";
-                Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
-                CrashDump.Outcome dump = appendCrashDump(hsErr);
-                boolean nothing = r.source() == RecordingRecovery.Source.NOTHING;
-                switch (r.source()) {
-                    case COMPLETE -> err.println("jfr-trace: wrote " + out);
-                    case EMERGENCY_DUMP -> err.println("jfr-trace: " + how + "; wrote " + out
-                            + " from the JVM's emergency dump " + r.detail());
-                    case REPOSITORY -> err.println("jfr-trace: " + how + "; recovered " + r.chunks()
-                            + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
-                    case NOTHING -> {
-                        if (dump == null) { // else the crash line below says what the file holds
-                            err.println("jfr-trace: " + how + " and left no recoverable data; " + out + " was not written");
-                        }
-                    }
-                }
-                reportCrash(hsErr, dump, nothing);
-            } catch (IOException e) {
-                err.println("jfr-trace: could not complete " + out + ": " + e.getMessage());
-            } finally {
-                err.flush();
-                deleteTree(repository);
-                if (crashFile != null) {
-                    try {
-                        Files.deleteIfExists(crashFile);
-                    } catch (IOException ignored) {
-                        // a temp file
-                    }
-                }
-            }
-        }
-
-        /** After a native crash: the fatal dump goes into the output (null: no crash, or it could not). */
-        private CrashDump.Outcome appendCrashDump(Path hsErr) {
-            try {
-                return CrashDump.append(out, hsErr, crashFile);
-            } catch (IOException | RuntimeException e) {
-                if (hsErr != null) {
-                    err.println("jfr-trace: could not add the crash's thread dump to " + out + ": " + e);
-                }
-                return null;
-            }
-        }
-
-        /** One line says what crashed and what the output now holds. */
-        private void reportCrash(Path hsErr, CrashDump.Outcome dump, boolean nothingRecorded) {
-            if (hsErr == null && dump == null) {
-                return;
-            }
-            String what = CrashFiles.headline(hsErr);
-            StringBuilder line = new StringBuilder("jfr-trace: the JVM crashed (")
-                    .append(what != null ? what : dump != null ? dump.detail() : "a fatal error").append(")");
-            if (dump != null) {
-                line.append(nothingRecorded ? " before it recorded anything; wrote only" : "; added")
-                        .append(" the dump \"Fatal JVM error: ").append(dump.detail()).append("\" to ").append(out)
-                        .append(" (crashing thread ").append(dump.threadName() == null ? "unknown" : "\"" + dump.threadName() + "\"")
-                        .append(", frames from ").append(dump.frameSource()).append(", ").append(dump.threads())
-                        .append(dump.threads() == 1 ? " thread" : " threads").append(")");
-            }
-            if (hsErr != null) {
-                line.append("; HotSpot's error log is ").append(hsErr);
-            }
-            err.println(line);
-        }
-
-        private static String signalName(int sig) {
-            return switch (sig) {
-                case 1 -> "SIGHUP";
-                case 2 -> "SIGINT";
-                case 6 -> "SIGABRT";
-                case 9 -> "SIGKILL";
-                case 11 -> "SIGSEGV";
-                case 15 -> "SIGTERM";
-                default -> "signal " + sig;
-            };
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder we could not remove is not worth failing the run for
         }
     }
 }

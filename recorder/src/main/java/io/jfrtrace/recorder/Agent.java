@@ -62,8 +62,12 @@ final class Agent {
             r.start();
         } catch (Throwable t) {
             System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
+            ParentWatch.start(options.parentPid);
             return;
         }
+        // After the recording started: if record is already gone, the SIGTERM this raises still
+        // leaves a complete recording (JFR's shutdown hook writes it).
+        ParentWatch.start(options.parentPid);
         for (String w : options.warnings) {
             System.err.println(w);
         }

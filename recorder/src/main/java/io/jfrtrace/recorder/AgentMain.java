@@ -1,7 +1,10 @@
 package io.jfrtrace.recorder;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.jar.JarFile;
 
 /**
@@ -38,13 +41,32 @@ public final class AgentMain {
             return;
         }
         try {
-            appendRuntimeToBootstrap(inst);
-        } catch (Throwable t) {
-            System.err.println("jfr-trace agent: cannot install the runtime on the bootstrap class path: " + t);
+            try {
+                appendRuntimeToBootstrap(inst);
+            } catch (Throwable t) {
+                System.err.println("jfr-trace agent: cannot install the runtime on the bootstrap class path: " + t);
+                return;
+            }
+            started = true;
+            Agent.start(options, inst, attach);
+        } finally {
+            markStarted(options.startedFile);
+        }
+    }
+
+    /**
+     * Tells jfr-trace record that the program's main is about to run: a JVM that ends without this
+     * file could not start, or was stopped before the program began.
+     */
+    private static void markStarted(String file) {
+        if (file == null) {
             return;
         }
-        started = true;
-        Agent.start(options, inst, attach);
+        try {
+            Files.createFile(Path.of(file));
+        } catch (IOException e) {
+            // already there (a second agent start) or record's folder is gone: nothing to tell
+        }
     }
 
     private static boolean runtimeOnBootstrapPath() {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * (quiet drops the informational "recording to" line; warnings about skipped classes always print),
  * profile (call profiling, default true), alloc (allocation traceback limit, absent = off),
  * allocExact, allocSample (mean bytes between liveness samples), snapshotInterval (ms, 0 = off),
- * snapshotSignal (USR1, HUP, ...; signals the VM or the agent needs are refused with a warning).
+ * snapshotSignal (USR1, HUP, ...; signals the VM or the agent needs are refused with a warning),
+ * parent (the pid of jfr-trace record: when that process is gone, the JVM ends as on SIGTERM),
+ * started (a file the agent creates first thing, so that record can tell a JVM that never started).
  */
 public final class AgentOptions {
     /** Thrown for an unknown key or a bad value; the message is the line to print. */
@@ -43,6 +45,10 @@ public final class AgentOptions {
     public long allocSampleBytes = 64 * 1024;
     public long snapshotIntervalMillis;
     public String snapshotSignal;
+    /** The pid of {@code jfr-trace record}, whose end ends the program; 0 = none. */
+    public long parentPid;
+    /** Created when the agent starts, before anything else; null = none. */
+    public String startedFile;
     /** Lines to print on stderr (refused settings that do not stop the agent). */
     public final List<String> warnings = new ArrayList<>();
 
@@ -116,6 +122,12 @@ public final class AgentOptions {
                     break;
                 case "snapshotInterval":
                     o.snapshotIntervalMillis = nonNegative(key, value);
+                    break;
+                case "started":
+                    o.startedFile = require(key, value);
+                    break;
+                case "parent":
+                    o.parentPid = positive(key, value, Long.MAX_VALUE);
                     break;
                 case "snapshotSignal": {
                     String sig = require(key, value).trim().toUpperCase(java.util.Locale.ROOT);

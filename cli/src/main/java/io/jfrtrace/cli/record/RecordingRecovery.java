@@ -24,7 +24,7 @@ import io.jfrtrace.analyzer.jfr.RecordingException;
  */
 public final class RecordingRecovery {
     /** How the output came to be. */
-    public enum Source { COMPLETE, EMERGENCY_DUMP, REPOSITORY, NOTHING }
+    public enum Source { COMPLETE, EMERGENCY_DUMP, REPOSITORY, PARTIAL, NOTHING }
 
     public record Result(Source source, int chunks, String detail) {
     }
@@ -38,7 +38,8 @@ public final class RecordingRecovery {
         }
         Path emergency = workDir.resolve("hs_err_pid" + pid + ".jfr");
         if (isReadable(emergency)) {
-            Files.copy(emergency, output, StandardCopyOption.REPLACE_EXISTING);
+            // moved, not copied: once merged, the dump is not left in the working directory
+            Files.move(emergency, output, StandardCopyOption.REPLACE_EXISTING);
             return new Result(Source.EMERGENCY_DUMP, ChunkedRecording.open(output).chunkCount(), emergency.toString());
         }
         List<Path> chunks = repositoryChunks(repository, pid);
@@ -49,15 +50,50 @@ public final class RecordingRecovery {
                 kept += copyFlushedPart(chunk, out) ? 1 : 0;
             }
         }
-        if (kept == 0 || !isReadable(tmp)) {
-            Files.deleteIfExists(tmp);
-            return new Result(Source.NOTHING, 0, null);
+        if (kept > 0 && isReadable(tmp)) {
+            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+            return new Result(Source.REPOSITORY, kept, null);
         }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
-        return new Result(Source.REPOSITORY, kept, null);
+        Files.deleteIfExists(tmp);
+        int complete = keepCompleteChunks(output);
+        if (complete > 0) {
+            return new Result(Source.PARTIAL, complete, null);
+        }
+        Files.deleteIfExists(output); // empty or cut inside its first chunk
+        return new Result(Source.NOTHING, 0, null);
     }
 
-    private static boolean isReadable(Path file) {
+    /** Cuts {@code file} after its last complete chunk; how many chunks remain (0: none, file untouched). */
+    private static int keepCompleteChunks(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        long end = 0;
+        int chunks = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            while (true) {
+                ByteBuffer head = ByteBuffer.allocate(ChunkHeader.MIN_LENGTH);
+                if (ch.read(head, end) < ChunkHeader.MIN_LENGTH) {
+                    break;
+                }
+                head.flip();
+                ChunkHeader header = ChunkHeader.parse(head);
+                if (header == null || header.size() <= ChunkHeader.MIN_LENGTH || end + header.size() > ch.size()) {
+                    break;
+                }
+                end += header.size();
+                chunks++;
+            }
+            if (chunks == 0) {
+                return 0;
+            }
+            ch.truncate(end);
+        }
+        return isReadable(file) ? chunks : 0;
+    }
+
+    /** Whether {@code file} is a complete recording of at least one chunk. */
+    public static boolean isReadable(Path file) {
         try {
             return Files.isRegularFile(file) && Files.size(file) > 0 && ChunkedRecording.open(file).chunkCount() > 0;
         } catch (IOException e) {

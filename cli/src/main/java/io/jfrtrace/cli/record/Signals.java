@@ -1,5 +1,6 @@
 package io.jfrtrace.cli.record;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.jfrtrace.cli.CliException;
@@ -7,7 +8,22 @@ import io.jfrtrace.cli.ExitCodes;
 
 /** Signals a user may hand to the recorder (dumps, snapshots), and why the others are refused. */
 public final class Signals {
+    /** Linux's numbering (x86-64 and arm64 agree on these), index = signal number. */
+    private static final List<String> NAMES = List.of("", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
+            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
+            "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
+
     private Signals() {
+    }
+
+    /** {@code SIGTERM} for 15; {@code signal 40} for a number without a name. */
+    public static String name(int number) {
+        return number > 0 && number < NAMES.size() ? "SIG" + NAMES.get(number) : "signal " + number;
+    }
+
+    /** 10 for {@code USR1}; 0 for a name this table does not know. */
+    public static int number(String name) {
+        return Math.max(0, NAMES.indexOf(name));
     }
 
     /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}), or a usage error in one line. */

@@ -25,6 +25,11 @@ public final class FaultAgent {
         r.enable(ThreadStackEvent.class).withoutStackTrace();
     }
 
+    /** Leaves one of the agent's own threads out of every dump, as the watchdog is. */
+    public static void hideFromDumps(Thread t) {
+        Dumper.OWN_THREADS.add(t);
+    }
+
     /** Starts what the options ask for, in a recording whose dump events {@link #enableEvents} enabled. */
     public static void start(FaultOptions o, Recording r) {
         Dumper.recording = true;
