@@ -277,6 +277,10 @@ class FaultHandlerIT {
         assertTrue(rec.stderr().contains("added the dump \"Fatal JVM error: Segmentation fault\""), rec::toString);
         Path hsErr = out.resolveSibling(out.getFileName() + ".hs_err.log");
         assertTrue(Files.isRegularFile(hsErr), rec::toString);
+        try (Stream<Path> left = Files.list(work)) { // the emergency dump was merged into out, not left behind
+            List<Path> emergency = left.filter(p -> p.getFileName().toString().matches("hs_err_pid\\d+\\.jfr")).toList();
+            assertEquals(List.of(), emergency, rec::toString);
+        }
         List<Dump> dumps = dumps(out); // readable, events as documented
         assertEveryActiveSettingNamesADeclaredType(out);
         Dump fatal = dumps.get(dumps.size() - 1);

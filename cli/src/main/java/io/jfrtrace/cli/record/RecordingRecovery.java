@@ -42,6 +42,9 @@ public final class RecordingRecovery {
             Files.move(emergency, output, StandardCopyOption.REPLACE_EXISTING);
             return new Result(Source.EMERGENCY_DUMP, ChunkedRecording.open(output).chunkCount(), emergency.toString());
         }
+        if (Files.exists(emergency)) { // unreadable: kept for the curious, beside the output, not in the working directory
+            Files.move(emergency, output.resolveSibling(output.getFileName() + ".emergency.jfr"), StandardCopyOption.REPLACE_EXISTING);
+        }
         List<Path> chunks = repositoryChunks(repository, pid);
         Path tmp = output.resolveSibling(output.getFileName() + ".recovering");
         int kept = 0;
