@@ -65,7 +65,8 @@ public final class Finisher {
     }
 
     private int complete(int status) throws IOException {
-        // Asked before recovery removes a partial output, which would free the space the JVM lacked.
+        // Asked before recovery removes a partial output, which would free the space the JVM lacked;
+        // null when the file system takes a write (the JVM failed for another reason, e.g. a full heap).
         String writeFailure = status <= 128 && Files.exists(out) && !RecordingRecovery.isReadable(out) ? writeProblem() : null;
         Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
         RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), run.repository(), workDir);
@@ -85,10 +86,9 @@ public final class Finisher {
             case REPOSITORY -> err.println("jfr-trace: " + how + "; recovered " + r.chunks()
                     + " chunk(s) from the JFR repository into " + out + " (the last ~1 s before the end is lost)");
             case PARTIAL -> {
-                err.println("jfr-trace: could not write all of " + out + ": "
-                        + (writeFailure != null ? writeFailure : writeProblem()) + "; kept its first "
-                        + r.chunks() + " complete chunk(s)");
-                exit = ExitCodes.CANNOT_WRITE;
+                String why = writeFailure != null ? "could not write all of " + out + ": " + writeFailure : how;
+                err.println("jfr-trace: " + why + "; kept the first " + r.chunks() + " complete chunk(s) of " + out);
+                exit = writeFailure != null ? ExitCodes.CANNOT_WRITE : status;
             }
             case NOTHING -> {
                 if (dump == null) { // else the crash line below says what the file holds
@@ -117,15 +117,17 @@ public final class Finisher {
                     + ") before its recording held any data; " + out + " was not written");
             return status;
         }
-        // The JVM ended by itself and still left nothing readable: its write of the output failed.
-        err.println("jfr-trace: could not write " + out + ": " + (writeFailure != null ? writeFailure : writeProblem())
-                + "; nothing of the recording could be kept");
-        return ExitCodes.CANNOT_WRITE;
+        if (writeFailure != null) {
+            err.println("jfr-trace: could not write " + out + ": " + writeFailure + "; nothing of the recording could be kept");
+            return ExitCodes.CANNOT_WRITE;
+        }
+        err.println("jfr-trace: the JVM ended without writing its recording (see its messages above); " + out + " was not written");
+        return status;
     }
 
     /**
      * Why the JVM could not write the output: the system's own words from a trial write beside it
-     * ({@code No space left on device}), since the JVM's message went to stderr with no reason given.
+     * ({@code No space left on device}), since the JVM's message gives no reason; null if the write works.
      */
     private String writeProblem() {
         Path probe = null;
@@ -138,7 +140,7 @@ public final class Finisher {
                 }
                 ch.force(false);
             }
-            return "the JVM could not write it (see its message above)";
+            return null;
         } catch (IOException e) {
             return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.toString();
         } finally {
