@@ -15,8 +15,8 @@ counts them) and the number of fatal thread dumps.
 
 `kills`: N times, `kill -9` at a random moment 0.5-6 s after `record` starts (seeded), of `record` itself
 (default) or of the program's JVM. For each: whether the JVM was gone within 5 s, whether the output is a
-readable recording, and the time lost: the JVM's life (from its process start to the kill) minus the
-recording's duration as the JDK's `jfr summary` reports it.
+readable recording, and the time lost: from the end of the recording (its last chunk header's start +
+duration) to the kill, 0 when the recording ends after it; the whole JVM life when nothing is readable.
 
 --jar runs another build (e.g. an older commit's cli/target/jfr-trace.jar) for a before/after comparison.
 """
@@ -141,10 +141,14 @@ def wait_for_ready(p, timeout=60):
 
 
 def children(pid: int):
-    try:
-        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """The child processes of pid (each thread lists those it started; Java's main thread is not the first)."""
+    kids = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return kids
 
 
 def started_at(pid: int) -> float:
@@ -162,16 +166,28 @@ def alive(pid: int) -> bool:
         return False
 
 
-def duration(jdk: Path, out: Path):
-    r = subprocess.run([str(jdk / "bin/jfr"), "summary", str(out)], capture_output=True, text=True)
-    m = re.search(r"Duration: ([\d.]+) s", r.stdout)
-    return float(m.group(1)) if m else None
+def recording_end(out: Path):
+    """When the recording's last chunk ends, in seconds since the epoch, from the chunk headers
+    (big-endian: magic, version, size at 8, start nanos at 32, duration nanos at 40); None if unknown."""
+    data = out.read_bytes()
+    offset, end = 0, None
+    while offset + 64 <= len(data) and data[offset:offset + 4] == b"FLR\0":
+        size = int.from_bytes(data[offset + 8:offset + 16], "big")
+        start = int.from_bytes(data[offset + 32:offset + 40], "big")
+        length = int.from_bytes(data[offset + 40:offset + 48], "big")
+        if size <= 0:
+            break
+        if length > 0:
+            end = (start + length) / 1e9
+        offset += size
+    return end
 
 
 def kills(s: Sweep, jdk: Path, n: int, seed: int, target: str):
     rng = random.Random(seed)
     print(f"kill -9 of {target}, {n} times at random moments 0.5-6 s after record starts (seed {seed}), JDK {jdk.name}")
     print(f"{'#':>2} {'at s':>5} {'jvm gone':>8} {'output':22} {'jvm life s':>10} {'recorded s':>10} {'lost s':>6}")
+    print("   (recorded: from the JVM's start to the recording's end; lost: from there to the kill, 0 if it ends later)")
     summary = {"gone": 0, "readable": 0, "lost": []}
     for i in range(n):
         at = rng.uniform(0.5, 6.0)
@@ -208,8 +224,9 @@ def kills(s: Sweep, jdk: Path, n: int, seed: int, target: str):
         if out.exists() and os.path.getsize(out) == 0:
             state = "EMPTY FILE"
         life = killed - jvm_start if jvm_start else 0.0
-        rec = duration(jdk, out) if state == "readable" else None
-        lost = life - rec if rec is not None else None
+        end = recording_end(out) if state == "readable" else None
+        rec = end - jvm_start if end is not None and jvm_start else None
+        lost = max(0.0, killed - end) if end is not None else (life if jvm_start else None)
         summary["gone"] += gone
         summary["readable"] += state == "readable"
         if lost is not None:
@@ -218,7 +235,7 @@ def kills(s: Sweep, jdk: Path, n: int, seed: int, target: str):
               f"{(f'{rec:.2f}' if rec is not None else '-'):>10} {(f'{lost:.2f}' if lost is not None else '-'):>6}", flush=True)
     lost = sorted(summary["lost"])
     print(f"JVM gone within 5 s: {summary['gone']}/{n}; readable outputs: {summary['readable']}/{n}; "
-          f"time lost (readable ones): median {lost[len(lost) // 2]:.2f} s, max {lost[-1]:.2f} s" if lost else
+          f"time lost: median {lost[len(lost) // 2]:.2f} s, max {lost[-1]:.2f} s" if lost else
           f"JVM gone within 5 s: {summary['gone']}/{n}; readable outputs: {summary['readable']}/{n}")
 
 
