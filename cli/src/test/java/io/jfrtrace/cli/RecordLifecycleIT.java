@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The program lives and dies with record: signals reach it, record's death ends it, start-up failures are told apart. */
 class RecordLifecycleIT {
@@ -42,6 +43,18 @@ class RecordLifecycleIT {
             javas.add(JAVA25);
         }
         return javas;
+    }
+
+    static Stream<Arguments> javasAndTerminatingSignals() {
+        return javas().stream().flatMap(j -> Stream.of("TERM", "INT", "HUP").map(sig -> Arguments.of(j, sig)));
+    }
+
+    static Stream<Arguments> javasAndEarlySignals() {
+        return javas().stream().flatMap(j -> Stream.of("TERM", "KILL").map(sig -> Arguments.of(j, sig)));
+    }
+
+    static Stream<Arguments> javasAndStartOptions() {
+        return javas().stream().flatMap(j -> Stream.of("-XX:+NoSuchOption", "-Xmx1k").map(o -> Arguments.of(j, o)));
     }
 
     static Path java() {
@@ -108,9 +121,9 @@ class RecordLifecycleIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "INT", "HUP"})
-    void aTerminatingSignalSentToRecordStopsTheProgramWithACompleteRecording(String sig) throws Exception {
-        Process record = recordForever(java(), "stop.jfr");
+    @MethodSource("javasAndTerminatingSignals")
+    void aTerminatingSignalSentToRecordStopsTheProgramWithACompleteRecording(Path java, String sig) throws Exception {
+        Process record = recordForever(java, "stop.jfr");
         ProcessHandle jvm = child(record);
         ExitPathsIT.waitForOutput(work.resolve(".stdout"), "ready");
         Thread.sleep(1200);
@@ -125,7 +138,7 @@ class RecordLifecycleIT {
         assertEquals(128 + number, rec.exitCode(), rec::toString);
         assertFalse(jvm.isAlive());
         assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString); // JFR completed it: no recovery
-        JfrTraceRun st = stats(java(), "stop.jfr", "-r", "tick");
+        JfrTraceRun st = stats(java, "stop.jfr", "-r", "tick");
         assertEquals(0, st.exitCode(), st::toString);
         assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
     }
@@ -155,9 +168,9 @@ class RecordLifecycleIT {
      * file and one line saying the program never started; never a file that only looks like a recording.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "KILL"})
-    void aSignalWhileTheJvmStartsLeavesAReadableRecordingOrNoFile(String sig) throws Exception {
-        Process record = recordForever(java(), "early.jfr");
+    @MethodSource("javasAndEarlySignals")
+    void aSignalWhileTheJvmStartsLeavesAReadableRecordingOrNoFile(Path java, String sig) throws Exception {
+        Process record = recordForever(java, "early.jfr");
         ProcessHandle jvm = child(record);
         signal(record.pid(), sig);
         assertTrue(record.waitFor(60, TimeUnit.SECONDS));
@@ -166,7 +179,7 @@ class RecordLifecycleIT {
         assertFalse(Files.readString(work.resolve(".stdout")).contains("ready"), "main ran: not a start-up case");
         Path out = work.resolve("early.jfr");
         if (Files.exists(out)) {
-            JfrTraceRun st = stats(java(), "early.jfr");
+            JfrTraceRun st = stats(java, "early.jfr");
             assertTrue(st.exitCode() == 0 || st.exitCode() == 4, st::toString); // readable; 4: no call finished yet
         } else if (sig.equals("TERM")) {
             assertTrue(rec.stderr().contains("the program never started"), rec::toString);
@@ -175,9 +188,9 @@ class RecordLifecycleIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-XX:+NoSuchOption", "-Xmx1k"})
-    void aJvmThatCannotStartShowsItsOwnMessageAndExits125(String option) throws Exception {
-        JfrTraceRun rec = JfrTraceRun.run(work, java(), List.of("record", "-o", "never.jfr", "--", option,
+    @MethodSource("javasAndStartOptions")
+    void aJvmThatCannotStartShowsItsOwnMessageAndExits125(Path java, String option) throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "-o", "never.jfr", "--", option,
                 "-cp", classes.toString(), "com.example.Factorial"));
         assertEquals(125, rec.exitCode(), rec::toString);
         // HotSpot prints some of these on stdout, some on stderr: either way the user sees its own words
@@ -197,13 +210,14 @@ class RecordLifecycleIT {
         assertEquals("jfr-trace record: cannot write /proc/jfr-trace-test.jfr: no file can be created in /proc\n", rec.stderr());
     }
 
-    @Test
-    void aFullDiskLeavesTheProgramAloneAndExits5WithNoTruncatedFile() throws Exception {
+    @ParameterizedTest
+    @MethodSource("javas")
+    void aFullDiskLeavesTheProgramAloneAndExits5WithNoTruncatedFile(Path java) throws Exception {
         Path small = Files.createDirectories(work.resolve("small"));
         Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", small.toString())
                 .redirectErrorStream(true).start().waitFor() == 0, "cannot mount a small tmpfs here (needs root)");
         try {
-            JfrTraceRun rec = JfrTraceRun.run(work, java(), List.of("record", "-o", "small/full.jfr",
+            JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "-o", "small/full.jfr",
                     "-cp", classes.toString(), "com.example.Streams"));
             assertEquals(5, rec.exitCode(), rec::toString);
             assertEquals("7 customers, 7 above 6000\n", rec.stdout(), rec::toString); // the program's output, nothing of the JVM's

@@ -22,7 +22,8 @@ public final class SignalRelay {
     static final Set<String> TERMINATING = Set.of("TERM", "INT", "HUP");
     static final long CATCH_WAIT_MILLIS = 10_000;
 
-    private final Set<String> installed = new LinkedHashSet<>();
+    /** TERM, INT and HUP, unless the agent takes one of them for dumps or snapshots (HUP can be). */
+    private final Set<String> terminating = new LinkedHashSet<>(TERMINATING);
     private Process child;
     private String stopped;
 
@@ -35,22 +36,17 @@ public final class SignalRelay {
      */
     public static SignalRelay install(List<String> others) {
         SignalRelay relay = new SignalRelay();
-        Set<String> names = new LinkedHashSet<>(List.of("TERM", "INT", "HUP"));
+        relay.terminating.removeAll(others);
+        Set<String> names = new LinkedHashSet<>(List.of("TERM", "INT", "HUP")); // in this order
         names.addAll(others);
         for (String name : names) {
             try {
                 Signal.handle(new Signal(name), sig -> relay.received(name));
-                relay.installed.add(name);
             } catch (IllegalArgumentException e) {
                 // in use by this JVM: the default action stays
             }
         }
         return relay;
-    }
-
-    /** The signals passed on (for the tests and the help). */
-    public Set<String> installed() {
-        return installed;
     }
 
     /**
@@ -74,14 +70,14 @@ public final class SignalRelay {
         Process target;
         synchronized (this) {
             if (child == null) {
-                if (TERMINATING.contains(name) && stopped == null) {
+                if (terminating.contains(name) && stopped == null) {
                     stopped = name;
                 }
                 return; // a dump before the program runs has nothing to dump
             }
             target = child;
         }
-        if (!TERMINATING.contains(name)) {
+        if (!terminating.contains(name)) {
             awaitCaught(target, name);
         }
         send(target, name);
