@@ -129,12 +129,12 @@ final class RecordCommand implements Callable<Integer> {
                 .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true");
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
+        AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
         Path repository = Files.createTempDirectory("jfr-trace-repository");
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
-        AgentJar jars = AgentJar.locate();
         NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
         Path crashFile = null;
         if (nativeAgent != null) {
