@@ -21,8 +21,8 @@ final class SafeFolder {
     private SafeFolder() {
     }
 
-    /** What is wrong with {@code dir}, or null when it is safe for {@code me}. */
-    static String problem(Path dir, UserPrincipal me, UserPrincipal root) throws IOException {
+    /** What is wrong with the folder {@code dir} itself, or null when it is safe for {@code me}. */
+    static String problemWith(Path dir, UserPrincipal me) throws IOException {
         PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isSymbolicLink()) {
             return "it is a symbolic link";
@@ -34,18 +34,26 @@ final class SafeFolder {
             return "it belongs to " + a.owner().getName() + ", not to you (" + me.getName() + ")";
         }
         String writers = otherWriters(a.permissions());
-        if (writers != null) {
-            return "it is writable by " + writers + " (mode " + mode(dir, a) + ")";
+        return writers == null ? null : "it is writable by " + writers + " (mode " + mode(dir, a) + ")";
+    }
+
+    /**
+     * What is wrong with the folders above {@code dir} (which need not exist yet: from the nearest that does),
+     * or null when they are safe for {@code me}.
+     */
+    static String problemAbove(Path dir, UserPrincipal me, UserPrincipal root) throws IOException {
+        Path p = dir.toAbsolutePath().getParent();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
         }
-        Path above = dir.toAbsolutePath().getParent();
-        for (Path p = above == null ? null : above.toRealPath(); p != null; p = p.getParent()) {
-            PosixFileAttributes pa = Files.readAttributes(p, PosixFileAttributes.class);
-            if (!pa.owner().equals(me) && !pa.owner().equals(root)) {
-                return "the folder above it, " + p + ", belongs to " + pa.owner().getName();
+        for (p = p == null ? null : p.toRealPath(); p != null; p = p.getParent()) {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+            if (!a.owner().equals(me) && !a.owner().equals(root)) {
+                return "the folder above it, " + p + ", belongs to " + a.owner().getName();
             }
-            writers = otherWriters(pa.permissions());
+            String writers = otherWriters(a.permissions());
             if (writers != null && (unixMode(p) & STICKY) == 0) {
-                return "the folder above it, " + p + ", is writable by " + writers + " and has no sticky bit (mode " + mode(p, pa) + ")";
+                return "the folder above it, " + p + ", is writable by " + writers + " and has no sticky bit (mode " + mode(p, a) + ")";
             }
         }
         return null;

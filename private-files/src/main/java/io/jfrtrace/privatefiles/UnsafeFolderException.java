@@ -7,7 +7,7 @@ import java.nio.file.Path;
 public final class UnsafeFolderException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    UnsafeFolderException(Path folder, String problem) {
-        super("unsafe cache folder " + folder + ": " + problem + "; remove it, or set XDG_CACHE_HOME to a folder of your own");
+    UnsafeFolderException(Path folder, String problem, String remedy) {
+        super("unsafe cache folder " + folder + ": " + problem + "; " + remedy);
     }
 }

@@ -55,22 +55,29 @@ public final class UserCache {
 
     static Path open(String xdgCacheHome, String userHome, Path tmp) throws IOException {
         Path dir = location(xdgCacheHome, userHome);
-        if (dir != null && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) { // whatever is there is checked below
+        if (dir == null) {
+            return temporary(tmp);
+        }
+        UserPrincipal me = PrivateFile.POSIX ? me(tmp) : null;
+        if (me != null) { // nothing is created under a folder another user could change
+            String above = SafeFolder.problemAbove(dir, me, principal("root"));
+            if (above != null) {
+                throw new UnsafeFolderException(dir, above, "set XDG_CACHE_HOME to a folder of your own");
+            }
+        }
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) { // whatever is there is checked below
             try {
                 Files.createDirectories(dir, PrivateFile.attributes(true));
             } catch (FileAlreadyExistsException raced) {
                 // checked below
             } catch (IOException cannotCreate) {
-                dir = null; // e.g. a read-only home
+                return temporary(tmp); // e.g. a read-only home
             }
         }
-        if (dir == null) {
-            return temporary(tmp);
-        }
-        if (PrivateFile.POSIX) {
-            String problem = SafeFolder.problem(dir, me(tmp), principal("root"));
+        if (me != null) {
+            String problem = SafeFolder.problemWith(dir, me);
             if (problem != null) {
-                throw new UnsafeFolderException(dir, problem);
+                throw new UnsafeFolderException(dir, problem, "remove it, or set XDG_CACHE_HOME to a folder of your own");
             }
         }
         return dir;

@@ -1,6 +1,7 @@
 package io.jfrtrace.privatefiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,8 +96,9 @@ class UserCacheTest {
         Path shared = dir.resolve("shared");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         UnsafeFolderException e = assertThrows(UnsafeFolderException.class, () -> UserCache.open(xdg.toString(), null, tmp()));
-        assertTrue(e.getMessage().contains(": the folder above it, " + shared + ", is writable by others and has no sticky bit (mode 777);"),
-                e.getMessage());
+        assertEquals("unsafe cache folder " + xdg.resolve("jfr-trace") + ": the folder above it, " + shared
+                + ", is writable by others and has no sticky bit (mode 777); set XDG_CACHE_HOME to a folder of your own", e.getMessage());
+        assertFalse(Files.exists(xdg.resolve("jfr-trace")), "created under a folder others may change");
         Files.setAttribute(shared, "unix:mode", 01777); // as /tmp: no one may rename what is not theirs
         assertEquals(xdg.resolve("jfr-trace"), UserCache.open(xdg.toString(), null, tmp()));
     }
