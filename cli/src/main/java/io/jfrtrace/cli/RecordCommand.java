@@ -135,6 +135,7 @@ final class RecordCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + repository);
+        command.add(CrashFiles.errorFileOption(repository)); // hs_err in the private folder, not the working directory
         NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
         Path crashFile = null;
         if (nativeAgent != null) {
@@ -296,7 +297,7 @@ final class RecordCommand implements Callable<Integer> {
                 RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), repository, workDir);
                 String how = status > 128 ? "the program was killed by signal " + (status - 128) + " (" + signalName(status - 128) + ")"
                         : "the JVM ended without finishing its recording";
-                Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
+                Path hsErr = CrashFiles.keepBeside(out, child.pid(), repository, workDir);
                 CrashDump.Outcome dump = appendCrashDump(hsErr);
                 boolean nothing = r.source() == RecordingRecovery.Source.NOTHING;
                 switch (r.source()) {
