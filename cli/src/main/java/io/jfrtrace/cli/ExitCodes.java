@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** The recording is readable but holds none of the data the command needs. */
     public static final int NO_DATA = 4;
-    /** An output file cannot be written. */
+    /** An output file cannot be written, or record's cache folder is one another user could write to. */
     public static final int CANNOT_WRITE = 5;
     /** {@code dump PID}: no such process, not a JVM, or the JVM cannot be attached to (other user, -XX:+DisableAttachMechanism). */
     public static final int NOT_ATTACHABLE = 6;

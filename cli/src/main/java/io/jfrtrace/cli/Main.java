@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.RecordingException;
+import io.jfrtrace.privatefiles.UnsafeFolderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +43,10 @@ public final class Main {
         if (e instanceof NoEventsException ne) {
             err.println("jfr-trace " + cl.getCommandName() + ": " + ne.getMessage());
             return ExitCodes.NO_DATA;
+        }
+        if (e instanceof UnsafeFolderException ue) { // record's cache folder: another user could plant code in it
+            err.println("jfr-trace " + cl.getCommandName() + ": " + ue.getMessage());
+            return ExitCodes.CANNOT_WRITE;
         }
         if (e instanceof RecordingException re) {
             err.println("jfr-trace " + cl.getCommandName() + ": " + re.getMessage());

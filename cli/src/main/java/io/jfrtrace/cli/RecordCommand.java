@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
+import io.jfrtrace.cli.record.CrashFiles;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Finisher;
 import io.jfrtrace.cli.record.Signals;
@@ -135,15 +136,16 @@ final class RecordCommand implements Callable<Integer> {
                 .add("parent", Long.toString(ProcessHandle.current().pid()));
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
+        AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
         List<String> command = new ArrayList<>();
         command.add(javaExe.toString());
         command.add("-XX:FlightRecorderOptions:repository=" + run.repository());
+        command.add(CrashFiles.errorFileOption(run.dir())); // hs_err in the private folder, not the working directory
         // JFR's own messages (a failed write of the recording) go to stderr, not into the program's stdout;
         // the program's own -Xlog options come later and win.
         command.add("-Xlog:jfr*=off");
         command.add("-Xlog:jfr*=warning:stderr");
-        AgentJar jars = AgentJar.locate();
         NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
         if (nativeAgent != null) {
             command.add(nativeAgent.agentArgument(run.crashFile()));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jfrtrace.privatefiles.PrivateFile;
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.Clock;
@@ -58,6 +59,10 @@ final class Agent {
             flusher.install(r, options.flushIntervalMillis);
             io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r);
             r.setToDisk(true);
+            // The recording holds every environment variable and JVM argument. JFR creates a missing
+            // destination with the umask's mode (0666 under umask 000), and keeps the mode of a file that
+            // is there (JDK 17 and 25): so it is created here, the owner's alone, before JFR sees it.
+            PrivateFile.create(output);
             r.setDestination(output);
             r.start();
         } catch (Throwable t) {

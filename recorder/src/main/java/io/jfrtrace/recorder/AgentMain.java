@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 
+import io.jfrtrace.privatefiles.UnsafeFolderException;
+import io.jfrtrace.privatefiles.UserCache;
+
 /**
  * Agent entry point. Deliberately references no {@code io.jfrtrace.runtime} class: the
  * runtime must first be appended to the bootstrap class path so that every class loader
@@ -44,7 +47,9 @@ public final class AgentMain {
             try {
                 appendRuntimeToBootstrap(inst);
             } catch (Throwable t) {
-                System.err.println("jfr-trace agent: cannot install the runtime on the bootstrap class path: " + t);
+                // an unsafe cache folder says what to do in its message
+                System.err.println("jfr-trace agent: cannot install the runtime on the bootstrap class path: "
+                        + (t instanceof UnsafeFolderException ? t.getMessage() : t));
                 return;
             }
             started = true;
@@ -86,6 +91,6 @@ public final class AgentMain {
         if (!self.isFile()) {
             return; // running from a directory (development): classes already visible
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(RuntimeJar.cached(self.toPath()).toFile()));
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(RuntimeJar.cached(self.toPath(), UserCache.folder()).toFile()));
     }
 }

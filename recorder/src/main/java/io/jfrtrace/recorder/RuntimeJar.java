@@ -1,12 +1,10 @@
 package io.jfrtrace.recorder;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,14 +14,17 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+
+import io.jfrtrace.privatefiles.CachedFile;
 
 /**
- * The agent's bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, kept once per
- * content in the per-user cache folder: written atomically, shared by concurrent JVMs, never left
- * behind per run. Both users call this one place: {@code jfr-trace record}, which puts the jar on
- * {@code -Xbootclasspath/a} (it loads this class from the agent jar in a class loader of its own),
- * and the agent itself under a plain {@code -javaagent} or attach.
- * Only {@code java.base} is used here, so that such a loader needs nothing else.
+ * The agent's bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, kept once per content in the
+ * per-user cache folder ({@code io.jfrtrace.privatefiles.UserCache}): used only when it holds exactly the bytes
+ * built here, written atomically, shared by concurrent JVMs, never left behind per run. Both users call this one
+ * place: {@code jfr-trace record}, which puts the jar on {@code -Xbootclasspath/a} (it loads this class from the
+ * agent jar in a class loader of its own and passes the cache folder it checked), and the agent itself under a
+ * plain {@code -javaagent} or attach. Only {@code java.base} is used here, so that such a loader needs nothing else.
  */
 public final class RuntimeJar {
     static final String RUNTIME_PREFIX = "io/jfrtrace/runtime/";
@@ -31,8 +32,8 @@ public final class RuntimeJar {
     private RuntimeJar() {
     }
 
-    /** The cached runtime jar for {@code agentJar}, written if it is not there yet. */
-    public static Path cached(Path agentJar) throws IOException {
+    /** The runtime jar for {@code agentJar} in {@code cacheFolder}, written if it does not hold it yet. */
+    public static Path cached(Path agentJar, Path cacheFolder) throws IOException {
         try (JarFile jar = new JarFile(agentJar.toFile())) {
             List<JarEntry> entries = new ArrayList<>();
             MessageDigest digest = sha256();
@@ -42,29 +43,32 @@ public final class RuntimeJar {
                     digest.update((e.getName() + ':' + e.getCrc() + ':' + e.getSize() + '\n').getBytes(StandardCharsets.UTF_8));
                 }
             }
-            Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "jfr-trace-" + System.getProperty("user.name"));
-            Files.createDirectories(dir);
-            Path file = dir.resolve("jfr-trace-runtime-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-            Path tmp = Files.createTempFile(dir, "jfr-trace-runtime", ".tmp");
-            try {
-                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {
-                    for (JarEntry e : entries) {
-                        out.putNextEntry(new JarEntry(e.getName()));
-                        try (InputStream in = jar.getInputStream(e)) {
-                            in.transferTo(out);
-                        }
-                        out.closeEntry();
-                    }
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return file;
+            String name = "jfr-trace-runtime-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar";
+            return CachedFile.ensure(cacheFolder, name, build(jar, entries));
         }
+    }
+
+    /**
+     * The same bytes for the same entries, on any JDK, so that a cached file can be compared with them: stored
+     * (the bootstrap loader reads them as they are), each entry's time taken from the agent jar.
+     */
+    private static byte[] build(JarFile jar, List<JarEntry> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes)) {
+            for (JarEntry e : entries) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setMethod(ZipEntry.STORED);
+                copy.setSize(e.getSize());
+                copy.setCrc(e.getCrc());
+                copy.setTime(e.getTime());
+                out.putNextEntry(copy);
+                try (InputStream in = jar.getInputStream(e)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static MessageDigest sha256() {

@@ -102,6 +102,11 @@ class AgentIT {
 
     static Run run(String java, List<String> jvmOptions, String agentOptions, String main, String... args)
             throws Exception {
+        return run(java, Map.of(), jvmOptions, agentOptions, main, args);
+    }
+
+    static Run run(String java, Map<String, String> env, List<String> jvmOptions, String agentOptions, String main,
+            String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
@@ -110,7 +115,9 @@ class AgentIT {
         cmd.add(CLASSES.toString());
         cmd.add(main);
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -141,25 +148,49 @@ class AgentIT {
 
     /**
      * Without jfr-trace record (plain -javaagent, or attach) the agent puts its runtime on the
-     * bootstrap path itself: one cached jar per content, not a temp file per run that a halted JVM
-     * leaves behind.
+     * bootstrap path itself: one cached jar per content in the user's private cache folder, not a
+     * temp file per run that a halted JVM leaves behind, and nothing in the shared temp folder.
      */
     @Test
     void aPlainJavaagentReusesOneCachedRuntimeJarAndLeavesNoTempFiles() throws Exception {
         Path tmpdir = Files.createDirectories(tmp.resolve("tmpdir"));
+        Path xdg = tmp.resolve("xdg");
         List<String> jvm = List.of("-Djava.io.tmpdir=" + tmpdir);
         for (String mode : List.of("normal", "halt", "normal")) {
-            Run r = run(JAVA17, jvm, "output=" + out("cached-" + mode) + ",quiet=true", "testapp.FactApp", mode);
+            Run r = run(JAVA17, Map.of("XDG_CACHE_HOME", xdg.toString()), jvm,
+                    "output=" + out("cached-" + mode) + ",quiet=true", "testapp.FactApp", mode);
             assertEquals(mode.equals("halt") ? 4 : 0, r.exitCode(), r.stderr());
         }
         checkFactApp(read(out("cached-normal")));
-        List<String> runtimeJars;
-        try (var files = Files.walk(tmpdir)) {
-            runtimeJars = files.filter(Files::isRegularFile).map(f -> tmpdir.relativize(f).toString())
+        assertEquals(List.of("jfr-trace/jfr-trace-runtime-"), runtimeFiles(xdg).stream()
+                .map(f -> f.replaceFirst("[0-9a-f]{16}\\.jar$", "")).toList(), () -> runtimeFiles(xdg).toString());
+        assertEquals(List.of(), runtimeFiles(tmpdir));
+    }
+
+    private static List<String> runtimeFiles(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString())
                     .filter(n -> n.contains("runtime")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        assertEquals(1, runtimeJars.size(), runtimeJars::toString);
-        assertTrue(runtimeJars.get(0).matches("jfr-trace-[^/]+/jfr-trace-runtime-[0-9a-f]{16}\\.jar"), runtimeJars::toString);
+    }
+
+    /** A cache folder others may write to could hold planted code: the agent says so in one line and the program runs on. */
+    @Test
+    void aPlainJavaagentRefusesACacheFolderOthersMayWriteTo() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("xdg/jfr-trace"));
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Run r = run(JAVA17, Map.of("XDG_CACHE_HOME", tmp.resolve("xdg").toString()), List.of(),
+                "output=" + out("refused") + ",quiet=true", "testapp.FactApp", "normal");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("sum="), r.stdout());
+        assertEquals("jfr-trace agent: cannot install the runtime on the bootstrap class path: unsafe cache folder " + cache
+                + ": it is writable by others (mode 777); remove it, or set XDG_CACHE_HOME to a folder of your own\n", r.stderr());
+        assertFalse(Files.exists(out("refused")));
+        try (var files = Files.list(cache)) {
+            assertEquals(0, files.count());
+        }
     }
 
     /**

@@ -8,24 +8,30 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import io.jfrtrace.privatefiles.UserCache;
+
 /**
  * The recorder agent travels inside the CLI jar as a resource; it is written once per content hash
- * to a per-user cache folder so that concurrent runs share it safely. Beside it goes the agent's
+ * to the per-user cache folder ({@link UserCache}: refused when another user could write to it)
+ * so that concurrent runs share it safely. Beside it goes the agent's
  * bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, which record puts on
  * {@code -Xbootclasspath/a}: appending it at run time instead makes HotSpot print a warning about
  * class data sharing on every run. That jar is made by the agent's own
  * {@code io.jfrtrace.recorder.RuntimeJar}, loaded from the agent jar in a class loader of its own
  * (the agent is never on the CLI's class path), so that record and a plain -javaagent share one
- * implementation and one cached file.
+ * implementation and one cached file. It is given the folder checked here: that class's own copy
+ * of the folder rule would choose again (and, without a home, make a second temp folder).
  */
 public record AgentJar(Path agent, Path runtime) {
     private static final String RESOURCE = "/jfr-trace-agent.jar";
 
+    /** The agent and runtime jars; an {@link io.jfrtrace.privatefiles.UnsafeFolderException} before anything is loaded. */
     public static AgentJar locate() throws IOException {
+        Path cache = UserCache.folder();
         Path agent = agentJar();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {agent.toUri().toURL()}, null)) {
-            Method cached = loader.loadClass("io.jfrtrace.recorder.RuntimeJar").getMethod("cached", Path.class);
-            return new AgentJar(agent, (Path) cached.invoke(null, agent));
+            Method cached = loader.loadClass("io.jfrtrace.recorder.RuntimeJar").getMethod("cached", Path.class, Path.class);
+            return new AgentJar(agent, (Path) cached.invoke(null, agent, cache));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (ReflectiveOperationException e) {

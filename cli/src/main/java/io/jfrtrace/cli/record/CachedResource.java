@@ -2,17 +2,17 @@ package io.jfrtrace.cli.record;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.jfrtrace.privatefiles.CachedFile;
+import io.jfrtrace.privatefiles.UserCache;
+
 /**
- * A file that travels inside the CLI jar (the agent jar, the native crash handler), written once
- * per content hash to a per-user cache folder, atomically, so that concurrent runs share it safely.
+ * A file that travels inside the CLI jar (the agent jar, the native libraries), kept in the per-user cache folder
+ * under a name that carries its content hash, and used from there only when it holds exactly these bytes.
  */
 final class CachedResource {
     private CachedResource() {
@@ -27,15 +27,7 @@ final class CachedResource {
             }
             bytes = in.readAllBytes();
         }
-        Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "jfr-trace-" + System.getProperty("user.name"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(stem + "-" + sha256(bytes).substring(0, 16) + suffix);
-        if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
-            Path tmp = Files.createTempFile(dir, stem, ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return file;
+        return CachedFile.ensure(UserCache.folder(), stem + "-" + sha256(bytes).substring(0, 16) + suffix, bytes);
     }
 
     private static String sha256(byte[] bytes) {

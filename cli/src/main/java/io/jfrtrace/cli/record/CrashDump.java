@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.faulthandler.ThreadStack;
 import io.jfrtrace.analyzer.jfr.ChunkedRecording;
 import io.jfrtrace.analyzer.jfr.ThreadDumpReader;
+import io.jfrtrace.privatefiles.PrivateFile;
 import jdk.jfr.Recording;
 
 /**
@@ -185,7 +185,7 @@ public final class CrashDump {
                     o.write(bytes);
                 }
             } else {
-                Files.copy(chunk, out, StandardCopyOption.REPLACE_EXISTING);
+                PrivateFile.copy(chunk, out);
             }
         } finally {
             Files.deleteIfExists(chunk);

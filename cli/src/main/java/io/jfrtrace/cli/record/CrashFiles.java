@@ -3,12 +3,14 @@ package io.jfrtrace.cli.record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import io.jfrtrace.privatefiles.PrivateFile;
 
 /**
- * After a native crash: HotSpot's {@code hs_err_pid<pid>.log} (written in the working directory)
- * is moved beside the output as {@code OUT.hs_err.log}; {@link CrashDump} turns it (with the emergency
- * dump and the native agent's crash file) into a fatal {@code jfrtrace.ThreadDump} in the output.
+ * After a native crash: HotSpot's {@code hs_err_pid<pid>.log} is kept beside the output as
+ * {@code OUT.hs_err.log}, the owner's alone (it holds the command line and the environment);
+ * {@link CrashDump} turns it (with the emergency dump and the native agent's crash file) into a fatal
+ * {@code jfrtrace.ThreadDump} in the output.
  */
 public final class CrashFiles {
     private CrashFiles() {
@@ -18,19 +20,33 @@ public final class CrashFiles {
         return out.resolveSibling(out.getFileName() + ".hs_err.log");
     }
 
-    /** Moves the hs_err log of {@code pid} beside {@code out}; where it is now, or null when the JVM left none. */
-    public static Path keepBeside(Path out, long pid, Path workDir) {
-        Path log = workDir.resolve("hs_err_pid" + pid + ".log");
-        if (!Files.isRegularFile(log)) {
-            return null;
+    /**
+     * {@code -XX:ErrorFile} in {@code folder}, record's private run folder: HotSpot creates hs_err with the
+     * umask's mode, and in the working directory others could read it until record had moved it.
+     */
+    public static String errorFileOption(Path folder) {
+        return "-XX:ErrorFile=" + folder.toString().replace("%", "%%") + folder.getFileSystem().getSeparator() + "hs_err_pid%p.log";
+    }
+
+    /**
+     * Moves the hs_err log of {@code pid} from the first of {@code folders} that has it to beside {@code out},
+     * as a new file of the owner's alone; where it is now, or null when the JVM left none.
+     */
+    public static Path keepBeside(Path out, long pid, Path... folders) {
+        for (Path folder : folders) {
+            Path log = folder.resolve("hs_err_pid" + pid + ".log");
+            if (Files.isRegularFile(log)) {
+                Path kept = hsErrBeside(out);
+                try {
+                    PrivateFile.copy(log, kept);
+                    Files.delete(log);
+                    return kept;
+                } catch (IOException e) {
+                    return log;
+                }
+            }
         }
-        Path kept = hsErrBeside(out);
-        try {
-            Files.move(log, kept, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            kept = log;
-        }
-        return kept;
+        return null;
     }
 
     /** HotSpot's one-line description of the error ({@code SIGSEGV (0xb) at pc=0x...}), or null. */

@@ -68,7 +68,7 @@ public final class Finisher {
         // Asked before recovery removes a partial output, which would free the space the JVM lacked;
         // null when the file system takes a write (the JVM failed for another reason, e.g. a full heap).
         String writeFailure = status <= 128 && Files.exists(out) && !RecordingRecovery.isReadable(out) ? writeProblem() : null;
-        Path hsErr = CrashFiles.keepBeside(out, child.pid(), workDir);
+        Path hsErr = CrashFiles.keepBeside(out, child.pid(), run.dir(), workDir);
         RecordingRecovery.Result r = RecordingRecovery.ensureReadable(out, child.pid(), run.repository(), workDir);
         CrashDump.Outcome dump = appendCrashDump(hsErr);
         boolean killed = status > 128;

@@ -15,12 +15,14 @@ import java.util.List;
 import io.jfrtrace.analyzer.jfr.ChunkHeader;
 import io.jfrtrace.analyzer.jfr.ChunkedRecording;
 import io.jfrtrace.analyzer.jfr.RecordingException;
+import io.jfrtrace.privatefiles.PrivateFile;
 
 /**
  * Makes sure a readable recording exists after the JVM ended, however it ended. When JFR could not
  * write the destination (SIGKILL, {@code Runtime.halt}, a native crash), the data is rebuilt from
  * the JVM's emergency dump ({@code hs_err_pid<pid>.jfr}) or, failing that, from the chunks left in
- * the JFR repository, each cut at the size its header says was last flushed.
+ * the JFR repository, each cut at the size its header says was last flushed. A recovered output is
+ * the owner's alone, as the one JFR writes.
  */
 public final class RecordingRecovery {
     /** How the output came to be. */
@@ -38,17 +40,18 @@ public final class RecordingRecovery {
         }
         Path emergency = workDir.resolve("hs_err_pid" + pid + ".jfr");
         if (isReadable(emergency)) {
-            // moved, not copied: once merged, the dump is not left in the working directory
-            Files.move(emergency, output, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFile.copy(emergency, output);
+            Files.delete(emergency); // once merged, the dump is not left in the working directory
             return new Result(Source.EMERGENCY_DUMP, ChunkedRecording.open(output).chunkCount(), emergency.toString());
         }
         if (Files.exists(emergency)) { // unreadable: kept for the curious, beside the output, not in the working directory
-            Files.move(emergency, output.resolveSibling(output.getFileName() + ".emergency.jfr"), StandardCopyOption.REPLACE_EXISTING);
+            PrivateFile.copy(emergency, output.resolveSibling(output.getFileName() + ".emergency.jfr"));
+            Files.delete(emergency);
         }
         List<Path> chunks = repositoryChunks(repository, pid);
         Path tmp = output.resolveSibling(output.getFileName() + ".recovering");
         int kept = 0;
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        try (OutputStream out = PrivateFile.newOutputStream(tmp)) {
             for (Path chunk : chunks) {
                 kept += copyFlushedPart(chunk, out) ? 1 : 0;
             }

@@ -3,7 +3,9 @@ package io.jfrtrace.recorder.faulthandler;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 
+import io.jfrtrace.privatefiles.PrivateFile;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
@@ -39,6 +41,9 @@ public final class FaultAgent {
                 text = new FileOutputStream(java.io.FileDescriptor.err);
             } else {
                 try {
+                    // the owner's alone (dumps show what threads hold); written through FileOutputStream, which
+                    // allocates nothing per write, for dumps taken when the heap is full
+                    PrivateFile.create(Path.of(o.dumpFile));
                     text = new FileOutputStream(o.dumpFile);
                 } catch (IOException e) {
                     System.err.println("jfr-trace agent: cannot write dumps to " + o.dumpFile + ": " + e.getMessage());
