@@ -54,6 +54,11 @@ public final class PrivateFile {
         return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
+    /** Creates the new folder {@code dir}, its owner's alone ({@code 0700}) whatever the umask. */
+    public static void createFolder(Path dir) throws IOException {
+        Files.createDirectory(dir, attributes(true));
+    }
+
     /** Replaces {@code to} by a private copy of {@code from} (which keeps its own mode). */
     public static void copy(Path from, Path to) throws IOException {
         try (InputStream in = Files.newInputStream(from); OutputStream out = newOutputStream(to)) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import io.jfrtrace.privatefiles.PrivateFile;
+
 /**
  * The private folder of one {@code record} run ({@link Files#createTempDirectory} makes it {@code 0700}
  * with a random name): the JFR repository, the native crash handler's file and the agent's start
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
 public record RunFolder(Path dir) {
     public static RunFolder create() throws IOException {
         RunFolder run = new RunFolder(Files.createTempDirectory("jfr-trace-run"));
-        Files.createDirectory(run.repository());
+        PrivateFile.createFolder(run.repository()); // JFR keeps it as it finds it
         return run;
     }
 
