@@ -37,7 +37,8 @@ public final class ThreadProfile {
     private int[] table = new int[128];
     private int tableMask = 127;
 
-    // shadow stack, 4 longs per open call: function id, edge index (-1 = none), t0, subt
+    // shadow stack, FRAME longs per open call: function id, edge index (-1 = none), t0, subt
+    static final int FRAME = 4;
     int depth;
     private long[] stk = new long[4 * 64];
     // line currently executing in each open frame (stored by call sites only when alloc NFRAME > 1)
@@ -339,6 +340,36 @@ public final class ThreadProfile {
 
     public int depth() {
         return depth;
+    }
+
+    // ---------------------------------------------- read by another thread (see OpenCalls)
+
+    /**
+     * A copy of the open frames, {@link #FRAME} longs each (id, edge index, t0, subt), outermost
+     * first. Reads without locking and writes nothing: when the owner runs meanwhile, the copy may
+     * be torn, and {@link OpenCalls} validates it.
+     */
+    long[] copyFrames() {
+        int d = depth;
+        long[] s = stk;
+        int n = Math.max(0, Math.min(d, s.length / FRAME));
+        return java.util.Arrays.copyOf(s, n * FRAME);
+    }
+
+    /** Whether {@code id} has counters in this profile (the owner grows the table before it pushes an id). */
+    boolean hasFunction(int id) {
+        return id >= 0 && STRIDE * (long) id + STRIDE <= fn.length;
+    }
+
+    /** The published (caller &lt;&lt; 32 | callee) key of edge {@code e}, or -1 if there is no such edge yet. */
+    long publishedEdgeKey(int e) {
+        int n = edgeCount; // volatile read: keys below it are published
+        long[] k = edgeKeys;
+        return e >= 0 && e < n && e < k.length ? k[e] : -1;
+    }
+
+    static long edgeKey(int caller, int callee) {
+        return key(caller, callee);
     }
 
     /** Stores the line now executing in the top frame (before a call; alloc NFRAME &gt; 1). */
