@@ -160,8 +160,9 @@ final class ClassInstrumenter {
         if (!any) {
             return null;
         }
-        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, loader);
-        cw.declare(cn.name, cn.superName, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        ClassHeaders headers = new ClassHeaders(loader);
+        headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
         cn.accept(cw);
         return cw.toByteArray();
     }
