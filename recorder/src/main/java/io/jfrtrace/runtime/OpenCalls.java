@@ -66,6 +66,9 @@ public final class OpenCalls {
             Map<Integer, int[]> openOfFunction = new HashMap<>();
             Map<Integer, int[]> openOfEdge = new HashMap<>();
             for (int i = 0; i < n; i++) {
+                if (dispatched(i)) {
+                    continue;
+                }
                 openOfFunction.computeIfAbsent(id(i), k -> new int[1])[0]++;
                 if (edge(i) >= 0) {
                     openOfEdge.computeIfAbsent(edge(i), k -> new int[1])[0]++;
@@ -74,8 +77,13 @@ public final class OpenCalls {
             List<Closed> out = new ArrayList<>(n);
             long childTotal = 0; // what the frame closed just before adds to this one's subt
             for (int i = n - 1; i >= 0; i--) {
+                long subt = frames[i * F + 3] + childTotal;
+                if (dispatched(i)) {
+                    childTotal = subt; // a built-in set aside counts nothing and passes its sub-calls on
+                    continue;
+                }
                 long tt = now - frames[i * F + 2];
-                long it = tt - (frames[i * F + 3] + childTotal);
+                long it = tt - subt;
                 childTotal = tt;
                 // the recursion level after this return: the activations still open below it
                 boolean recursive = --openOfFunction.get(id(i))[0] > 0;
@@ -91,15 +99,21 @@ public final class OpenCalls {
             return (int) frames[i * F];
         }
 
+        /** A built-in's frame set aside because its call landed directly in instrumented code. */
+        private boolean dispatched(int i) {
+            return frames[i * F] < 0;
+        }
+
         private int edge(int i) {
             return (int) frames[i * F + 1];
         }
 
         /**
          * How many frames, from the outermost, are consistent with each other, the tables and {@code
-         * now}: each frame's function is known and its edge is the one registered for its caller and
-         * itself; it started no earlier than its caller, and after the caller's finished sub-calls
-         * (which all ended before it began), so no time comes out negative.
+         * now}: each frame's function is known and its edge is the one registered for its caller (the
+         * nearest frame below that is not a built-in set aside) and itself; it started no earlier than
+         * the frame below, and after that frame's finished sub-calls (which all ended before it
+         * began), so no time comes out negative.
          */
         private int consistentDepth(long now) {
             int d = depth();
@@ -110,17 +124,21 @@ public final class OpenCalls {
                 if (!profile.hasFunction(id) || t0 > now || subt < 0 || subt > now - t0) {
                     return i;
                 }
-                if (i == 0) {
-                    if (edge(i) != -1) {
+                int caller = i - 1;
+                while (caller >= 0 && dispatched(caller)) {
+                    caller--;
+                }
+                boolean edgeOk = caller < 0 || dispatched(i) ? edge(i) == -1
+                        : profile.publishedEdgeKey(edge(i)) == ThreadProfile.edgeKey(id(caller), id);
+                if (!edgeOk) {
+                    return i;
+                }
+                if (i > 0) {
+                    long outerStart = frames[(i - 1) * F + 2];
+                    long outerSubt = frames[(i - 1) * F + 3];
+                    if (t0 < outerStart || outerSubt > t0 - outerStart) {
                         return i;
                     }
-                    continue;
-                }
-                long callerStart = frames[(i - 1) * F + 2];
-                long callerSubt = frames[(i - 1) * F + 3];
-                if (profile.publishedEdgeKey(edge(i)) != ThreadProfile.edgeKey(id(i - 1), id)
-                        || t0 < callerStart || callerSubt > t0 - callerStart) {
-                    return i;
                 }
             }
             return d;
