@@ -3,8 +3,10 @@ package io.jfrtrace.recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.DispatchKeys;
 import io.jfrtrace.runtime.FunctionRegistry;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -31,7 +33,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Rewrites one class: every method with a body calls {@code Profiler.enter} first, {@code
  * Profiler.exit} before each return, and a catch-all handler calls exit and rethrows. With
- * builtins, calls into uninstrumented classes are wrapped in enterBuiltin/exitBuiltin.
+ * builtins, calls into uninstrumented classes are wrapped in enterBuiltin/exitBuiltin, and methods
+ * such calls may land in directly (overrides, lambda bodies) enter through enterTarget.
  * Allocation tracing with NFRAME &gt; 1 and call profiling off uses the same shape with the
  * light hooks of {@code AllocTracker} (a push/pop of the function id, no clock); allocation
  * sites call {@code AllocTracker.site|deep} with the object on top of the stack.
@@ -41,6 +44,8 @@ final class ClassInstrumenter {
     static final String TP = "io/jfrtrace/runtime/ThreadProfile";
     static final String ENTER_DESC = "(I)L" + TP + ";";
     static final String EXIT_DESC = "(L" + TP + ";I)V";
+    /** enterBuiltin / exitBuiltin: the thread's profile and the call's key (BuiltinRegistry.callKey). */
+    static final String BUILTIN_DESC = "(L" + TP + ";J)V";
     static final String ALLOC = "io/jfrtrace/runtime/AllocTracker";
     static final String AT = "io/jfrtrace/runtime/AllocThread";
 
@@ -103,6 +108,9 @@ final class ClassInstrumenter {
             return null;
         }
         String file = sourcePath(cn);
+        ClassHeaders headers = new ClassHeaders(loader);
+        headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        Map<String, long[]> targets = builtins ? dispatchTargets(cn, headers) : Map.of();
         int slash = cn.name.lastIndexOf('/');
         String simple = cn.name.substring(slash + 1);
         boolean any = false;
@@ -137,7 +145,12 @@ final class ClassInstrumenter {
                 int first = firstLine(m);
                 int id = FunctionRegistry.register(file, first, simple + "." + m.name);
                 int slot = m.maxLocals;
-                MethodNode done = instrumentMethod(cn, m, id, first, wrappedAfter, profile ? PROFILE : LIGHT);
+                long[] keys = targets.get(m.name + m.desc);
+                if (keys != null) {
+                    DispatchKeys.add(id, keys);
+                }
+                MethodNode done = instrumentMethod(cn, m, id, first, wrappedAfter, profile ? PROFILE : LIGHT,
+                        keys != null ? "enterTarget" : "enter");
                 if (done != null) {
                     methods.set(i, done);
                     any = true;
@@ -160,10 +173,21 @@ final class ClassInstrumenter {
         if (!any) {
             return null;
         }
-        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, loader);
-        cw.declare(cn.name, cn.superName, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
         cn.accept(cw);
         return cw.toByteArray();
+    }
+
+    /**
+     * Per method, the built-in calls that land in it directly (see DispatchTargets); none if the
+     * hierarchy cannot be read: those calls then keep their built-in entries.
+     */
+    private Map<String, long[]> dispatchTargets(ClassNode cn, ClassHeaders headers) {
+        try {
+            return new DispatchTargets(headers, owners, builtinIds).of(cn);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** {@code com/example/Fib.java}: package path + SourceFile, else outer class name + .java. */
@@ -245,7 +269,8 @@ final class ClassInstrumenter {
     }
 
     private MethodNode instrumentMethod(ClassNode cn, MethodNode m, int id, int first,
-                                        java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter, Hooks hooks) {
+                                        java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter, Hooks hooks,
+                                        String enterHook) {
         boolean ctor = "<init>".equals(m.name);
         MethodNode mn = m;
         AbstractInsnNode afterSuper = null;
@@ -276,7 +301,7 @@ final class ClassInstrumenter {
             enter.add(new LineNumberNode(first, at));
         }
         enter.add(pushInt(id));
-        enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), "enter", hooks.enterDesc(), false));
+        enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks.owner(), enterHook, hooks.enterDesc(), false));
         enter.add(new VarInsnNode(Opcodes.ASTORE, tp));
         if (!ctor) {
             enter.add(tryStart);
@@ -311,8 +336,8 @@ final class ClassInstrumenter {
             } else if (builtins && initialized && n instanceof MethodInsnNode) {
                 MethodInsnNode mi = (MethodInsnNode) n;
                 if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
-                    int bid = builtinIds.id(mi.owner, mi.name, op == Opcodes.INVOKESTATIC);
-                    wrappedAfter.put(mi, wrapBuiltin(code, mi, tp, bid, inner));
+                    long key = builtinIds.callKey(mi.owner, mi.name, mi.desc, op);
+                    wrappedAfter.put(mi, wrapBuiltin(code, mi, tp, key, inner));
                 }
             }
         }
@@ -390,7 +415,7 @@ final class ClassInstrumenter {
      * The handler sits right after the call so its rethrow is covered by the same original
      * handlers as the call itself.
      */
-    private static LabelNode wrapBuiltin(InsnList code, MethodInsnNode call, int tp, int bid,
+    private static LabelNode wrapBuiltin(InsnList code, MethodInsnNode call, int tp, long key,
                                          List<TryCatchBlockNode> inner) {
         LabelNode s = new LabelNode();
         LabelNode e = new LabelNode();
@@ -398,16 +423,16 @@ final class ClassInstrumenter {
         LabelNode after = new LabelNode();
         InsnList before = new InsnList();
         before.add(new VarInsnNode(Opcodes.ALOAD, tp));
-        before.add(pushInt(bid));
-        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "enterBuiltin", EXIT_DESC, false));
+        before.add(new LdcInsnNode(key));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "enterBuiltin", BUILTIN_DESC, false));
         before.add(s);
         code.insertBefore(call, before);
         InsnList post = new InsnList();
         post.add(e);
-        post.add(exitCall(PROFILE, tp, bid, "exitBuiltin"));
+        post.add(exitBuiltin(tp, key));
         post.add(new JumpInsnNode(Opcodes.GOTO, after));
         post.add(h);
-        post.add(exitCall(PROFILE, tp, bid, "exitBuiltin"));
+        post.add(exitBuiltin(tp, key));
         post.add(new InsnNode(Opcodes.ATHROW));
         post.add(after);
         code.insert(call, post);
@@ -438,6 +463,14 @@ final class ClassInstrumenter {
         }
         AbstractInsnNode at = wrappedAfter.getOrDefault(site.after(), site.after());
         m.instructions.insert(at, l);
+    }
+
+    private static InsnList exitBuiltin(int tp, long key) {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tp));
+        l.add(new LdcInsnNode(key));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, PROFILER, "exitBuiltin", BUILTIN_DESC, false));
+        return l;
     }
 
     private static InsnList exitCall(Hooks hooks, int tp, int id, String method) {

@@ -67,15 +67,25 @@ public final class Profiler {
         }
     }
 
-    /** Call of an uninstrumented ("built-in") function from instrumented code. */
-    public static void enterBuiltin(ThreadProfile p, int id) {
-        stampPushed(p, p.push(id));
+    /**
+     * Call of a method that overrides or implements an uninstrumented one (or of a lambda body),
+     * with {@code --builtins}: a call through the built-in just entered counts as its caller's.
+     */
+    public static ThreadProfile enterTarget(int id) {
+        ThreadProfile p = CURRENT.get();
+        stampPushed(p, p.pushTarget(id, DispatchKeys.of(id)));
+        return p;
+    }
+
+    /** Call of an uninstrumented ("built-in") function from instrumented code; {@code key}: see ThreadProfile.pushBuiltin. */
+    public static void enterBuiltin(ThreadProfile p, long key) {
+        stampPushed(p, p.pushBuiltin(key));
     }
 
     /** Return of an uninstrumented ("built-in") function. */
-    public static void exitBuiltin(ThreadProfile p, int id) {
+    public static void exitBuiltin(ThreadProfile p, long key) {
         long now = Clock.now();
-        p.exit(id, now);
+        p.exitBuiltin(key, now);
     }
 
     /** Call site at {@code line} of the current function (only emitted when alloc NFRAME &gt; 1). */

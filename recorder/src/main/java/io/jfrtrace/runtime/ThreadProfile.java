@@ -37,7 +37,11 @@ public final class ThreadProfile {
     private int[] table = new int[128];
     private int tableMask = 127;
 
-    // shadow stack, 4 longs per open call: function id, edge index (-1 = none), t0, subt
+    // shadow stack, FRAME longs per open call: function id, edge index (-1 = none), t0, subt.
+    // A built-in's id slot holds its call key: selector << 32 | id (see pushBuiltin), and the sign
+    // bit (DISPATCHED) once the call turned out to land directly in instrumented code.
+    static final int FRAME = 4;
+    static final long DISPATCHED = Long.MIN_VALUE;
     int depth;
     private long[] stk = new long[4 * 64];
     // line currently executing in each open frame (stored by call sites only when alloc NFRAME > 1)
@@ -135,6 +139,104 @@ public final class ThreadProfile {
     }
 
     /**
+     * Pushes a call into uninstrumented code. {@code key} is the built-in's function id, with the
+     * call's selector (its name and descriptor, for calls that dispatch on the receiver) in the
+     * upper half, kept in the frame so that {@link #pushTarget} can recognise the call.
+     */
+    int pushBuiltin(long key) {
+        int i = push((int) key);
+        stk[i - 2] = key;
+        return i;
+    }
+
+    /**
+     * Pushes a call of {@code id}, a method that overrides or implements an uninstrumented one
+     * (or a lambda body). If the frame on top is a built-in whose call key is in {@code keys}, that
+     * call is landing directly here: a Comparator.compare through the interface running the app's
+     * compare. cProfile makes a built-in entry only for calls that run no Python code, so the
+     * built-in's frame is set aside (it will count nothing) and this call counts as the caller's.
+     * A JDK method that calls back (List.sort calling compare) has another key and keeps its entry.
+     */
+    int pushTarget(int id, long[] keys) {
+        int d = depth;
+        if (d > 0 && keys != null) {
+            long top = stk[(d - 1) << 2];
+            for (long k : keys) {
+                if (k == top) {
+                    return pushDispatched(id);
+                }
+            }
+        }
+        return push(id);
+    }
+
+    /**
+     * {@link #pushTarget} for a call through the built-in frame on top: marks it DISPATCHED, takes its
+     * recursion levels back, and pushes {@code id} with the built-in's caller as its caller. The
+     * edge lookup and any growth happen before the first change, as in {@link #push}.
+     */
+    private int pushDispatched(int id) {
+        int b = depth - 1;
+        int caller = b > 0 ? (int) stk[(b - 1) << 2] : -1;
+        long[] f = fn;
+        if ((id << 3) + STRIDE > f.length) {
+            f = growFunctions(id);
+        }
+        int e = -1;
+        if (caller >= 0) {
+            int cb = caller << 3;
+            if (f[cb + LAST_CALLEE] == id + 1) {
+                e = (int) f[cb + LAST_EDGE];
+            } else {
+                e = edgeIndex(caller, id);
+                f[cb + LAST_CALLEE] = id + 1;
+                f[cb + LAST_EDGE] = e;
+            }
+        }
+        long[] s = stk;
+        int sb = (b + 1) << 2;
+        if (sb + 4 > s.length) {
+            s = growStack();
+        }
+        int bb = b << 2;
+        f[(((int) s[bb]) << 3) + LEVEL]--;
+        int be = (int) s[bb + 1];
+        if (be >= 0) {
+            edge[(be << 3) + LEVEL]--;
+        }
+        s[bb] |= DISPATCHED;
+        s[bb + 1] = -1;
+        if (e >= 0) {
+            edge[(e << 3) + LEVEL]++;
+        }
+        f[(id << 3) + LEVEL]++;
+        s[sb] = id;
+        s[sb + 1] = e;
+        s[sb + 3] = 0;
+        depth = b + 2;
+        return sb + 2;
+    }
+
+    /**
+     * Return (normal or by exception) of the built-in call {@code key} (see {@link #pushBuiltin}):
+     * its own frame, or the same frame set aside by a dispatch, or (frames left above it) an unwind.
+     */
+    void exitBuiltin(long key, long now) {
+        int d = depth;
+        if (d == 0) {
+            return;
+        }
+        long top = stk[(d - 1) << 2];
+        if (top == key) {
+            pop(now);
+        } else if (top == (key | DISPATCHED)) {
+            popDispatched();
+        } else {
+            unwind((int) key, now);
+        }
+    }
+
+    /**
      * Return (normal or by exception) of function {@code id} at clock time {@code now}.
      * If {@code id} is not the top frame, frames above it are popped first (each counted
      * as a return at {@code now}); if no frame of {@code id} is open the event is ignored.
@@ -161,7 +263,7 @@ public final class ThreadProfile {
             return;
         }
         while (depth > i) {
-            pop(now);
+            popAny(now);
         }
     }
 
@@ -188,15 +290,38 @@ public final class ThreadProfile {
             return;
         }
         while (depth > i + 1) {
-            pop(now);
+            popAny(now);
         }
     }
 
     /** Pops every open frame (like {@code Profiler.disable()}), all at time {@code now}. */
     public void popAll(long now) {
         while (depth > 0) {
+            popAny(now);
+        }
+    }
+
+    /** Pops the top frame, whichever kind it is (the paths where exceptions left frames open). */
+    private void popAny(long now) {
+        if (stk[(depth - 1) << 2] < 0) {
+            popDispatched();
+        } else {
             pop(now);
         }
+    }
+
+    /**
+     * Pops a built-in frame set aside by a dispatch: it counts nothing, and its caller's time in
+     * sub-calls gets what the frame's own sub-calls took, as if the caller had called them directly.
+     */
+    private void popDispatched() {
+        int top = depth - 1;
+        long[] s = stk;
+        int sb = top << 2;
+        if (sb > 0) {
+            s[sb - 1] += s[sb + 3];
+        }
+        depth = top;
     }
 
     private void pop(long now) {
@@ -339,6 +464,36 @@ public final class ThreadProfile {
 
     public int depth() {
         return depth;
+    }
+
+    // ---------------------------------------------- read by another thread (see OpenCalls)
+
+    /**
+     * A copy of the open frames, {@link #FRAME} longs each (id, edge index, t0, subt), outermost
+     * first. Reads without locking and writes nothing: when the owner runs meanwhile, the copy may
+     * be torn, and {@link OpenCalls} validates it.
+     */
+    long[] copyFrames() {
+        int d = depth;
+        long[] s = stk;
+        int n = Math.max(0, Math.min(d, s.length / FRAME));
+        return java.util.Arrays.copyOf(s, n * FRAME);
+    }
+
+    /** Whether {@code id} has counters in this profile (the owner grows the table before it pushes an id). */
+    boolean hasFunction(int id) {
+        return id >= 0 && STRIDE * (long) id + STRIDE <= fn.length;
+    }
+
+    /** The published (caller &lt;&lt; 32 | callee) key of edge {@code e}, or -1 if there is no such edge yet. */
+    long publishedEdgeKey(int e) {
+        int n = edgeCount; // volatile read: keys below it are published
+        long[] k = edgeKeys;
+        return e >= 0 && e < n && e < k.length ? k[e] : -1;
+    }
+
+    static long edgeKey(int caller, int callee) {
+        return key(caller, callee);
     }
 
     /** Stores the line now executing in the top frame (before a call; alloc NFRAME &gt; 1). */

@@ -1,14 +1,10 @@
 package io.jfrtrace.recorder.jfr;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.Clock;
-import io.jfrtrace.runtime.FunctionRegistry;
+import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
 import jdk.jfr.FlightRecorder;
@@ -29,6 +25,11 @@ public final class Flusher {
     private final Runnable snapshotHook = () -> AllocTracker.snapshot("interval", "interval");
     private boolean alloc;
     private long snapshotIntervalMillis;
+    /** Set by the flush that closed the open calls at exit: nothing is emitted after it. */
+    private boolean ended;
+
+    /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
+    private static final int MATCH_ATTEMPTS = 3;
 
     public Flusher(String agentVersion, String options) {
         this.agentVersion = agentVersion;
@@ -80,10 +81,14 @@ public final class Flusher {
         e.commit();
     }
 
-    /** End of a chunk: flush the call tables; if the JVM is exiting, take the exit snapshot. */
+    /**
+     * End of a chunk: flush the call tables; if the JVM is exiting, close the calls still open
+     * (as cProfile's disable() does) and take the exit snapshot.
+     */
     private void chunkEnd() {
-        flush();
-        if (alloc && shuttingDown()) {
+        boolean exiting = shuttingDown();
+        flush(exiting);
+        if (alloc && exiting) {
             AllocTracker.snapshot("exit", "exit");
         }
     }
@@ -104,90 +109,58 @@ public final class Flusher {
     }
 
     /** Emits all deltas since the previous flush. */
-    public synchronized void flush() {
-        final int w = ThreadProfile.STRIDE;
-        long[] fnSum = new long[w * Math.max(16, FunctionRegistry.count())];
-        Map<Long, long[]> edges = new TreeMap<>();
-        List<ThreadProfile> profiles = Profiler.profiles();
-        for (ThreadProfile p : profiles) {
+    public void flush() {
+        flush(false);
+    }
+
+    /**
+     * Emits all deltas since the previous flush; with {@code closeOpenCalls}, also the returns of the
+     * calls still open on live threads, and nothing after that: those calls may still return later
+     * (the JVM may stop several recordings, each ending a chunk), and their returns must not be
+     * counted twice.
+     */
+    private synchronized void flush(boolean closeOpenCalls) {
+        if (ended) {
+            return;
+        }
+        ProfileDeltas deltas = new ProfileDeltas();
+        for (ThreadProfile p : Profiler.profiles()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = p.isOwnerAlive();
-            long[] cur = p.functionCounters();
-            if (p.lastFn.length < cur.length) {
-                p.lastFn = Arrays.copyOf(p.lastFn, cur.length);
-            }
-            if (fnSum.length < cur.length) {
-                fnSum = Arrays.copyOf(fnSum, cur.length);
-            }
-            long[] last = p.lastFn;
-            for (int i = 0; i < cur.length; i++) {
-                if ((i & (w - 1)) >= 4) {
-                    continue; // recursion level and caches, not counters
-                }
-                long v = cur[i];
-                long d = v - last[i];
-                if (d != 0) {
-                    fnSum[i] += d;
-                    last[i] = v;
-                }
-            }
-            int ne = p.edgeCount();
-            long[] ec = p.edgeCounters();
-            if (p.lastEdge.length < w * ne) {
-                p.lastEdge = Arrays.copyOf(p.lastEdge, w * ne);
-            }
-            long[] le = p.lastEdge;
-            for (int e = 0; e < ne; e++) {
-                long[] sum = null;
-                for (int f = 0; f < 4; f++) {
-                    int i = w * e + f;
-                    long v = ec[i];
-                    long d = v - le[i];
-                    if (d != 0) {
-                        if (sum == null) {
-                            long key = ((long) p.edgeCaller(e) << 32) | (p.edgeCallee(e) & 0xffffffffL);
-                            sum = edges.computeIfAbsent(key, k -> new long[4]);
-                        }
-                        sum[f] += d;
-                        le[i] = v;
-                    }
-                }
+            if (closeOpenCalls && alive && p.depth() > 0) {
+                addWithOpenCallsClosed(p, deltas);
+            } else {
+                deltas.addCounters(p);
             }
             if (!alive) {
                 Profiler.remove(p);
             }
         }
-        for (int id = 0; w * id < fnSum.length; id++) {
-            int b = w * id;
-            if (fnSum[b] == 0 && fnSum[b + 1] == 0 && fnSum[b + 2] == 0 && fnSum[b + 3] == 0) {
-                continue;
+        deltas.emit();
+        ended = closeOpenCalls;
+    }
+
+    /**
+     * Adds {@code p}'s counters and its open calls closed now. The owner may be running: the counters
+     * and the open frames must describe the same moment, or a call ending in between would be
+     * counted by both (or neither). So the counters are read between two copies of the shadow stack,
+     * and a pair of equal copies means no call began or ended meanwhile (each changes the depth, a
+     * start time or the caller's time in sub-calls). A thread that is blocked, sleeping or in
+     * System.exit agrees at once; one that keeps calling gets {@link #MATCH_ATTEMPTS} tries, then its
+     * last copy, taken after the counters: a call ending in that last gap is lost, never counted twice.
+     */
+    private static void addWithOpenCallsClosed(ThreadProfile p, ProfileDeltas deltas) {
+        OpenCalls.Snapshot after = OpenCalls.snapshot(p);
+        for (int attempt = 1; ; attempt++) {
+            OpenCalls.Snapshot before = after;
+            deltas.addCounters(p);
+            after = OpenCalls.snapshot(p);
+            if (after.sameAs(before) || attempt == MATCH_ATTEMPTS) {
+                break;
             }
-            FunctionStatsEvent ev = new FunctionStatsEvent();
-            ev.file = FunctionRegistry.file(id);
-            ev.line = FunctionRegistry.line(id);
-            ev.function = FunctionRegistry.name(id);
-            ev.callCount = fnSum[b + ThreadProfile.CALLS];
-            ev.recursiveCallCount = fnSum[b + ThreadProfile.REC];
-            ev.inlineTime = Clock.toNanos(fnSum[b + ThreadProfile.IT]);
-            ev.totalTime = Clock.toNanos(fnSum[b + ThreadProfile.TT]);
-            ev.commit();
         }
-        for (Map.Entry<Long, long[]> en : edges.entrySet()) {
-            int caller = (int) (en.getKey() >>> 32);
-            int callee = (int) (long) en.getKey();
-            long[] s = en.getValue();
-            CallerStatsEvent ev = new CallerStatsEvent();
-            ev.callerFile = FunctionRegistry.file(caller);
-            ev.callerLine = FunctionRegistry.line(caller);
-            ev.callerFunction = FunctionRegistry.name(caller);
-            ev.file = FunctionRegistry.file(callee);
-            ev.line = FunctionRegistry.line(callee);
-            ev.function = FunctionRegistry.name(callee);
-            ev.callCount = s[ThreadProfile.CALLS];
-            ev.recursiveCallCount = s[ThreadProfile.REC];
-            ev.inlineTime = Clock.toNanos(s[ThreadProfile.IT]);
-            ev.totalTime = Clock.toNanos(s[ThreadProfile.TT]);
-            ev.commit();
+        for (OpenCalls.Closed c : after.close(Clock.now())) {
+            deltas.addClosed(c);
         }
     }
 }

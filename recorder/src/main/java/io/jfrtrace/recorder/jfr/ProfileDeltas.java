@@ -1,0 +1,131 @@
+package io.jfrtrace.recorder.jfr;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.jfrtrace.runtime.Clock;
+import io.jfrtrace.runtime.FunctionRegistry;
+import io.jfrtrace.runtime.OpenCalls;
+import io.jfrtrace.runtime.ThreadProfile;
+
+/**
+ * One flush's deltas, summed over threads: what each thread's counters gained since the previous
+ * flush and, at the end of the recording, what closing its open calls adds. Emitted as
+ * FunctionStats / CallerStats events.
+ */
+final class ProfileDeltas {
+    private static final int W = ThreadProfile.STRIDE;
+
+    private long[] fnSum = new long[W * Math.max(16, FunctionRegistry.count())];
+    private final Map<Long, long[]> edges = new TreeMap<>();
+
+    /** Adds what {@code p}'s counters gained since they were last added, and remembers them as added. */
+    void addCounters(ThreadProfile p) {
+        long[] cur = p.functionCounters();
+        if (p.lastFn.length < cur.length) {
+            p.lastFn = Arrays.copyOf(p.lastFn, cur.length);
+        }
+        growTo(cur.length);
+        long[] last = p.lastFn;
+        for (int i = 0; i < cur.length; i++) {
+            if ((i & (W - 1)) >= 4) {
+                continue; // recursion level and caches, not counters
+            }
+            long v = cur[i];
+            long d = v - last[i];
+            if (d != 0) {
+                fnSum[i] += d;
+                last[i] = v;
+            }
+        }
+        int ne = p.edgeCount();
+        long[] ec = p.edgeCounters();
+        if (p.lastEdge.length < W * ne) {
+            p.lastEdge = Arrays.copyOf(p.lastEdge, W * ne);
+        }
+        long[] le = p.lastEdge;
+        for (int e = 0; e < ne; e++) {
+            long[] sum = null;
+            for (int f = 0; f < 4; f++) {
+                int i = W * e + f;
+                long v = ec[i];
+                long d = v - le[i];
+                if (d != 0) {
+                    if (sum == null) {
+                        sum = edge(p.edgeCaller(e), p.edgeCallee(e));
+                    }
+                    sum[f] += d;
+                    le[i] = v;
+                }
+            }
+        }
+    }
+
+    /** Adds the return of a call that was still open at the end (flush_unmatched). */
+    void addClosed(OpenCalls.Closed c) {
+        growTo(W * (c.function() + 1));
+        add(fnSum, W * c.function(), c.recursive(), c.inline(), c.total());
+        if (c.hasCaller()) {
+            add(edge(c.caller(), c.function()), 0, c.edgeRecursive(), c.inline(), c.total());
+        }
+    }
+
+    /** One return in _lsprof's terms: tt counts only for the outermost activation. */
+    private static void add(long[] a, int b, boolean recursive, long it, long tt) {
+        a[b + ThreadProfile.CALLS]++;
+        if (recursive) {
+            a[b + ThreadProfile.REC]++;
+        } else {
+            a[b + ThreadProfile.TT] += tt;
+        }
+        a[b + ThreadProfile.IT] += it;
+    }
+
+    private long[] edge(int caller, int callee) {
+        long key = ((long) caller << 32) | (callee & 0xffffffffL);
+        return edges.computeIfAbsent(key, k -> new long[4]);
+    }
+
+    private void growTo(int length) {
+        if (fnSum.length < length) {
+            fnSum = Arrays.copyOf(fnSum, Math.max(length, 2 * fnSum.length));
+        }
+    }
+
+    /** Commits one event per function and per edge whose sums are not all zero. */
+    void emit() {
+        for (int id = 0; W * id < fnSum.length; id++) {
+            int b = W * id;
+            if (fnSum[b] == 0 && fnSum[b + 1] == 0 && fnSum[b + 2] == 0 && fnSum[b + 3] == 0) {
+                continue;
+            }
+            FunctionStatsEvent ev = new FunctionStatsEvent();
+            ev.file = FunctionRegistry.file(id);
+            ev.line = FunctionRegistry.line(id);
+            ev.function = FunctionRegistry.name(id);
+            ev.callCount = fnSum[b + ThreadProfile.CALLS];
+            ev.recursiveCallCount = fnSum[b + ThreadProfile.REC];
+            ev.inlineTime = Clock.toNanos(fnSum[b + ThreadProfile.IT]);
+            ev.totalTime = Clock.toNanos(fnSum[b + ThreadProfile.TT]);
+            ev.commit();
+        }
+        for (Map.Entry<Long, long[]> en : edges.entrySet()) {
+            int caller = (int) (en.getKey() >>> 32);
+            int callee = (int) (long) en.getKey();
+            long[] s = en.getValue();
+            CallerStatsEvent ev = new CallerStatsEvent();
+            ev.callerFile = FunctionRegistry.file(caller);
+            ev.callerLine = FunctionRegistry.line(caller);
+            ev.callerFunction = FunctionRegistry.name(caller);
+            ev.file = FunctionRegistry.file(callee);
+            ev.line = FunctionRegistry.line(callee);
+            ev.function = FunctionRegistry.name(callee);
+            ev.callCount = s[ThreadProfile.CALLS];
+            ev.recursiveCallCount = s[ThreadProfile.REC];
+            ev.inlineTime = Clock.toNanos(s[ThreadProfile.IT]);
+            ev.totalTime = Clock.toNanos(s[ThreadProfile.TT]);
+            ev.commit();
+        }
+    }
+}
