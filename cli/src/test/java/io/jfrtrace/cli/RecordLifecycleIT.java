@@ -176,7 +176,9 @@ class RecordLifecycleIT {
         assertTrue(record.waitFor(60, TimeUnit.SECONDS));
         assertGoneWithin(jvm, 10_000);
         JfrTraceRun rec = JfrTraceRun.collect(record, work);
-        assertFalse(Files.readString(work.resolve(".stdout")).contains("ready"), "main ran: not a start-up case");
+        if (sig.equals("TERM")) { // relayed at once; after a KILL the JVM may start main before it notices (<= 250 ms)
+            assertFalse(Files.readString(work.resolve(".stdout")).contains("ready"), "main ran: not a start-up case");
+        }
         Path out = work.resolve("early.jfr");
         if (Files.exists(out)) {
             JfrTraceRun st = stats(java, "early.jfr");

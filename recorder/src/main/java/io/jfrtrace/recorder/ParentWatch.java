@@ -25,7 +25,12 @@ final class ParentWatch implements Runnable {
         if (parentPid <= 0) {
             return;
         }
-        Thread t = new Thread(new ParentWatch(parentPid), "jfr-trace parent watch");
+        ParentWatch watch = new ParentWatch(parentPid);
+        if (!watch.parentAlive()) {
+            watch.end(); // record died while the JVM started: end before main runs, if the signal is quick enough
+            return;
+        }
+        Thread t = new Thread(watch, "jfr-trace parent watch");
         t.setDaemon(true);
         FaultAgent.hideFromDumps(t);
         t.start();
@@ -40,6 +45,10 @@ final class ParentWatch implements Runnable {
         } catch (InterruptedException e) {
             return;
         }
+        end();
+    }
+
+    private void end() {
         System.err.println("jfr-trace agent: jfr-trace record (pid " + parentPid + ") is gone; ending the program as on SIGTERM");
         try {
             sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
