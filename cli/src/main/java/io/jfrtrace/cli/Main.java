@@ -45,13 +45,18 @@ public final class Main {
         }
         if (e instanceof RecordingException re) {
             err.println("jfr-trace " + cl.getCommandName() + ": " + re.getMessage());
+            debug(re, err); // the parser's own exception, if any, for a bug report
             return ExitCodes.BAD_INPUT;
         }
         err.println("jfr-trace " + cl.getCommandName() + ": internal error: " + e);
+        debug(e, err);
+        return ExitCodes.INTERNAL;
+    }
+
+    private static void debug(Exception e, PrintWriter err) {
         if (System.getenv("JFR_TRACE_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return ExitCodes.INTERNAL;
     }
 
     private static int handleBadParameters(CommandLine.ParameterException e, String[] args) {

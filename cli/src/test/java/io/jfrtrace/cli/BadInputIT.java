@@ -83,6 +83,35 @@ class BadInputIT {
     }
 
     @Test
+    void aCorruptStringInsideAChunkIsBadInputNamingTheChunksBytes() throws Exception {
+        byte[] bytes = Files.readAllBytes(good);
+        byte[] name = "com/example/Factorial".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, name);
+        assertEquals(3, bytes[at - 2], "a UTF-8 string: encoding 3, its length, its text");
+        bytes[at - 2] ^= 0x40; // an encoding that does not exist
+        Files.write(work.resolve("flipped.jfr"), bytes);
+        for (String command : List.of("stats", "alloc", "dumps")) {
+            assertOneLineError(JfrTraceRun.run(work, command, "flipped.jfr"), ExitCodes.BAD_INPUT, "flipped.jfr",
+                    "corrupt recording", "(chunk 1, bytes 0-" + (bytes.length - 1) + ")");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 2; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            if (haystack[i - 1] == needle.length) {
+                return i;
+            }
+        }
+        throw new AssertionError("no string " + new String(needle, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aMissingFileIsNamed() throws Exception {
         assertOneLineError(JfrTraceRun.run(work, "stats", "absent.jfr"), ExitCodes.BAD_INPUT, "absent.jfr", "no such file");
     }

@@ -14,7 +14,25 @@ public final class JavaFrames {
 
     public static String file(IMCFrame frame) {
         IMCMethod m = frame.getMethod();
-        return m == null || m.getType() == null ? "<unknown>" : fileOf(m.getType().getFullName());
+        return m == null || m.getType() == null ? "<unknown>" : fileOf(className(m));
+    }
+
+    /**
+     * The dotted name of the method's class. A class constant without a name exists only in a corrupt recording
+     * (JMC then fails inside its name conversion): that is an IllegalArgumentException, which
+     * {@link ChunkedRecording#forEachChunk} reports as corrupt data.
+     */
+    static String className(IMCMethod m) {
+        String name;
+        try {
+            name = m.getType().getFullName();
+        } catch (NullPointerException unnamed) {
+            name = null;
+        }
+        if (name == null) {
+            throw new IllegalArgumentException("a stack frame's class has no name");
+        }
+        return name;
     }
 
     public static int line(IMCFrame frame) {
