@@ -59,6 +59,17 @@ class BadInputIT {
     }
 
     @Test
+    void allocFramesOutsideTracemallocsRangeAreRefusedInItsWords() throws Exception {
+        for (String frames : List.of("65536", "0")) {
+            JfrTraceRun run = JfrTraceRun.run(work, "record", "--alloc=" + frames, "-o", "frames.jfr", "-cp", classes.toString(),
+                    "com.example.Factorial");
+            assertOneLineError(run, ExitCodes.USAGE, "jfr-trace record: --alloc=" + frames
+                    + ": the number of frames must be in range [1; 65535]");
+            assertFalse(Files.exists(work.resolve("frames.jfr")));
+        }
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() throws Exception {
         assertOneLineError(JfrTraceRun.run(work, "stats", "--frobnicate", "good.jfr"), ExitCodes.USAGE, "--frobnicate");
     }
