@@ -2,6 +2,7 @@ package io.jfrtrace.analyzer.jfr;
 
 import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCMethod;
+import org.openjdk.jmc.common.IMCType;
 
 /**
  * Names JVM frames of stock JFR stack traces the way our own events name them (docs/events.md):
@@ -17,22 +18,33 @@ public final class JavaFrames {
         return m == null || m.getType() == null ? "<unknown>" : fileOf(className(m));
     }
 
+    /** The dotted name of the method's class (see {@link #typeName}). */
+    static String className(IMCMethod m) {
+        return typeName(m.getType());
+    }
+
     /**
-     * The dotted name of the method's class. A class constant without a name exists only in a corrupt recording
-     * (JMC then fails inside its name conversion): that is an IllegalArgumentException, which
+     * A class's dotted name ({@code byte[]} for arrays). A class constant without a name exists only in a corrupt
+     * recording (JMC then fails inside its name conversion): that is an IllegalArgumentException, which
      * {@link ChunkedRecording#forEachChunk} reports as corrupt data.
      */
-    static String className(IMCMethod m) {
+    static String typeName(IMCType type) {
         String name;
         try {
-            name = m.getType().getFullName();
+            name = type.getFullName();
         } catch (NullPointerException unnamed) {
             name = null;
         }
         if (name == null) {
-            throw new IllegalArgumentException("a stack frame's class has no name");
+            throw new IllegalArgumentException("a class constant has no name");
         }
         return name;
+    }
+
+    /** A frame of jfr-trace's own code: the agent, its runtime and API, its shaded ASM. */
+    static boolean isJfrTrace(IMCFrame frame) {
+        IMCMethod m = frame.getMethod();
+        return m != null && m.getType() != null && className(m).startsWith("io.jfrtrace.");
     }
 
     public static int line(IMCFrame frame) {

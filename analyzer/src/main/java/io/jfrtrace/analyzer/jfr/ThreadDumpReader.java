@@ -96,7 +96,7 @@ public final class ThreadDumpReader {
                     case JDK_DUMP -> {
                         for (IItem e : events) {
                             jdk.add(new ThreadDump(0, f.instant(e, "startTime"), Reason.REQUEST, "", 0, -1,
-                                    ThreadPrintParser.parse(nonNull(f.string(e, "result")))));
+                                    OwnThreads.without(ThreadPrintParser.parse(nonNull(f.string(e, "result"))))));
                         }
                     }
                     case JDK_SHUTDOWN -> {
