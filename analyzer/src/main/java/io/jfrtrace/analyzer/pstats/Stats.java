@@ -144,10 +144,12 @@ public final class Stats {
 
     private static FunctionKey key(Object o, String what) throws IOException {
         List<?> t = tuple(o, 3, what);
-        if (!(t.get(0) instanceof String) || !(t.get(2) instanceof String)) throw bad(what, "bad function key " + o);
+        // python -m profile names the script's pseudo-function by its code object: pstats prints its repr
+        Object name = t.get(2) instanceof PyCode code ? code.repr() : t.get(2);
+        if (!(t.get(0) instanceof String) || !(name instanceof String)) throw bad(what, "bad function key " + o);
         long line = integer(t.get(1), what);
         if (line < Integer.MIN_VALUE || line > Integer.MAX_VALUE) throw bad(what, "line number out of range");
-        return new FunctionKey((String) t.get(0), (int) line, (String) t.get(2));
+        return new FunctionKey((String) t.get(0), (int) line, (String) name);
     }
 
     private static List<?> tuple(Object o, int n, String what) throws IOException {

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden tests: the same operations on Java {@link Stats} and on CPython's {@code pstats.Stats} loaded from the
@@ -235,6 +236,32 @@ class PstatsGoldenTest {
                 + "print(a == b, list(a) == list(b), all(type(v) is int for f in b.values() for v in f[4].values()))",
                 one.toString(), again.toString());
         assertEquals("True True True\n", eq);
+    }
+
+    /**
+     * {@code python -m profile -o} keys the script by its code object, which pstats prints as its repr: the same text
+     * but for the address (the code object's in each loading process; ours is its offset in the file).
+     */
+    @Test
+    void profileModuleCommandLineOutputWithACodeObjectPrintsAsPstatsButForTheAddress() throws Exception {
+        Files.writeString(dir.resolve("cmdprog.py"), String.join("\n",
+                "def fib(n):",
+                "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+                "def main():",
+                "    return sorted([fib(10), 3, 1])",
+                "main()",
+                ""));
+        PythonOracle.run(dir, "import sys, profile; sys.argv = ['profile', '-o', 'cmd.prof', 'cmdprog.py']; profile.main()");
+        Path prof = dir.resolve("cmd.prof");
+        for (String s : new String[] {"stats", "sort cumulative; stats", "sort stdname; callers; callees"}) {
+            String expected = PythonOracle.run(dir, PY_PRELUDE + Scenario.python(s), prof.toString());
+            assertTrue(expected.contains("(<code object <module> at 0x"), expected);
+            assertEquals(anyAddress(expected), anyAddress(Scenario.java(Stats.load(prof), s)), s);
+        }
+    }
+
+    private static String anyAddress(String text) {
+        return text.replaceAll("<code object (\\S+) at 0x[0-9a-f]{12},", "<code object $1 at 0xADDRESS,");
     }
 
     /** Every string pstats accepts as a sort key is accepted by us with the same meaning, and nothing else. */
