@@ -77,6 +77,7 @@ class BadAnalyzerInputTest {
         InProcessRun dump = InProcessRun.run("stats", SAMPLES.resolve("Factorial.jfr").toString(), "--dump", pstats.toString());
         assertEquals(0, dump.exitCode(), dump::toString);
         INPUTS.addAll(BadInputs.foreign(inputs, pstats, recordUnrelated(work.resolve("unrelated-events.jfr"))));
+        INPUTS.addAll(BadInputs.pstats(pstats, inputs, seed));
     }
 
     static Stream<Arguments> cases() {
@@ -111,6 +112,13 @@ class BadAnalyzerInputTest {
                 assertTrue(AT_BYTE.matcher(lines.get(0)).find(), () -> "no byte offset named:\n" + run);
             }
             case AS_ITS_CONTENTS -> assertAsContents(run, lines, file, contents(input.file()).exitCodeOf(command));
+            case PSTATS_READABLE_OR_BAD -> {
+                if (command.equals("stats") && run.exitCode() == ExitCodes.OK) {
+                    assertEquals("", run.stderr(), run::toString);
+                } else {
+                    assertFailure(run, lines, file, ExitCodes.BAD_INPUT);
+                }
+            }
             case READABLE_OR_CORRUPT -> {
                 if (run.exitCode() == ExitCodes.BAD_INPUT) {
                     assertFailure(run, lines, file, ExitCodes.BAD_INPUT);

@@ -40,7 +40,12 @@ final class BadInputs {
          * A flipped bit in event data that no format rule catches may change a number or a name and read fine:
          * exit 0, or 3 (one line naming the byte), or 4 if the flip hid the command's events.
          */
-        READABLE_OR_CORRUPT
+        READABLE_OR_CORRUPT,
+        /**
+         * A bit flipped in a .pstats file (no checksum either): {@code stats} may read a changed number (exit 0) or
+         * fail with exit 3; the other commands take it for what it is, not a recording (exit 3).
+         */
+        PSTATS_READABLE_OR_BAD
     }
 
     record Input(String name, Path file, Expect expect) {
@@ -129,6 +134,27 @@ final class BadInputs {
             Path f = dir.resolve(stem(good) + "-header" + flip[0] + "-bit" + flip[1] + ".jfr");
             Files.write(f, flipped(bytes, flip[0], flip[1]));
             out.add(new Input(f.getFileName().toString(), f, Expect.BAD_INPUT));
+        }
+        return out;
+    }
+
+    /** A .pstats file cut at 10 points (every prefix of marshal data is incomplete) and with 10 seeded bit flips. */
+    static List<Input> pstats(Path good, Path dir, long seed) throws IOException {
+        byte[] bytes = Files.readAllBytes(good);
+        List<Input> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int cut = (int) ((long) bytes.length * i / 10);
+            Path f = dir.resolve("factorial-cut" + cut + ".pstats");
+            Files.write(f, Arrays.copyOf(bytes, cut));
+            out.add(new Input(f.getFileName().toString(), f, Expect.BAD_INPUT));
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < 10; i++) {
+            int at = random.nextInt(bytes.length);
+            int bit = random.nextInt(8);
+            Path f = dir.resolve("factorial-flip" + at + "-bit" + bit + ".pstats");
+            Files.write(f, flipped(bytes, at, bit));
+            out.add(new Input(f.getFileName().toString(), f, Expect.PSTATS_READABLE_OR_BAD));
         }
         return out;
     }
