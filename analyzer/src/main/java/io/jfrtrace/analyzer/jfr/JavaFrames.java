@@ -1,5 +1,7 @@
 package io.jfrtrace.analyzer.jfr;
 
+import java.util.List;
+
 import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCMethod;
 import org.openjdk.jmc.common.IMCType;
@@ -41,10 +43,20 @@ public final class JavaFrames {
         return name;
     }
 
-    /** A frame of jfr-trace's own code: the agent, its runtime and API, its shaded ASM. */
+    /** The packages of what jfr-trace runs inside a recorded program: the agent, its runtime and API, its shaded ASM. */
+    private static final List<String> AGENT_PACKAGES = List.of("io.jfrtrace.recorder.",
+            "io.jfrtrace.runtime.", "io.jfrtrace.api.", "io.jfrtrace.shaded.");
+
+    /** A frame of jfr-trace's own code in the recorded program (see {@link #isAgentClass}). */
     static boolean isJfrTrace(IMCFrame frame) {
         IMCMethod m = frame.getMethod();
-        return m != null && m.getType() != null && className(m).startsWith("io.jfrtrace.");
+        return m != null && m.getType() != null && isAgentClass(className(m));
+    }
+
+    /** A class (dotted name, or the file path a frame gives) of the agent jfr-trace runs in the recorded program. */
+    static boolean isAgentClass(String name) {
+        String dotted = name.replace('/', '.');
+        return AGENT_PACKAGES.stream().anyMatch(dotted::startsWith);
     }
 
     public static int line(IMCFrame frame) {

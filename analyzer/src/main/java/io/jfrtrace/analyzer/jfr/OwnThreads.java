@@ -8,8 +8,9 @@ import io.jfrtrace.analyzer.faulthandler.ThreadStack;
 
 /**
  * Takes jfr-trace itself out of the JVM's own thread dumps ({@code jdk.ThreadDump}) of a recording jfr-trace made:
- * the agent's threads (named {@code jfr-trace ...}) and the frames of its code ({@code io/jfrtrace/...}, the agent
- * starting in premain, the flush hooks on JFR's threads), as the agent's own dumps leave them out.
+ * the agent's threads (named {@code jfr-trace ...}) and the frames of its code (its packages, see
+ * {@link JavaFrames#isAgentClass}: the agent starting in premain, the flush hooks on JFR's threads), as the agent's own
+ * dumps leave them out.
  */
 final class OwnThreads {
     private OwnThreads() {
@@ -23,7 +24,7 @@ final class OwnThreads {
             }
             List<StackFrame> frames = new ArrayList<>();
             for (StackFrame f : t.frames()) {
-                if (f.file() == null || !f.file().startsWith("io/jfrtrace/")) {
+                if (f.file() == null || !JavaFrames.isAgentClass(f.file())) {
                     frames.add(f);
                 }
             }
