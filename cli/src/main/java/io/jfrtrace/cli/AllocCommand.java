@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.estimate.Estimate;
+import io.jfrtrace.analyzer.estimate.EstimatedStatistic;
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.StockAllocationReader;
 import io.jfrtrace.analyzer.jfr.SnapshotInfo;
+import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
 import io.jfrtrace.analyzer.tracemalloc.DisplayTop;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.analyzer.tracemalloc.SizeFormat;
@@ -21,6 +24,7 @@ import io.jfrtrace.analyzer.tracemalloc.SnapshotCsv;
 import io.jfrtrace.analyzer.tracemalloc.SourceDirectories;
 import io.jfrtrace.analyzer.tracemalloc.SourceLines;
 import io.jfrtrace.analyzer.tracemalloc.Statistic;
+import io.jfrtrace.analyzer.tracemalloc.Traceback;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
@@ -73,8 +77,19 @@ final class AllocCommand implements Callable<Integer> {
         }
         KeyType key = options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO);
         var filters = options.filters();
-        Snapshot snapshot = load(ref, out).filterTraces(filters);
         SourceLines lines = sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath);
+        Snapshot snapshot;
+        try {
+            snapshot = LoadedSnapshot.load(ref, options.view()).snapshot().filterTraces(filters);
+        } catch (NoEventsException e) {
+            if (ref.selector() != null) {
+                throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
+                        + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
+            }
+            printEstimate(out, ref, key, filters, lines);
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (csv) {
             SnapshotCsv.write(snapshot, out);
         } else if (prettyTop != null) {
@@ -82,32 +97,48 @@ final class AllocCommand implements Callable<Integer> {
         } else {
             List<Statistic> stats = statistics(snapshot, key);
             for (Statistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
-                out.print(s + "\n");
-                if (traceback) {
-                    for (String line : s.traceback().format(null, mostRecentFirst, lines)) {
-                        out.print(line + "\n");
-                    }
-                }
+                printStatistic(out, s.toString(), s.traceback(), lines);
             }
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** Our snapshot, or for a recording we did not make, JFR's own sampled estimates (said in the first line). */
-    private Snapshot load(SnapshotRef ref, PrintWriter out) throws IOException {
-        try {
-            return LoadedSnapshot.load(ref, options.view()).snapshot();
-        } catch (NoEventsException e) {
-            if (ref.selector() != null) {
-                throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
-                        + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
+    /** For a recording we did not make: JFR's own sampled estimates, what they are said in the first line. */
+    private void printEstimate(PrintWriter out, SnapshotRef ref, KeyType key, List<BaseFilter> filters, SourceLines lines)
+            throws IOException {
+        StockAllocationReader.Result result = StockAllocationReader.read(ref.file(), options.view());
+        Estimate estimate = result.estimate().filterTraces(filters);
+        if (prettyTop != null && estimate.hasUnknownSizes()) {
+            throw new CliException(ExitCodes.USAGE, "--pretty-top: " + ref.file() + " leaves some sizes unknown "
+                    + "(JDK 17's jdk.OldObjectSample records none); try --allocated");
+        }
+        if (!csv) {
+            out.print("# " + ref.file() + " has no jfr-trace snapshots: " + result.source() + "\n");
+        }
+        if (csv) {
+            SnapshotCsv.write(estimate.snapshot(), out, estimate::sizeKnown, estimate::countKnown);
+        } else if (prettyTop != null) {
+            DisplayTop.print(out, estimate.snapshot(), key, prettyTop, lines);
+        } else {
+            List<EstimatedStatistic> stats;
+            try {
+                stats = estimate.statistics(key, options.cumulative);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
             }
-            StockAllocationReader.Estimate estimate = StockAllocationReader.read(ref.file(), options.view());
-            if (!csv) {
-                out.print("# " + ref.file() + " has no jfr-trace snapshots: " + estimate.source() + "\n");
+            for (EstimatedStatistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
+                printStatistic(out, s.toString(), s.statistic().traceback(), lines);
             }
-            return estimate.snapshot();
+        }
+    }
+
+    private void printStatistic(PrintWriter out, String line, Traceback tb, SourceLines lines) {
+        out.print(line + "\n");
+        if (traceback) {
+            for (String l : tb.format(null, mostRecentFirst, lines)) {
+                out.print(l + "\n");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jfrtrace.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.RecordingException;
@@ -36,12 +37,13 @@ public final class Main {
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        String name = qualifiedName(cl);
         if (e instanceof CliException ce) {
-            err.println("jfr-trace " + cl.getCommandName() + ": " + ce.getMessage());
+            err.println(name + ": " + ce.getMessage());
             return ce.exitCode();
         }
         if (e instanceof NoEventsException ne) {
-            err.println("jfr-trace " + cl.getCommandName() + ": " + ne.getMessage());
+            err.println(name + ": " + ne.getMessage());
             return ExitCodes.NO_DATA;
         }
         if (e instanceof UnsafeFolderException ue) { // record's cache folder: another user could plant code in it
@@ -49,20 +51,44 @@ public final class Main {
             return ExitCodes.CANNOT_WRITE;
         }
         if (e instanceof RecordingException re) {
-            err.println("jfr-trace " + cl.getCommandName() + ": " + re.getMessage());
+            err.println(name + ": " + re.getMessage());
+            debug(re, err); // the parser's own exception, if any, for a bug report
             return ExitCodes.BAD_INPUT;
         }
-        err.println("jfr-trace " + cl.getCommandName() + ": internal error: " + e);
+        err.println(name + ": internal error: " + e);
+        debug(e, err);
+        return ExitCodes.INTERNAL;
+    }
+
+    private static void debug(Exception e, PrintWriter err) {
         if (System.getenv("JFR_TRACE_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return ExitCodes.INTERNAL;
     }
 
     private static int handleBadParameters(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("jfr-trace " + cl.getCommandName() + ": " + e.getMessage()
-                + " (see 'jfr-trace help " + cl.getCommandName() + "')");
+        boolean top = cl.getParent() == null;
+        String problem = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                : e.getMessage();
+        List<String> unmatched = cl.getUnmatchedArguments();
+        if (top && e instanceof CommandLine.UnmatchedArgumentException && !unmatched.isEmpty()
+                && !unmatched.get(0).startsWith("-")) {
+            problem = "unknown command '" + unmatched.get(0) + "'; the commands are "
+                    + String.join(", ", cl.getSubcommands().keySet());
+        } else if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()
+                && unmatched.get(0).startsWith("-")) {
+            // picocli reports the missing FILE, not the unknown option that took its place
+            problem = "Unknown option: '" + unmatched.get(0) + "'";
+        }
+        // 'jfr-trace help' for the top command: 'jfr-trace help jfr-trace' names no subcommand
+        String help = top ? "jfr-trace help" : "jfr-trace help " + cl.getCommandName();
+        cl.getErr().println(qualifiedName(cl) + ": " + problem + " (see '" + help + "')");
         return ExitCodes.USAGE;
+    }
+
+    /** {@code jfr-trace} or {@code jfr-trace stats}: the command as the user typed it, each name once. */
+    private static String qualifiedName(CommandLine cl) {
+        return cl.getCommandSpec().qualifiedName();
     }
 }

@@ -209,8 +209,9 @@ final class RecordCommand implements Callable<Integer> {
             }
             return;
         }
-        if (allocFrames < 1) {
-            throw new CliException(ExitCodes.USAGE, "--alloc: NFRAME must be at least 1, got " + allocFrames);
+        if (allocFrames < 1 || allocFrames > MAX_NFRAME) { // tracemalloc.start's own limit and words
+            throw new CliException(ExitCodes.USAGE, "--alloc=" + allocFrames + ": the number of frames must be in range [1; "
+                    + MAX_NFRAME + "]");
         }
         agent.add("alloc", Integer.toString(allocFrames)).add("allocExact", Boolean.toString(allocExact));
         if (allocSample != null) {
@@ -237,6 +238,9 @@ final class RecordCommand implements Callable<Integer> {
             agent.add("snapshotSignal", sig);
         }
     }
+
+    /** tracemalloc's MAX_NFRAME: a traceback's frame count is a uint16 in CPython. */
+    static final int MAX_NFRAME = 65535;
 
     /** A bare {@code --alloc} means NFRAME 1 and must not swallow the next argument (e.g. {@code -cp}). */
     static final class BareAlloc implements CommandLine.IParameterPreprocessor {

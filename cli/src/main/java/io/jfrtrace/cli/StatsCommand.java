@@ -109,7 +109,11 @@ final class StatsCommand implements Callable<Integer> {
         }
         Stats first = loaded.get(0);
         if (loaded.size() > 1) {
-            first.add(loaded.subList(1, loaded.size()).toArray(Stats[]::new));
+            try {
+                first.add(loaded.subList(1, loaded.size()).toArray(Stats[]::new));
+            } catch (IllegalArgumentException e) { // pstats fails the same way (a TypeError)
+                throw new CliException(ExitCodes.BAD_INPUT, "cannot merge " + paths + ": " + e.getMessage());
+            }
         }
         return first;
     }

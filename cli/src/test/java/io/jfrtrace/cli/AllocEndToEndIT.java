@@ -66,6 +66,35 @@ class AllocEndToEndIT {
         assertFalse(cmp.stdout().contains("Leak.java:" + garbageLine + ":"), cmp::toString);
     }
 
+    /**
+     * Sampled liveness (the default) weighs each sampled object as size/p; the peak of those weights may not pass
+     * what was allocated: each round of PeakProbe allocates 64 KiB after clearTraces and keeps it.
+     */
+    @Test
+    void aSampledPeakNeverExceedsWhatWasAllocated() throws Exception {
+        Path probes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("probe-classes")));
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "--alloc", "--no-profile", "-o", "peak.jfr",
+                "-cp", SamplePrograms.classPath(probes), "com.example.alloc.PeakProbe");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        List<String> rounds = rec.stdout().lines().filter(l -> l.startsWith("round ")).toList();
+        assertEquals(20, rounds.size(), rec::toString);
+        for (String r : rounds) { // get_traced_memory() in the program
+            String[] f = r.split(" ");
+            assertTrue(Long.parseLong(f[3]) <= 65536 && Long.parseLong(f[5]) <= 65536, () -> r + "\n" + rec);
+        }
+        JfrTraceRun list = JfrTraceRun.run(work, "alloc", "peak.jfr", "--list");
+        List<String[]> snapshots = list.lines().stream().skip(1).map(l -> l.trim().split(" +"))
+                .filter(c -> c[1].equals("round")).toList();
+        assertEquals(20, snapshots.size(), list::toString);
+        for (String[] c : snapshots) { // id label reason time current(2 words) peak(2 words) traces recorder
+            // current: 64 KiB if the array was sampled (then every sample of the line is alive), else 0 B (no sample
+            // says anything about the line); the peak, the same array, is no more
+            String current = c[4] + " " + c[5];
+            assertTrue(current.equals("64.0 KiB") || current.equals("0 B"), () -> "snapshot " + c[0] + ":\n" + list);
+            assertEquals(current, c[6] + " " + c[7], () -> "peak of snapshot " + c[0] + ":\n" + list);
+        }
+    }
+
     @Test
     void listShowsEverySnapshotWithItsLabel() throws Exception {
         JfrTraceRun list = JfrTraceRun.run(work, "alloc", "leak.jfr", "--list");

@@ -59,6 +59,17 @@ class BadInputIT {
     }
 
     @Test
+    void allocFramesOutsideTracemallocsRangeAreRefusedInItsWords() throws Exception {
+        for (String frames : List.of("65536", "0")) {
+            JfrTraceRun run = JfrTraceRun.run(work, "record", "--alloc=" + frames, "-o", "frames.jfr", "-cp", classes.toString(),
+                    "com.example.Factorial");
+            assertOneLineError(run, ExitCodes.USAGE, "jfr-trace record: --alloc=" + frames
+                    + ": the number of frames must be in range [1; 65535]");
+            assertFalse(Files.exists(work.resolve("frames.jfr")));
+        }
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() throws Exception {
         assertOneLineError(JfrTraceRun.run(work, "stats", "--frobnicate", "good.jfr"), ExitCodes.USAGE, "--frobnicate");
     }
@@ -80,6 +91,35 @@ class BadInputIT {
         byte[] bytes = Files.readAllBytes(good);
         Files.write(work.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
         assertOneLineError(JfrTraceRun.run(work, "stats", "cut.jfr"), ExitCodes.BAD_INPUT, "cut.jfr", "truncated recording");
+    }
+
+    @Test
+    void aCorruptStringInsideAChunkIsBadInputNamingTheChunksBytes() throws Exception {
+        byte[] bytes = Files.readAllBytes(good);
+        byte[] name = "com/example/Factorial".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, name);
+        assertEquals(3, bytes[at - 2], "a UTF-8 string: encoding 3, its length, its text");
+        bytes[at - 2] ^= 0x40; // an encoding that does not exist
+        Files.write(work.resolve("flipped.jfr"), bytes);
+        for (String command : List.of("stats", "alloc", "dumps")) {
+            assertOneLineError(JfrTraceRun.run(work, command, "flipped.jfr"), ExitCodes.BAD_INPUT, "flipped.jfr",
+                    "corrupt recording", "(chunk 1, bytes 0-" + (bytes.length - 1) + ")");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 2; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            if (haystack[i - 1] == needle.length) {
+                return i;
+            }
+        }
+        throw new AssertionError("no string " + new String(needle, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test

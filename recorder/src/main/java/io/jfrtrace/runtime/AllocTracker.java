@@ -494,11 +494,29 @@ public final class AllocTracker {
 
     // ------------------------------------------------------------------ API
 
-    /** {current, peak} traced bytes. */
+    /**
+     * {current, peak} traced bytes. Sampled, both are sums of sample weights (size/p per sampled object), which can
+     * pass what was allocated (one sampled 64 KiB array weighs 101 KiB at the default distance): they are capped at
+     * the bytes allocated since start or clearTraces, which no live total can exceed.
+     */
     public static long[] tracedMemory() {
+        long[] totals = exact ? null : mergedCounts();
         synchronized (LIVE) {
-            return new long[] {current, peak};
+            if (exact) {
+                return new long[] {current, peak};
+            }
+            long allocated = allocatedBytesSince(totals, base);
+            return new long[] {Math.min(current, allocated), Math.min(peak, allocated)};
         }
+    }
+
+    /** Bytes allocated from the totals {@code since} (pairs as {@link #mergedCounts()}) to {@code totals}. */
+    private static long allocatedBytesSince(long[] totals, long[] since) {
+        long bytes = 0;
+        for (int i = 1; i < totals.length; i += 2) {
+            bytes += totals[i] - at(since, i);
+        }
+        return bytes;
     }
 
     public static void resetPeak() {
@@ -697,7 +715,8 @@ public final class AllocTracker {
                     sum += s.size[i];
                 }
                 s.tracedCurrent = sum; // get_traced_memory()[0] is the sum of the traces
-                s.tracedPeak = Math.max(s.tracedPeak, sum);
+                // the peak of the sample weights, at least the current estimate, at most all that was allocated
+                s.tracedPeak = Math.min(Math.max(s.tracedPeak, sum), allocatedBytesSince(totals, b));
             }
             AllocSnapshot.Sink k = sink;
             if (k != null) {

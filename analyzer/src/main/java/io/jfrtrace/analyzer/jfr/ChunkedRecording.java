@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +46,8 @@ public final class ChunkedRecording {
     /** Validates the chunk structure of {@code file} without parsing events. */
     public static ChunkedRecording open(Path file) throws RecordingException {
         if (!Files.isRegularFile(file)) {
-            throw new RecordingException(file, Files.exists(file) ? "not a regular file" : "no such file");
+            throw new RecordingException(file, Files.isDirectory(file) ? "a directory, not a recording"
+                    : Files.exists(file) ? "not a regular file" : "no such file");
         }
         List<Long> offsets = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
@@ -79,6 +81,8 @@ public final class ChunkedRecording {
             }
         } catch (RecordingException e) {
             throw e;
+        } catch (AccessDeniedException e) {
+            throw new RecordingException(file, "cannot read: permission denied", e);
         } catch (IOException e) {
             throw new RecordingException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -93,23 +97,52 @@ public final class ChunkedRecording {
         return chunkOffsets.size();
     }
 
-    /** Parses each chunk in file order and hands its events to {@code visitor}, then drops them. */
+    /**
+     * Parses each chunk in file order and hands its events to {@code visitor}, then drops them. A chunk whose layout
+     * or data is broken fails with a one-line {@link RecordingException} naming the chunk's bytes (and the exact byte
+     * where the layout check finds it).
+     */
     public void forEachChunk(ChunkVisitor visitor) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int i = 0; i < chunkOffsets.size(); i++) {
-                IItemCollection events;
-                try (var in = new ChannelRangeInputStream(ch, chunkOffsets.get(i), chunkSizes.get(i))) {
-                    events = JfrLoaderToolkit.loadEvents(in);
-                } catch (CouldNotLoadRecordingException | RuntimeException e) {
-                    throw new RecordingException(file, "corrupt chunk " + (i + 1) + ": " + oneLine(e), e);
+                long offset = chunkOffsets.get(i);
+                long size = chunkSizes.get(i);
+                String where = " (chunk " + (i + 1) + ", bytes " + offset + "-" + (offset + size - 1) + ")";
+                try {
+                    ChunkLayout.check(ch, offset, size);
+                } catch (ChunkLayout.LayoutException e) {
+                    throw new RecordingException(file, "corrupt recording: " + e.getMessage() + where);
                 }
-                visitor.visit(events);
+                IItemCollection events;
+                try (var in = new ChannelRangeInputStream(ch, offset, size)) {
+                    events = JfrLoaderToolkit.loadEvents(in);
+                } catch (CouldNotLoadRecordingException | IOException | RuntimeException e) {
+                    throw new RecordingException(file, "corrupt recording: unreadable event data: " + parserProblem(e) + where, e);
+                } catch (OutOfMemoryError e) {
+                    // One failed allocation, now released: a length field asking for gigabytes.
+                    throw new RecordingException(file, "corrupt recording or a chunk too big for the heap: loading it ran "
+                            + "out of memory" + where, e);
+                }
+                try {
+                    visitor.visit(events);
+                } catch (IllegalArgumentException e) { // a number or name that parsed but makes no sense
+                    throw new RecordingException(file, "corrupt recording: unexpected event content: " + problem(e) + where, e);
+                }
             }
         }
     }
 
-    private static String oneLine(Throwable e) {
+    /** The parser's own words, first line only; its exception types mean nothing to a user. */
+    private static String problem(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m.lines().findFirst().orElse(""));
+        if (m != null && !m.isBlank()) {
+            return m.lines().findFirst().orElse("").strip();
+        }
+        return "malformed data";
+    }
+
+    /** The parser's message for what it checks itself; for its runtime failures (a bad index, a null), none. */
+    private static String parserProblem(Exception e) {
+        return e instanceof RuntimeException ? "malformed data the parser cannot follow" : problem(e);
     }
 }

@@ -51,6 +51,16 @@ public final class EventFields {
         return v instanceof Number n ? n.longValue() : 0;
     }
 
+    /** A boolean field, or null. */
+    public Boolean bool(IItem item, String field) {
+        return member(item, field) instanceof Boolean b ? b : null;
+    }
+
+    /** The raw value JMC gives a field (a quantity, a string, a JMC model object), or null. */
+    public Object value(IItem item, String field) {
+        return member(item, field);
+    }
+
     /** A timestamp field (such as {@code startTime}), or null. */
     public java.time.Instant instant(IItem item, String field) {
         Object v = member(item, field);

@@ -96,7 +96,7 @@ public final class ThreadDumpReader {
                     case JDK_DUMP -> {
                         for (IItem e : events) {
                             jdk.add(new ThreadDump(0, f.instant(e, "startTime"), Reason.REQUEST, "", 0, -1,
-                                    ThreadPrintParser.parse(nonNull(f.string(e, "result")))));
+                                    OwnThreads.without(ThreadPrintParser.parse(nonNull(f.string(e, "result"))))));
                         }
                     }
                     case JDK_SHUTDOWN -> {
@@ -192,7 +192,7 @@ public final class ThreadDumpReader {
         if (trace != null) {
             for (IMCFrame fr : trace.getFrames()) {
                 IMCMethod m = fr.getMethod();
-                String cls = m == null || m.getType() == null ? "" : m.getType().getFullName();
+                String cls = m == null || m.getType() == null ? "" : JavaFrames.className(m);
                 String name = m == null ? "???" : m.getMethodName();
                 Integer line = fr.getFrameLineNumber();
                 frames.add(ThreadPrintParser.javaFrame(cls, name, null, line == null || line < 0 ? -1 : line));

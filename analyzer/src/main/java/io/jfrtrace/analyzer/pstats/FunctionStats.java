@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A function's statistics {@code (cc, nc, tt, ct, callers)}; {@code callers} keeps insertion order and is read-only. */
-public record FunctionStats(long cc, long nc, double tt, double ct, Map<FunctionKey, CallStats> callers) {
+public record FunctionStats(long cc, long nc, double tt, double ct, Map<FunctionKey, CallerValue> callers) {
 
     public FunctionStats {
         callers = Collections.unmodifiableMap(new LinkedHashMap<>(callers));
@@ -17,9 +17,9 @@ public record FunctionStats(long cc, long nc, double tt, double ct, Map<Function
                 addCallers(callers, source.callers));
     }
 
-    static Map<FunctionKey, CallStats> addCallers(Map<FunctionKey, CallStats> target, Map<FunctionKey, CallStats> source) {
-        Map<FunctionKey, CallStats> merged = new LinkedHashMap<>(target);
-        for (Map.Entry<FunctionKey, CallStats> e : source.entrySet()) {
+    static Map<FunctionKey, CallerValue> addCallers(Map<FunctionKey, CallerValue> target, Map<FunctionKey, CallerValue> source) {
+        Map<FunctionKey, CallerValue> merged = new LinkedHashMap<>(target);
+        for (Map.Entry<FunctionKey, CallerValue> e : source.entrySet()) {
             merged.merge(e.getKey(), e.getValue(), (old, add) -> add.plus(old));
         }
         return merged;

@@ -21,6 +21,10 @@ public final class MarshalReader {
     public static final Object NONE = new Object() {
         @Override public String toString() { return "None"; }
     };
+    /** Constants a code object may hold; only their presence matters here. */
+    private static final Object ELLIPSIS = new Object();
+    private static final Object STOP_ITERATION = new Object();
+    private static final Object COMPLEX = new Object();
     private static final Object NULL = new Object();
     private static final int FLAG_REF = 0x80;
 
@@ -96,6 +100,11 @@ public final class MarshalReader {
                 result = set;
                 break;
             }
+            case 'c': result = code(); break;
+            case '.': result = ELLIPSIS; break;
+            case 'S': result = STOP_ITERATION; break;
+            case 'y': bytes(16); result = COMPLEX; break;
+            case 'x': bytes(u8()); bytes(u8()); result = COMPLEX; break;
             case 'r': {
                 int n = int32();
                 if (n < 0 || n >= refs.size() || refs.get(n) == null) {
@@ -110,6 +119,33 @@ public final class MarshalReader {
         }
         if (flag) refs.set(idx, result);
         return result;
+    }
+
+    /**
+     * A code object ({@code python -m profile -o} keys the script by one): Python 3.11+ writes 5 ints (argcount,
+     * posonlyargcount, kwonlyargcount, stacksize, flags), then code, consts, names, localsplusnames,
+     * localspluskinds, filename, name, qualname, firstlineno, linetable, exceptiontable; 3.8-3.10 write 6 ints (with
+     * nlocals), then code, consts, names, varnames, freevars, cellvars, filename, name, firstlineno, lnotab. The code
+     * itself is bytes either way, which tells the two apart.
+     */
+    private PyCode code() throws IOException {
+        int start = pos - 1;
+        for (int i = 0; i < 5; i++) int32();
+        boolean py311 = pos < data.length && (data[pos] & 0x7f) == 's';
+        if (!py311) int32();
+        if (!(object() instanceof byte[])) throw new IOException("bad marshal data (code object at offset " + start + ")");
+        int before = py311 ? 4 : 5; // consts, names, ... up to the filename
+        for (int i = 0; i < before; i++) nonNull(object());
+        Object filename = object();
+        Object name = object();
+        if (py311) nonNull(object()); // qualname
+        int firstLineNo = int32();
+        nonNull(object()); // linetable / lnotab
+        if (py311) nonNull(object()); // exceptiontable
+        if (!(name instanceof String n) || !(filename instanceof String || filename == NONE)) {
+            throw new IOException("bad marshal data (code object at offset " + start + " of an unknown Python version)");
+        }
+        return new PyCode(n, filename instanceof String f ? f : null, firstLineNo, start);
     }
 
     private List<Object> sequence(int n) throws IOException {

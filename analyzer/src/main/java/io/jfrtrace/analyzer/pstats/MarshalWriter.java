@@ -16,7 +16,7 @@ public final class MarshalWriter {
 
     private MarshalWriter() {}
 
-    /** Writes the pstats dict {@code {(file, line, name): (cc, nc, tt, ct, {caller: (nc, cc, tt, ct)})}}. */
+    /** Writes the pstats dict {@code {(file, line, name): (cc, nc, tt, ct, {caller: (nc, cc, tt, ct) or count})}}. */
     public static void writeStats(Map<FunctionKey, FunctionStats> stats, OutputStream os) throws IOException {
         MarshalWriter w = new MarshalWriter();
         w.out.write('{');
@@ -29,14 +29,17 @@ public final class MarshalWriter {
             w.floatValue(s.tt());
             w.floatValue(s.ct());
             w.out.write('{');
-            for (Map.Entry<FunctionKey, CallStats> c : s.callers().entrySet()) {
+            for (Map.Entry<FunctionKey, CallerValue> c : s.callers().entrySet()) {
                 w.key(c.getKey());
-                CallStats cs = c.getValue();
-                w.tupleHeader(4);
-                w.integer(cs.nc());
-                w.integer(cs.cc());
-                w.floatValue(cs.tt());
-                w.floatValue(cs.ct());
+                if (c.getValue() instanceof CallStats cs) {
+                    w.tupleHeader(4);
+                    w.integer(cs.nc());
+                    w.integer(cs.cc());
+                    w.floatValue(cs.tt());
+                    w.floatValue(cs.ct());
+                } else {
+                    w.integer(((CallCount) c.getValue()).calls()); // the profile module's bare count
+                }
             }
             w.out.write('0');
         }

@@ -33,7 +33,7 @@ public final class Stats {
     /** The sorted list ({@code fcn_list}); {@code null} when unsorted. */
     private List<FunctionKey> fcnList;
     private String sortType = "";
-    private Map<FunctionKey, Map<FunctionKey, CallStats>> allCallees;
+    private Map<FunctionKey, Map<FunctionKey, CallerValue>> allCallees;
 
     private Stats() {}
 
@@ -68,11 +68,11 @@ public final class Stats {
         for (Map.Entry<ProfileTable.Edge, ProfileTable.Counters> e : table.calls().entrySet()) {
             byCaller.computeIfAbsent(e.getKey().caller(), k -> new ArrayList<>()).add(e);
         }
-        Map<FunctionKey, LinkedHashMap<FunctionKey, CallStats>> callers = new LinkedHashMap<>();
+        Map<FunctionKey, LinkedHashMap<FunctionKey, CallerValue>> callers = new LinkedHashMap<>();
         for (FunctionKey f : present.keySet()) callers.put(f, new LinkedHashMap<>());
         for (FunctionKey c : present.keySet()) {
             for (Map.Entry<ProfileTable.Edge, ProfileTable.Counters> e : byCaller.getOrDefault(c, List.of())) {
-                LinkedHashMap<FunctionKey, CallStats> target = callers.get(e.getKey().callee());
+                LinkedHashMap<FunctionKey, CallerValue> target = callers.get(e.getKey().callee());
                 if (target == null) continue;
                 ProfileTable.Counters s = e.getValue();
                 target.merge(c, new CallStats(s.callCount(), s.callCount() - s.recursiveCallCount(),
@@ -123,14 +123,9 @@ public final class Stats {
             FunctionKey key = key(e.getKey(), what);
             List<?> v = tuple(e.getValue(), 5, what);
             if (!(v.get(4) instanceof Map)) throw bad(what, "callers is not a dict");
-            LinkedHashMap<FunctionKey, CallStats> callers = new LinkedHashMap<>();
+            LinkedHashMap<FunctionKey, CallerValue> callers = new LinkedHashMap<>();
             for (Map.Entry<?, ?> c : ((Map<?, ?>) v.get(4)).entrySet()) {
-                if (!(c.getValue() instanceof List)) {
-                    throw bad(what, "legacy 'profile' module data (caller values are not tuples) is not supported");
-                }
-                List<?> t = tuple(c.getValue(), 4, what);
-                callers.put(key(c.getKey(), what), new CallStats(integer(t.get(0), what), integer(t.get(1), what),
-                        number(t.get(2), what), number(t.get(3), what)));
+                callers.put(key(c.getKey(), what), callerValue(c.getValue(), what));
             }
             out.put(key, new FunctionStats(integer(v.get(0), what), integer(v.get(1), what),
                     number(v.get(2), what), number(v.get(3), what), callers));
@@ -138,12 +133,23 @@ public final class Stats {
         return of(out, files);
     }
 
+    /** cProfile's {@code (nc, cc, tt, ct)} tuple, or the pure-Python profile module's bare call count. */
+    private static CallerValue callerValue(Object o, String what) throws IOException {
+        if (!(o instanceof List)) {
+            return new CallCount(integer(o, what));
+        }
+        List<?> t = tuple(o, 4, what);
+        return new CallStats(integer(t.get(0), what), integer(t.get(1), what), number(t.get(2), what), number(t.get(3), what));
+    }
+
     private static FunctionKey key(Object o, String what) throws IOException {
         List<?> t = tuple(o, 3, what);
-        if (!(t.get(0) instanceof String) || !(t.get(2) instanceof String)) throw bad(what, "bad function key " + o);
+        // python -m profile names the script's pseudo-function by its code object: pstats prints its repr
+        Object name = t.get(2) instanceof PyCode code ? code.repr() : t.get(2);
+        if (!(t.get(0) instanceof String) || !(name instanceof String)) throw bad(what, "bad function key " + o);
         long line = integer(t.get(1), what);
         if (line < Integer.MIN_VALUE || line > Integer.MAX_VALUE) throw bad(what, "line number out of range");
-        return new FunctionKey((String) t.get(0), (int) line, (String) t.get(2));
+        return new FunctionKey((String) t.get(0), (int) line, (String) name);
     }
 
     private static List<?> tuple(Object o, int n, String what) throws IOException {
@@ -219,9 +225,9 @@ public final class Stats {
             FunctionKey newFunc = e.getKey().stripPath();
             maxLen = Math.max(maxLen, PyStr.len(newFunc.stdName()));
             FunctionStats s = e.getValue();
-            LinkedHashMap<FunctionKey, CallStats> newCallers = new LinkedHashMap<>();
+            LinkedHashMap<FunctionKey, CallerValue> newCallers = new LinkedHashMap<>();
             // plain assignment: colliding callers within one dict overwrite (position of the first)
-            for (Map.Entry<FunctionKey, CallStats> c : s.callers().entrySet()) {
+            for (Map.Entry<FunctionKey, CallerValue> c : s.callers().entrySet()) {
                 newCallers.put(c.getKey().stripPath(), c.getValue());
             }
             FunctionStats stripped = new FunctionStats(s.cc(), s.nc(), s.tt(), s.ct(), newCallers);
@@ -271,10 +277,10 @@ public final class Stats {
     /** {@code calc_callees()}: inverts the callers maps (computed once; reset only by {@link #stripDirs()}). */
     public Stats calcCallees() {
         if (allCallees != null && !allCallees.isEmpty()) return this;
-        Map<FunctionKey, Map<FunctionKey, CallStats>> callees = new LinkedHashMap<>();
+        Map<FunctionKey, Map<FunctionKey, CallerValue>> callees = new LinkedHashMap<>();
         for (Map.Entry<FunctionKey, FunctionStats> e : stats.entrySet()) {
             callees.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
-            for (Map.Entry<FunctionKey, CallStats> c : e.getValue().callers().entrySet()) {
+            for (Map.Entry<FunctionKey, CallerValue> c : e.getValue().callers().entrySet()) {
                 callees.computeIfAbsent(c.getKey(), k -> new LinkedHashMap<>()).put(e.getKey(), c.getValue());
             }
         }
@@ -283,9 +289,9 @@ public final class Stats {
     }
 
     /** The callee map of {@code f} (after {@link #calcCallees()}); empty if none. */
-    public Map<FunctionKey, CallStats> callees(FunctionKey f) {
+    public Map<FunctionKey, CallerValue> callees(FunctionKey f) {
         calcCallees();
-        Map<FunctionKey, CallStats> m = allCallees.get(f);
+        Map<FunctionKey, CallerValue> m = allCallees.get(f);
         return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 

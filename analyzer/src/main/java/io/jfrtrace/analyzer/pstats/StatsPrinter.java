@@ -113,17 +113,20 @@ public final class StatsPrinter {
 
     private void callHeading(Appendable out, int width, String title) throws IOException {
         out.append(PyStr.ljust("Function ", width)).append(title).append('\n');
-        // the sub-header depends on the first function that has callers (always tuple values here)
+        // the sub-header only for cProfile data: decided by the first value of the first non-empty callers dict
         for (FunctionStats s : stats.stats().values()) {
             if (!s.callers().isEmpty()) {
-                out.append(" ".repeat(width)).append("    ncalls  tottime  cumtime\n");
+                if (s.callers().values().iterator().next() instanceof CallStats) {
+                    out.append(" ".repeat(width)).append("    ncalls  tottime  cumtime\n");
+                }
                 break;
             }
         }
     }
 
-    private static void callLine(Appendable out, int width, FunctionKey source, Map<FunctionKey, CallStats> calls,
-                                 String arrow) throws IOException {
+    /** {@code print_call_line}: cProfile tuples as columns, profile's bare counts as {@code name(count) cumtime}. */
+    private void callLine(Appendable out, int width, FunctionKey source, Map<FunctionKey, CallerValue> calls,
+                          String arrow) throws IOException {
         out.append(PyStr.ljust(source.stdName(), width)).append(arrow).append(' ');
         if (calls.isEmpty()) {
             out.append('\n');
@@ -133,13 +136,21 @@ public final class StatsPrinter {
         keys.sort(FunctionKey.TUPLE_ORDER);
         boolean first = true;
         for (FunctionKey k : keys) {
-            CallStats v = calls.get(k);
-            String sub = v.nc() != v.cc() ? v.nc() + "/" + v.cc() : Long.toString(v.nc());
-            if (!first) out.append(" ".repeat(width + 1));
-            out.append(PyStr.rjust(sub, first ? 7 : 9)).append(' ')
-               .append(PyFormat.f8(v.tt())).append(' ')
-               .append(PyFormat.f8(v.ct())).append("  ")
-               .append(k.stdName()).append('\n');
+            if (calls.get(k) instanceof CallStats v) {
+                String sub = v.nc() != v.cc() ? v.nc() + "/" + v.cc() : Long.toString(v.nc());
+                if (!first) out.append(" ".repeat(width + 1));
+                out.append(PyStr.rjust(sub, first ? 7 : 9)).append(' ')
+                   .append(PyFormat.f8(v.tt())).append(' ')
+                   .append(PyFormat.f8(v.ct())).append("  ")
+                   .append(k.stdName()).append('\n');
+            } else {
+                CallCount v = (CallCount) calls.get(k);
+                // the cumulative time of the listed function itself (pstats raises KeyError if it has none)
+                FunctionStats listed = stats.stats().get(k);
+                if (!first) out.append(" ".repeat(width + 3));
+                out.append(k.stdName()).append('(').append(Long.toString(v.calls())).append(") ")
+                   .append(PyFormat.f8(listed == null ? 0.0 : listed.ct())).append('\n');
+            }
             first = false;
         }
     }

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A snapshot as CSV: header {@code domain,size,count,total_nframe,frames}, one row per {@link Trace};
@@ -27,6 +28,12 @@ public final class SnapshotCsv {
             .setHeader(HEADER).setSkipHeaderRecord(false).get();
 
     public static void write(Snapshot snapshot, Appendable out) throws IOException {
+        write(snapshot, out, t -> true, t -> true);
+    }
+
+    /** As {@link #write(Snapshot, Appendable)}, with an empty size or count where the predicates say it is unknown. */
+    public static void write(Snapshot snapshot, Appendable out, Predicate<Trace> sizeKnown, Predicate<Trace> countKnown)
+            throws IOException {
         try (CSVPrinter p = new CSVPrinter(out, WRITE)) {
             for (Trace t : snapshot.traces()) {
                 StringBuilder frames = new StringBuilder();
@@ -38,7 +45,8 @@ public final class SnapshotCsv {
                     frames.append(f.filename()).append(':').append(f.lineno());
                 }
                 Integer tn = t.traceback().totalNframe();
-                p.printRecord(t.domain(), t.size(), t.count(), tn == null ? "" : tn.toString(), frames.toString());
+                p.printRecord(t.domain(), sizeKnown.test(t) ? t.size() : "", countKnown.test(t) ? t.count() : "",
+                        tn == null ? "" : tn.toString(), frames.toString());
             }
             p.flush();
         }

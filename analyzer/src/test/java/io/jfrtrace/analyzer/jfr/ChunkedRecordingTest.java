@@ -80,4 +80,44 @@ class ChunkedRecordingTest {
         RecordingException e = assertThrows(RecordingException.class, () -> ChunkedRecording.open(cut));
         assertTrue(e.getMessage().contains("truncated recording: chunk 2"), e.getMessage());
     }
+
+    @Test
+    void aMetadataOffsetOutsideTheChunkIsNamedWithTheByteItSitsAt() throws Exception {
+        byte[] bytes = Files.readAllBytes(recordTicks(10));
+        bytes[29] ^= 0x10; // metadata offset (bytes 24-31) + 1 MiB
+        Path bad = Files.write(tmp.resolve("bad-metadata.jfr"), bytes);
+        RecordingException e = assertThrows(RecordingException.class,
+                () -> ChunkedRecording.open(bad).forEachChunk(byType -> { }));
+        assertTrue(e.getMessage().startsWith(bad + ": corrupt recording: the metadata offset "), e.getMessage());
+        assertTrue(e.getMessage().contains("at byte 24 points outside the chunk"), e.getMessage());
+    }
+
+    @Test
+    void aStringWithAnEncodingThatDoesNotExistIsCorruptDataInItsChunk() throws Exception {
+        byte[] one = Files.readAllBytes(recordTicks(10));
+        byte[] two = Arrays.copyOf(one, one.length * 2);
+        System.arraycopy(one, 0, two, one.length, one.length);
+        int name = indexOf(two, "jfrtrace.test.Tick".getBytes(java.nio.charset.StandardCharsets.US_ASCII), one.length);
+        // the name in chunk 2: its encoding (3 UTF-8, 4 chars, 5 Latin-1), its length, its text
+        assertTrue(two[name - 2] >= 3 && two[name - 2] <= 5, "encoding " + two[name - 2]);
+        two[name - 2] ^= 0x40; // an encoding that does not exist
+        Path bad = Files.write(tmp.resolve("bad-string.jfr"), two);
+        RecordingException e = assertThrows(RecordingException.class,
+                () -> ChunkedRecording.open(bad).forEachChunk(byType -> { }));
+        assertTrue(e.getMessage().contains("corrupt recording: unreadable event data: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(chunk 2, bytes " + one.length + "-" + (two.length - 1) + ")"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden tests: the same operations on Java {@link Stats} and on CPython's {@code pstats.Stats} loaded from the
@@ -185,6 +186,82 @@ class PstatsGoldenTest {
                 + "print(a == b, list(a) == list(b), all(list(a[k][4]) == list(b[k][4]) for k in a))",
                 prof.toString(), again.toString());
         assertEquals("True True True\n", eq);
+    }
+
+    /**
+     * A file of the pure-Python {@code profile} module, whose callers dicts hold bare call counts instead of cProfile's
+     * {@code (nc, cc, tt, ct)} tuples, loads and prints as pstats prints it: {@code name(count) cumtime} call lines,
+     * no ncalls/tottime/cumtime sub-header; counts add up when files are merged and are written back as counts.
+     */
+    @Test
+    void profileModuleOutputLoadsAndPrintsIdentically() throws Exception {
+        Files.writeString(dir.resolve("pyprog.py"), String.join("\n",
+                "import profile, sys",
+                "def fact(n):",
+                "    return 1 if n <= 1 else n * fact(n - 1)",
+                "def fib(n):",
+                "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+                "class K:",
+                "    def m(self, x):",
+                "        return sorted([x, 1, 2])",
+                "def main(rounds):",
+                "    for i in range(rounds):",
+                "        fact(i % 12)",
+                "    fib(12)",
+                "    k = K()",
+                "    for i in range(rounds):",
+                "        k.m(i)",
+                "profile.run('main(30)', 'py1.prof')",
+                "profile.run('main(7)', 'py2.prof')",
+                ""));
+        io.jfrtrace.analyzer.testing.Python3.run(dir, List.of("pyprog.py")); // profile.run runs in __main__
+        Path one = dir.resolve("py1.prof");
+        Path two = dir.resolve("py2.prof");
+        String firstCaller = PythonOracle.run(dir, "import marshal, sys\n"
+                + "d = marshal.load(open(sys.argv[1], 'rb'))\n"
+                + "print(type(next(v for f in d.values() for v in f[4].values())).__name__)", one.toString());
+        assertEquals("int\n", firstCaller, "the profile module writes bare counts");
+        String[] scripts = {"stats", "sort cumulative; stats", "sort time name; stats 10", "strip; sort 2; stats",
+                "callers", "callees", "sort stdname; callers; callees", "strip; sort nfl; callers fact|fib; callees 0.5"};
+        for (String s : scripts) {
+            String expected = PythonOracle.run(dir, PY_PRELUDE + Scenario.python(s), one.toString());
+            assertEquals(expected, Scenario.java(Stats.load(one), s), s);
+            String merged = PythonOracle.run(dir, PY_PRELUDE + Scenario.python(s), one.toString(), two.toString());
+            assertEquals(merged, Scenario.java(Stats.load(one).add(Stats.load(two)), s), "merged: " + s);
+        }
+        Path again = dir.resolve("py-again.prof");
+        Stats.load(one).dump(again);
+        String eq = PythonOracle.run(dir, "import marshal, sys\n"
+                + "a = marshal.load(open(sys.argv[1], 'rb')); b = marshal.load(open(sys.argv[2], 'rb'))\n"
+                + "print(a == b, list(a) == list(b), all(type(v) is int for f in b.values() for v in f[4].values()))",
+                one.toString(), again.toString());
+        assertEquals("True True True\n", eq);
+    }
+
+    /**
+     * {@code python -m profile -o} keys the script by its code object, which pstats prints as its repr: the same text
+     * but for the address (the code object's in each loading process; ours is its offset in the file).
+     */
+    @Test
+    void profileModuleCommandLineOutputWithACodeObjectPrintsAsPstatsButForTheAddress() throws Exception {
+        Files.writeString(dir.resolve("cmdprog.py"), String.join("\n",
+                "def fib(n):",
+                "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+                "def main():",
+                "    return sorted([fib(10), 3, 1])",
+                "main()",
+                ""));
+        PythonOracle.run(dir, "import sys, profile; sys.argv = ['profile', '-o', 'cmd.prof', 'cmdprog.py']; profile.main()");
+        Path prof = dir.resolve("cmd.prof");
+        for (String s : new String[] {"stats", "sort cumulative; stats", "sort stdname; callers; callees"}) {
+            String expected = PythonOracle.run(dir, PY_PRELUDE + Scenario.python(s), prof.toString());
+            assertTrue(expected.contains("(<code object <module> at 0x"), expected);
+            assertEquals(anyAddress(expected), anyAddress(Scenario.java(Stats.load(prof), s)), s);
+        }
+    }
+
+    private static String anyAddress(String text) {
+        return text.replaceAll("<code object (\\S+) at 0x[0-9a-f]{12},", "<code object $1 at 0xADDRESS,");
     }
 
     /** Every string pstats accepts as a sort key is accepted by us with the same meaning, and nothing else. */

@@ -21,7 +21,7 @@ public final class SnapshotOptions {
     @Option(names = "--cumulative", description = "Count every frame of each traceback, not only the most recent (lineno/filename).")
     public boolean cumulative;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Print the first N statistics (default 10).")
+    @Option(names = "--limit", paramLabel = "N", description = "Print the first N statistics (default 10; 0 prints none).")
     public int limit = 10;
 
     @Option(names = "--include", paramLabel = "PATTERN[:LINE]", description = "Keep traces whose file matches (fnmatch), optionally at LINE; repeatable.")
@@ -54,9 +54,10 @@ public final class SnapshotOptions {
         return allocated ? AllocationReader.View.ALLOCATED : AllocationReader.View.LIVE;
     }
 
+    /** {@code --limit 0} prints nothing, as {@code statistics()[:0]}; a negative limit is refused. */
     public void checkRange() {
-        if (limit < 1) {
-            throw new CliException(ExitCodes.USAGE, "--limit must be at least 1, got " + limit);
+        if (limit < 0) {
+            throw new CliException(ExitCodes.USAGE, "--limit must be at least 0, got " + limit);
         }
     }
 
