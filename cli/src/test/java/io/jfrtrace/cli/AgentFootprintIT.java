@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on JDK 25). The classes below are the visible trace of that path.
  */
 class AgentFootprintIT {
-    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JAVA25 = Jdks.JAVA25;
     static final Set<String> LOCALE_TEXT_CLASSES = Set.of("java.util.Formatter", "java.text.DecimalFormatSymbols",
             "java.lang.CharacterData00");
 

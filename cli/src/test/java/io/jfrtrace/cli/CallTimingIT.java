@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallTimingIT {
     static final Path CLOCK_LIBRARY = Paths.get("../recorder/target/native/libjfrtrace_clock.so");
-    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JAVA25 = Jdks.JAVA25;
 
     @TempDir
     static Path work;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dump PID} and {@code dumps FILE} with real JVMs running the Deadlock sample. */
 class DumpsIT {
-    static final Path TEMURIN_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+    static final Path TEMURIN_25 = Jdks.TEMURIN_25;
 
     @TempDir
     static Path work;

@@ -87,7 +87,7 @@ class ExitPathsIT {
 
     @Test
     void theAgentWorksOnTemurin25() throws Exception {
-        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        Path jdk25 = Jdks.JAVA25;
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25), "no Temurin 25 here");
         JfrTraceRun rec = JfrTraceRun.run(work, jdk25, List.of("record", "-o", "fact25.jfr", "-cp", classes.toString(), "com.example.Factorial"));
         assertEquals(0, rec.exitCode(), rec::toString);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
-    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JAVA25 = Jdks.JAVA25;
 
     @TempDir
     static Path shared;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenCallsAtExitIT {
     static final String PROGRAM = "com.example.exits.StillRunning";
     static final String FILE = "com/example/exits/StillRunning.java";
-    static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JDK25 = Jdks.JAVA25;
 
     @TempDir
     static Path work;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The program lives and dies with record: signals reach it, record's death ends it, start-up failures are told apart. */
 class RecordLifecycleIT {
-    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-
     @TempDir
     static Path shared;
     static Path classes;
@@ -38,11 +35,7 @@ class RecordLifecycleIT {
     }
 
     static List<Path> javas() {
-        List<Path> javas = new ArrayList<>(List.of(JfrTraceRun.javaOf(System.getProperty("java.home"))));
-        if (Files.isExecutable(JAVA25)) {
-            javas.add(JAVA25);
-        }
-        return javas;
+        return Jdks.available();
     }
 
     static Stream<Arguments> javasAndTerminatingSignals() {
@@ -58,7 +51,7 @@ class RecordLifecycleIT {
     }
 
     static Path java() {
-        return JfrTraceRun.javaOf(System.getProperty("java.home"));
+        return Jdks.current();
     }
 
     Process recordForever(Path java, String out, String... extra) throws Exception {

@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every run here is started with {@code umask 000}, the most permissive umask there is.
  */
 class SecurityIT {
-    static final Path JAVA25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JAVA25 = Jdks.JAVA25;
 
     @TempDir
     static Path work;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * gives the objects' size; where it does not (JDK 17 records no size for a non-array object) they print as unknown.
  */
 class StockAllocationIT {
-    static final Path JAVA25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path JAVA25 = Jdks.JAVA25;
     static final long OBJECTS = 100_000;
     /** The measured counts were within 0.3 % of 100 000 (JDK 17 and 25); the samplers' noise is far below this. */
     static final double TOLERANCE = 0.10;
