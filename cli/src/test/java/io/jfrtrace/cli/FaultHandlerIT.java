@@ -23,6 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
@@ -189,6 +191,43 @@ class FaultHandlerIT {
         assertTrue(f.size() >= 2, () -> "frames: " + f);
         assertEquals("com/example/fault/Oom.java\t15\tOom.grow", f.get(0));
         assertEquals("com/example/fault/Oom.java\t20\tOom.main", f.get(1));
+    }
+
+    /**
+     * The list stays reachable, so the heap is still full when the error reaches the uncaught-exception
+     * handler and when JFR writes the recording at exit. The agent once allocated before releasing its
+     * reserve (the JVM then reported "OutOfMemoryError thrown from the UncaughtExceptionHandler", the
+     * JPLIS agent's class-load hook failed with "ASSERTION FAILED" and the recording was empty).
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(strings = {"current", "25"})
+    void outOfMemoryWithTheHeapStillFullIsDumpedAndRecorded(String jdk) throws Exception {
+        Path java = jdk.equals("25") ? JAVA25 : java();
+        assumeTrue(Files.isExecutable(java), "no java at " + java);
+        JfrTraceRun rec = record(java, "record", "-o", "full.jfr", "-Xmx64m", "-cp", classes.toString(),
+                "com.example.fault.GrowingList");
+        assertEquals(1, rec.exitCode(), rec::toString);
+        List<String> jplis = rec.stderr().lines()
+                .filter(l -> l.contains("JPLISAgent") || l.contains("ASSERTION FAILED")).toList();
+        assertEquals(List.of(), jplis, rec::toString);
+        assertTrue(rec.stderr().contains("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"),
+                rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), () -> "recording not complete:\n" + rec);
+        List<Dump> dumps = dumps(work.resolve("full.jfr"));
+        assertEquals(1, dumps.size(), rec::toString);
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", dumps.get(0).dump.getString("detail"));
+        RecordedEvent cur = dumps.get(0).current();
+        assertEquals("main", cur.getString("threadName"));
+        // under any JDK frames the allocation went through (ArrayList growth)
+        List<String> f = List.of(frames(cur)).stream().filter(l -> !l.startsWith("java/")).toList();
+        assertEquals(List.of("com/example/fault/GrowingList.java\t15\tGrowingList.grow",
+                "com/example/fault/GrowingList.java\t20\tGrowingList.main"), f);
+        JfrTraceRun text = JfrTraceRun.run(work, java, List.of("dumps", "full.jfr"));
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.stdout().startsWith("Fatal JVM error: java.lang.OutOfMemoryError: Java heap space\n\n"), text::toString);
+        assertTrue(text.stdout().contains("\"main\" (most recent call first):\n"), text::toString);
+        assertTrue(text.stdout().contains("  File \"com/example/fault/GrowingList.java\", line 15 in GrowingList.grow\n"
+                + "  File \"com/example/fault/GrowingList.java\", line 20 in GrowingList.main\n"), text::toString);
     }
 
     @Test

@@ -28,8 +28,10 @@ import javax.management.openmbean.SimpleType;
  * <p>Out of memory: a collection-usage threshold at 95 % of each heap pool's maximum (checked by
  * the JVM after each GC anyway: no cost while idle) snapshots all threads while memory runs out;
  * an uncaught {@code OutOfMemoryError} within 10 s then reports the other threads as that snapshot
- * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before dumping an
- * {@code OutOfMemoryError}, and every class a dump needs is loaded when the handler is installed.
+ * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before anything else when an
+ * {@code OutOfMemoryError} arrives: the program may still hold the rest of the heap, and the dump,
+ * the error's printout, the JPLIS agent's class-load hook and JFR's final chunk at exit all need
+ * some. Every class a dump needs is loaded when the handler is installed.
  */
 final class Fatal implements Thread.UncaughtExceptionHandler {
     private static final double LOW_MEMORY_FRACTION = 0.95;
@@ -58,6 +60,7 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         Fatal f = new Fatal(Thread.getDefaultUncaughtExceptionHandler(), out, allThreads);
         Thread.setDefaultUncaughtExceptionHandler(f);
         f.watchMemory();
+        f.releaseReserve(new IllegalStateException("warm-up")); // links the check; keeps the reserve
         try {
             Dumper.warmUp();
             new Exception().toString();
@@ -85,11 +88,12 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread t, Throwable e) {
+        // First of all: the program may still hold the whole heap, and everything below allocates.
+        boolean outOfMemory = releaseReserve(e);
         try {
             Map<Thread, StackTraceElement[]> others = null;
             StackTraceElement[] failing = e.getStackTrace();
-            if (e instanceof OutOfMemoryError) {
-                reserve = null;
+            if (outOfMemory) {
                 Map<Thread, StackTraceElement[]> snap = lowMemorySnapshot;
                 if (snap != null && System.nanoTime() - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
                     others = snap;
@@ -108,11 +112,30 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         if (previous != null) {
             previous.uncaughtException(t, e);
         } else {
-            // what ThreadGroup.uncaughtException prints when no default handler is set
+            // what ThreadGroup.uncaughtException prints when no default handler is set (without
+            // string concatenation, whose first use links a call site: more memory)
             PrintStream err = System.err;
-            err.print("Exception in thread \"" + t.getName() + "\" ");
+            err.print("Exception in thread \"");
+            err.print(t.getName());
+            err.print("\" ");
             e.printStackTrace(err);
         }
+    }
+
+    /**
+     * Drops the reserve if {@code e} is an OutOfMemoryError; the collection that the next failed
+     * allocation brings frees it. Nothing here may allocate, and linking the check's class reference
+     * does (the first use resolves OutOfMemoryError through this class's loader, a Java call), so
+     * {@link #enable} runs it once. Unlinked, it failed while the heap was still full, before the
+     * reserve went: no dump, the JVM's "OutOfMemoryError thrown from the UncaughtExceptionHandler",
+     * JPLIS "ASSERTION FAILED" lines for every class loaded after that and an empty recording.
+     */
+    private boolean releaseReserve(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            reserve = null;
+            return true;
+        }
+        return false;
     }
 
     private void watchMemory() {
