@@ -3,9 +3,11 @@ package io.jfrtrace.recorder.faulthandler;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,15 +168,33 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
      * snapshot, with an OutOfMemoryError that has no backtrace either (HotSpot's preallocated ones
      * were taken), leaving the dump without the failing frames: FaultHandlerIT's out-of-memory test
      * failed so about 1 run in 12, with the Notification Thread still in that initialisation.
-     * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data.
+     * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data; so
+     * does MemoryUsage.from for the usage's mapping. The rest of that path (the bean's ObjectName,
+     * the Notification class, our listener) runs here once too: a class it loaded while the heap
+     * was full would also cost a JPLIS "ASSERTION FAILED" line (the class-load hook cannot make
+     * the class's name string), and sun.management.MemoryUsageCompositeData was still loaded there.
      */
-    private static void warmNotifications() {
+    private void warmNotifications() {
         try {
             CompositeType type = new CompositeType("warm-up", "warm-up", new String[] {"x"}, new String[] {"x"},
                     new OpenType<?>[] {SimpleType.STRING});
-            MemoryNotificationInfo.from(new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"}));
-        } catch (Throwable expected) {
-            // IllegalArgumentException: not a notification; the classes are initialised by then
+            CompositeDataSupport dummy = new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"});
+            try {
+                MemoryNotificationInfo.from(dummy);
+            } catch (IllegalArgumentException expected) {
+                // not a notification; the classes are initialised by then
+            }
+            try {
+                MemoryUsage.from(dummy);
+            } catch (IllegalArgumentException expected) {
+                // not a usage, likewise
+            }
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            // a type the listener ignores: the real one would count as this episode's snapshot
+            onMemoryNotification(new Notification(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED,
+                    memory.getObjectName(), 0, System.currentTimeMillis(), "warm-up"), null);
+        } catch (Throwable ignored) {
+            // only an optimisation
         }
     }
 
