@@ -56,7 +56,7 @@ final class Agent {
                 flusher.allocation(options.snapshotIntervalMillis);
             }
             flusher.install(r, options.flushIntervalMillis);
-            io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r);
+            io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r, options.fault);
             r.setToDisk(true);
             r.setDestination(output);
             r.start();

@@ -33,7 +33,9 @@ import javax.management.openmbean.SimpleType;
  * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before anything else when an
  * {@code OutOfMemoryError} arrives: the program may still hold the rest of the heap, and the dump,
  * the error's printout, the JPLIS agent's class-load hook and JFR's final chunk at exit all need
- * some. Every class a dump needs is loaded when the handler is installed.
+ * some. Every class a dump needs is loaded when the handler is installed. An error that comes without a
+ * backtrace is dumped without frames for its thread; the analyzer places it from the JVM's
+ * jdk.AllocationRequiringGC events (FaultAgent enables them, docs/events.md).
  */
 final class Fatal implements Thread.UncaughtExceptionHandler {
     private static final double LOW_MEMORY_FRACTION = 0.95;
@@ -99,12 +101,11 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
                 Map<Thread, StackTraceElement[]> snap = lowMemorySnapshot;
                 if (snap != null && System.nanoTime() - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
                     others = snap;
-                    if (failing.length == 0 && snap.containsKey(t)) {
-                        // HotSpot's preallocated OutOfMemoryErrors can come without a backtrace:
-                        // the thread's stack when memory ran low is the best account left.
-                        failing = snap.get(t);
-                    }
                 }
+                // An error without a backtrace (HotSpot's preallocated ones with one were used up)
+                // keeps no frames here: the snapshot's may be an earlier episode's (a program that
+                // recovered from one named where it was then), and the analyzer takes the thread's
+                // last allocation that waited for a collection, the one that failed (events.md).
             }
             List<ThreadStack> threads = Dumper.capture(t, failing, allThreads, others);
             Dumper.emit("fatal", e.toString(), 0, t, threads, allThreads, out);
