@@ -23,6 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
@@ -184,11 +186,60 @@ class FaultHandlerIT {
         List<Dump> dumps = dumps(work.resolve("oom.jfr"));
         assertEquals(1, dumps.size(), rec::toString);
         assertEquals("java.lang.OutOfMemoryError: Java heap space", dumps.get(0).dump.getString("detail"));
-        // The program's frames, under any JDK frames the allocation went through (ArrayList growth).
-        List<String> f = List.of(frames(dumps.get(0).current())).stream().filter(l -> !l.startsWith("java/")).toList();
-        assertTrue(f.size() >= 2, () -> "frames: " + f);
-        assertEquals("com/example/fault/Oom.java\t15\tOom.grow", f.get(0));
-        assertEquals("com/example/fault/Oom.java\t20\tOom.main", f.get(1));
+        // as dumps prints it: an error without a backtrace is recorded without frames (docs/events.md)
+        assertEquals(List.of("  File \"com/example/fault/Oom.java\", line 15 in Oom.grow",
+                "  File \"com/example/fault/Oom.java\", line 20 in Oom.main"), printedProgramFrames(java(), "oom.jfr"));
+    }
+
+    /**
+     * The current thread's frames of the file's only dump as {@code jfr-trace dumps} prints them, without the
+     * JDK frames the failing allocation went through (ArrayList growth).
+     */
+    List<String> printedProgramFrames(Path java, String file) throws Exception {
+        JfrTraceRun text = JfrTraceRun.run(work, java, List.of("dumps", file));
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.stdout().startsWith("Fatal JVM error: java.lang.OutOfMemoryError: Java heap space\n\n"), text::toString);
+        int at = text.stdout().indexOf("Current thread 0x");
+        assertTrue(at >= 0, text::toString);
+        return text.stdout().substring(at).lines().skip(1).takeWhile(l -> l.startsWith("  "))
+                .filter(l -> !l.startsWith("  File \"java/")).toList();
+    }
+
+    /**
+     * The list stays reachable, so the heap is still full when the error reaches the uncaught-exception
+     * handler and when JFR writes the recording at exit. The agent once allocated before releasing its
+     * reserve (the JVM then reported "OutOfMemoryError thrown from the UncaughtExceptionHandler", the
+     * JPLIS agent's class-load hook failed with "ASSERTION FAILED" and the recording was empty). With
+     * "spent" the program first recovers from a few errors, so the last one has no backtrace (HotSpot
+     * preallocates only a few with one; JFR's periodic task and the JDK's Notification Thread can take
+     * them too): the dump still names grow(), from the JVM's jdk.AllocationRequiringGC events, where the
+     * low-memory snapshot of the earlier episode named spend().
+     */
+    @ParameterizedTest(name = "JDK {0} {1}")
+    @CsvSource({"current,''", "25,''", "current,spent", "25,spent"})
+    void outOfMemoryWithTheHeapStillFullIsDumpedAndRecorded(String jdk, String mode) throws Exception {
+        Path java = jdk.equals("25") ? JAVA25 : java();
+        assumeTrue(Files.isExecutable(java), "no java at " + java);
+        List<String> args = new ArrayList<>(List.of("record", "-o", "full.jfr", "-Xmx64m", "-cp", classes.toString(),
+                "com.example.fault.GrowingList"));
+        if (!mode.isEmpty()) {
+            args.add(mode);
+        }
+        JfrTraceRun rec = record(java, args.toArray(String[]::new));
+        assertEquals(1, rec.exitCode(), rec::toString);
+        List<String> jplis = rec.stderr().lines()
+                .filter(l -> l.contains("JPLISAgent") || l.contains("ASSERTION FAILED")).toList();
+        assertEquals(List.of(), jplis, rec::toString);
+        assertTrue(rec.stderr().contains("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"),
+                rec::toString);
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), () -> "recording not complete:\n" + rec);
+        List<Dump> dumps = dumps(work.resolve("full.jfr"));
+        assertEquals(1, dumps.size(), rec::toString);
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", dumps.get(0).dump.getString("detail"));
+        assertEquals("main", dumps.get(0).current().getString("threadName"));
+        assertEquals(List.of("  File \"com/example/fault/GrowingList.java\", line 17 in GrowingList.grow",
+                "  File \"com/example/fault/GrowingList.java\", line 38 in GrowingList.main"),
+                printedProgramFrames(java, "full.jfr"));
     }
 
     @Test

@@ -57,7 +57,7 @@ final class Agent {
                 flusher.allocation(options.snapshotIntervalMillis);
             }
             flusher.install(r, options.flushIntervalMillis);
-            io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r);
+            io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r, options.fault);
             r.setToDisk(true);
             // The recording holds every environment variable and JVM argument. JFR creates a missing
             // destination with the umask's mode (0666 under umask 000), and keeps the mode of a file that

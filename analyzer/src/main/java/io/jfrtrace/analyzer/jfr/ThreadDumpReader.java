@@ -29,7 +29,8 @@ import io.jfrtrace.analyzer.faulthandler.ThreadStack;
  * {@code jfrtrace.ThreadStack} events (docs/events.md), and, for recordings jfr-trace did not make, the JVM's
  * {@code jdk.ThreadDump} events (the text of a {@code Thread.print}; reason {@code request}) and the {@code jdk.Shutdown}
  * event of an emergency dump ({@code hs_err_pid*.jfr}; reason {@code VM Error}), which becomes a fatal dump of the
- * crashing thread only.
+ * crashing thread only. A fatal {@code OutOfMemoryError} whose thread came without frames takes those of the
+ * thread's last {@code jdk.AllocationRequiringGC} event ({@link AllocationsRequiringGc}).
  */
 public final class ThreadDumpReader {
     static final String DUMP = "jfrtrace.ThreadDump";
@@ -38,6 +39,7 @@ public final class ThreadDumpReader {
     static final String JDK_SHUTDOWN = "jdk.Shutdown";
     /** The reason HotSpot gives the {@code jdk.Shutdown} event of an emergency dump after a crash. */
     static final String VM_ERROR = "VM Error";
+    static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
     /** Where the dumps of a {@link Result} came from. */
     public enum Source {
@@ -77,6 +79,7 @@ public final class ThreadDumpReader {
         Map<Long, Header> headers = new HashMap<>();
         Map<Long, List<ThreadStack>> stacks = new HashMap<>();
         List<ThreadDump> jdk = new ArrayList<>();
+        AllocationsRequiringGc gcRequests = new AllocationsRequiringGc();
         ChunkedRecording.open(file).forEachChunk(byType -> {
             for (IItemIterable events : byType) {
                 String type = events.getType().getIdentifier();
@@ -110,6 +113,7 @@ public final class ThreadDumpReader {
                             }
                         }
                     }
+                    case AllocationsRequiringGc.TYPE -> gcRequests.add(events);
                     default -> { }
                 }
             }
@@ -118,8 +122,8 @@ public final class ThreadDumpReader {
         if (!headers.isEmpty()) {
             List<ThreadDump> out = new ArrayList<>();
             for (Header h : headers.values()) {
-                out.add(new ThreadDump(h.id, h.time, h.reason, h.detail, h.timeoutMicros, h.currentThreadId,
-                        stacks.getOrDefault(h.id, List.of())));
+                out.add(withFailingFrames(new ThreadDump(h.id, h.time, h.reason, h.detail, h.timeoutMicros,
+                        h.currentThreadId, stacks.getOrDefault(h.id, List.of())), gcRequests));
             }
             out.sort(ORDER);
             jfrTrace = List.copyOf(out);
@@ -132,6 +136,30 @@ public final class ThreadDumpReader {
                     d.threads()));
         }
         return new All(jfrTrace, List.copyOf(numbered));
+    }
+
+    /**
+     * A fatal OutOfMemoryError whose thread came without frames (the error had no backtrace left) gets the
+     * frames of that thread's last allocation that needed a collection: the one the error ended.
+     */
+    private static ThreadDump withFailingFrames(ThreadDump d, AllocationsRequiringGc gcRequests) {
+        if (d.reason() != Reason.FATAL || !d.detail().startsWith(OUT_OF_MEMORY) || d.time() == null) {
+            return d;
+        }
+        List<ThreadStack> threads = new ArrayList<>(d.threads());
+        for (int i = 0; i < threads.size(); i++) {
+            ThreadStack t = threads.get(i);
+            if (t.current() && t.frames().isEmpty() && t.totalFrames() == 0) {
+                AllocationsRequiringGc.Frames f = gcRequests.lastBefore(t.threadId(), d.time());
+                if (f != null) {
+                    threads.set(i, new ThreadStack(t.threadId(), t.name(), t.state(), true,
+                            f.truncated() ? f.frames().size() + 1 : f.frames().size(), f.frames()));
+                    return new ThreadDump(d.id(), d.time(), d.reason(), d.detail(), d.timeoutMicros(),
+                            d.currentThreadId(), threads);
+                }
+            }
+        }
+        return d;
     }
 
     private static final Comparator<ThreadDump> ORDER = Comparator

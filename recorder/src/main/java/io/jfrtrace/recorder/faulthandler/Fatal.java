@@ -3,9 +3,11 @@ package io.jfrtrace.recorder.faulthandler;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,12 @@ import javax.management.openmbean.SimpleType;
  * <p>Out of memory: a collection-usage threshold at 95 % of each heap pool's maximum (checked by
  * the JVM after each GC anyway: no cost while idle) snapshots all threads while memory runs out;
  * an uncaught {@code OutOfMemoryError} within 10 s then reports the other threads as that snapshot
- * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before dumping an
- * {@code OutOfMemoryError}, and every class a dump needs is loaded when the handler is installed.
+ * saw them. A reserve (1/32 of the heap, 1-8 MiB) is released before anything else when an
+ * {@code OutOfMemoryError} arrives: the program may still hold the rest of the heap, and the dump,
+ * the error's printout, the JPLIS agent's class-load hook and JFR's final chunk at exit all need
+ * some. Every class a dump needs is loaded when the handler is installed. An error that comes without a
+ * backtrace is dumped without frames for its thread; the analyzer places it from the JVM's
+ * jdk.AllocationRequiringGC events (FaultAgent enables them, docs/events.md).
  */
 final class Fatal implements Thread.UncaughtExceptionHandler {
     private static final double LOW_MEMORY_FRACTION = 0.95;
@@ -58,6 +64,7 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         Fatal f = new Fatal(Thread.getDefaultUncaughtExceptionHandler(), out, allThreads);
         Thread.setDefaultUncaughtExceptionHandler(f);
         f.watchMemory();
+        f.releaseReserve(new IllegalStateException("warm-up")); // links the check; keeps the reserve
         try {
             Dumper.warmUp();
             new Exception().toString();
@@ -85,20 +92,20 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread t, Throwable e) {
+        // First of all: the program may still hold the whole heap, and everything below allocates.
+        boolean outOfMemory = releaseReserve(e);
         try {
             Map<Thread, StackTraceElement[]> others = null;
             StackTraceElement[] failing = e.getStackTrace();
-            if (e instanceof OutOfMemoryError) {
-                reserve = null;
+            if (outOfMemory) {
                 Map<Thread, StackTraceElement[]> snap = lowMemorySnapshot;
                 if (snap != null && System.nanoTime() - lowMemoryNanos < SNAPSHOT_MAX_AGE_NANOS) {
                     others = snap;
-                    if (failing.length == 0 && snap.containsKey(t)) {
-                        // HotSpot's preallocated OutOfMemoryErrors can come without a backtrace:
-                        // the thread's stack when memory ran low is the best account left.
-                        failing = snap.get(t);
-                    }
                 }
+                // An error without a backtrace (HotSpot's preallocated ones with one were used up)
+                // keeps no frames here: the snapshot's may be an earlier episode's (a program that
+                // recovered from one named where it was then), and the analyzer takes the thread's
+                // last allocation that waited for a collection, the one that failed (events.md).
             }
             List<ThreadStack> threads = Dumper.capture(t, failing, allThreads, others);
             Dumper.emit("fatal", e.toString(), 0, t, threads, allThreads, out);
@@ -108,11 +115,30 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         if (previous != null) {
             previous.uncaughtException(t, e);
         } else {
-            // what ThreadGroup.uncaughtException prints when no default handler is set
+            // what ThreadGroup.uncaughtException prints when no default handler is set (without
+            // string concatenation, whose first use links a call site: more memory)
             PrintStream err = System.err;
-            err.print("Exception in thread \"" + t.getName() + "\" ");
+            err.print("Exception in thread \"");
+            err.print(t.getName());
+            err.print("\" ");
             e.printStackTrace(err);
         }
+    }
+
+    /**
+     * Drops the reserve if {@code e} is an OutOfMemoryError; the collection that the next failed
+     * allocation brings frees it. Nothing here may allocate, and linking the check's class reference
+     * does (the first use resolves OutOfMemoryError through this class's loader, a Java call), so
+     * {@link #enable} runs it once. Unlinked, it failed while the heap was still full, before the
+     * reserve went: no dump, the JVM's "OutOfMemoryError thrown from the UncaughtExceptionHandler",
+     * JPLIS "ASSERTION FAILED" lines for every class loaded after that and an empty recording.
+     */
+    private boolean releaseReserve(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            reserve = null;
+            return true;
+        }
+        return false;
     }
 
     private void watchMemory() {
@@ -143,15 +169,33 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
      * snapshot, with an OutOfMemoryError that has no backtrace either (HotSpot's preallocated ones
      * were taken), leaving the dump without the failing frames: FaultHandlerIT's out-of-memory test
      * failed so about 1 run in 12, with the Notification Thread still in that initialisation.
-     * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data.
+     * MemoryNotificationInfo.from does that initialisation now, then refuses the dummy data; so
+     * does MemoryUsage.from for the usage's mapping. The rest of that path (the bean's ObjectName,
+     * the Notification class, our listener) runs here once too: a class it loaded while the heap
+     * was full would also cost a JPLIS "ASSERTION FAILED" line (the class-load hook cannot make
+     * the class's name string), and sun.management.MemoryUsageCompositeData was still loaded there.
      */
-    private static void warmNotifications() {
+    private void warmNotifications() {
         try {
             CompositeType type = new CompositeType("warm-up", "warm-up", new String[] {"x"}, new String[] {"x"},
                     new OpenType<?>[] {SimpleType.STRING});
-            MemoryNotificationInfo.from(new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"}));
-        } catch (Throwable expected) {
-            // IllegalArgumentException: not a notification; the classes are initialised by then
+            CompositeDataSupport dummy = new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"});
+            try {
+                MemoryNotificationInfo.from(dummy);
+            } catch (IllegalArgumentException expected) {
+                // not a notification; the classes are initialised by then
+            }
+            try {
+                MemoryUsage.from(dummy);
+            } catch (IllegalArgumentException expected) {
+                // not a usage, likewise
+            }
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            // a type the listener ignores: the real one would count as this episode's snapshot
+            onMemoryNotification(new Notification(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED,
+                    memory.getObjectName(), 0, System.currentTimeMillis(), "warm-up"), null);
+        } catch (Throwable ignored) {
+            // only an optimisation
         }
     }
 

@@ -11,6 +11,8 @@ import jdk.jfr.Recording;
 
 /** Wires the agent's faulthandler options into a running recording. */
 public final class FaultAgent {
+    private static final String ALLOCATION_REQUIRING_GC = "jdk.AllocationRequiringGC";
+
     private FaultAgent() {
     }
 
@@ -20,11 +22,18 @@ public final class FaultAgent {
      * declare yet, and a JVM that crashed before the next flush left an emergency dump the JMC
      * parser rejects (the JDK's own parser skips the unknown ids).
      */
-    public static void enableEvents(Recording r) {
+    public static void enableEvents(Recording r, FaultOptions o) {
         FlightRecorder.register(ThreadDumpEvent.class);
         FlightRecorder.register(ThreadStackEvent.class);
         r.enable(ThreadDumpEvent.class).withoutStackTrace();
         r.enable(ThreadStackEvent.class).withoutStackTrace();
+        if (o.faulthandler) {
+            // The JVM's record of each allocation that had to wait for a collection, with the
+            // allocating thread's stack taken natively: where an OutOfMemoryError struck when the
+            // error itself has no backtrace left (see docs/events.md). One event per such request,
+            // so per collection at most per thread: nothing on the allocation path itself.
+            r.enable(ALLOCATION_REQUIRING_GC).withStackTrace();
+        }
     }
 
     /** Leaves one of the agent's own threads out of every dump, as the watchdog is. */
