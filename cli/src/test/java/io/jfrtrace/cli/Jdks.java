@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The JDKs the end-to-end tests run on: the one running the tests (17) and Temurin 25 installed beside it. */
 final class Jdks {
-    static final Path TEMURIN_25 = Jdks.TEMURIN_25;
+    static final Path TEMURIN_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
     static final Path JAVA25 = TEMURIN_25.resolve("bin").resolve("java");
 
     private Jdks() {
