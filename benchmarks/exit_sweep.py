@@ -106,19 +106,25 @@ def table(s: Sweep, jdks):
         for label, jdk in jdks:
             out = s.work / f"end-{label}-{re.sub(r'[^a-z]', '', name.lower())}.jfr"
             p = s.start_record(jdk, out, java_args, options)
+            orphan = ""
             if action:
                 sig, delay = action
                 wait_for_ready(p)
                 time.sleep(delay)
+                jvms = children(p.pid)
                 os.kill(p.pid, getattr(signal, "SIG" + sig))
+                if sig == "KILL":  # the JVM should end by itself; one still running after 5 s is an orphan
+                    time.sleep(5)
+                    for jvm in jvms:
+                        if alive(jvm):
+                            orphan = " ORPHAN"
+                            os.kill(jvm, signal.SIGKILL)
             try:
                 _, err = p.communicate(timeout=180)
             except subprocess.TimeoutExpired:
                 p.kill()
                 _, err = p.communicate()
-            if action and action[0] == "KILL":
-                time.sleep(5)  # the JVM finishes by itself
-            print(f"{name:26} {label:>3} {p.returncode:>4}  {s.readable(jdk, out):9} {how(err or ''):16} "
+            print(f"{name:26} {label:>3} {p.returncode:>4}  {s.readable(jdk, out):9} {(how(err or '') + orphan):16} "
                   f"{s.stats_main(jdk, out) if out.exists() else '-':>5} {count_fatal(s, jdk, out):>5}", flush=True)
 
 
