@@ -74,8 +74,9 @@ class RecordLifecycleIT {
         throw new AssertionError("record started no JVM");
     }
 
+    /** kill -NAME PID; a negative pid signals that process group. */
     static void signal(long pid, String name) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor());
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, "--", Long.toString(pid)).start().waitFor());
     }
 
     static void assertGoneWithin(ProcessHandle p, long millis) throws Exception {
@@ -132,6 +133,30 @@ class RecordLifecycleIT {
         assertFalse(jvm.isAlive());
         assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString); // JFR completed it: no recovery
         JfrTraceRun st = stats(java, "stop.jfr", "-r", "tick");
+        assertEquals(0, st.exitCode(), st::toString);
+        assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
+    }
+
+    /** Ctrl-C in a terminal signals the whole process group: the JVM gets INT directly and again through record. */
+    @ParameterizedTest
+    @MethodSource("javas")
+    void ctrlCToTheProcessGroupEndsTheProgramOnceWithACompleteRecording(Path java) throws Exception {
+        Path setsid = Path.of("/usr/bin/setsid");
+        Assumptions.assumeTrue(Files.isExecutable(setsid), "no setsid here");
+        Process record = new ProcessBuilder(setsid.toString(), java.toString(), "-jar", JfrTraceRun.JAR.toString(), "record",
+                "-o", "ctrl-c.jfr", "-cp", classes.toString(), "com.example.Forever")
+                .directory(work.toFile()).redirectOutput(work.resolve(".stdout").toFile())
+                .redirectError(work.resolve(".stderr").toFile()).start(); // setsid execs: record leads its own group
+        ProcessHandle jvm = child(record);
+        ExitPathsIT.waitForOutput(work.resolve(".stdout"), "ready");
+        Thread.sleep(1200);
+        signal(-record.pid(), "INT");
+        assertTrue(record.waitFor(60, TimeUnit.SECONDS));
+        JfrTraceRun rec = JfrTraceRun.collect(record, work);
+        assertEquals(130, rec.exitCode(), rec::toString);
+        assertFalse(jvm.isAlive());
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString);
+        JfrTraceRun st = stats(java, "ctrl-c.jfr", "-r", "tick");
         assertEquals(0, st.exitCode(), st::toString);
         assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
     }
