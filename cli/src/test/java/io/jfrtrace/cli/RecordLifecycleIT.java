@@ -122,17 +122,28 @@ class RecordLifecycleIT {
         ExitPathsIT.waitForOutput(work.resolve(".stdout"), "ready");
         Thread.sleep(1200);
         signal(record.pid(), sig);
-        assertTrue(record.waitFor(60, TimeUnit.SECONDS));
-        JfrTraceRun rec = JfrTraceRun.collect(record, work);
         int number = switch (sig) {
             case "HUP" -> 1;
             case "INT" -> 2;
             default -> 15;
         };
-        assertEquals(128 + number, rec.exitCode(), rec::toString);
+        assertStoppedWithACompleteRecording(record, jvm, 128 + number, java, "stop.jfr");
+    }
+
+    /** record ends with {@code status}, the JVM with it, and JFR itself completed the recording (no recovery). */
+    void assertStoppedWithACompleteRecording(Process record, ProcessHandle jvm, int status, Path java, String file)
+            throws Exception {
+        assertTrue(record.waitFor(60, TimeUnit.SECONDS));
+        JfrTraceRun rec = JfrTraceRun.collect(record, work);
+        assertEquals(status, rec.exitCode(), rec::toString);
         assertFalse(jvm.isAlive());
-        assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString); // JFR completed it: no recovery
-        JfrTraceRun st = stats(java, "stop.jfr", "-r", "tick");
+        assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString);
+        assertProfilesTheLoop(java, file);
+    }
+
+    /** The recording is readable and holds the program's work until the end. */
+    void assertProfilesTheLoop(Path java, String file) throws Exception {
+        JfrTraceRun st = stats(java, file, "-r", "tick");
         assertEquals(0, st.exitCode(), st::toString);
         assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
     }
@@ -151,14 +162,7 @@ class RecordLifecycleIT {
         ExitPathsIT.waitForOutput(work.resolve(".stdout"), "ready");
         Thread.sleep(1200);
         signal(-record.pid(), "INT");
-        assertTrue(record.waitFor(60, TimeUnit.SECONDS));
-        JfrTraceRun rec = JfrTraceRun.collect(record, work);
-        assertEquals(130, rec.exitCode(), rec::toString);
-        assertFalse(jvm.isAlive());
-        assertTrue(rec.stderr().contains("jfr-trace: wrote "), rec::toString);
-        JfrTraceRun st = stats(java, "ctrl-c.jfr", "-r", "tick");
-        assertEquals(0, st.exitCode(), st::toString);
-        assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
+        assertStoppedWithACompleteRecording(record, jvm, 130, java, "ctrl-c.jfr");
     }
 
     @ParameterizedTest
@@ -176,9 +180,7 @@ class RecordLifecycleIT {
         String err = Files.readString(work.resolve(".stderr"));
         assertTrue(err.contains("jfr-trace agent: jfr-trace record (pid " + record.pid() + ") is gone; ending the program as on SIGTERM"), err);
         assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(10));
-        JfrTraceRun st = stats(java, "orphan.jfr", "-r", "tick");
-        assertEquals(0, st.exitCode(), st::toString);
-        assertTrue(st.stdout().contains("(Forever.tick)"), st::toString);
+        assertProfilesTheLoop(java, "orphan.jfr");
     }
 
     /**
