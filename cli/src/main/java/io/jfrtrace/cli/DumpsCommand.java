@@ -16,7 +16,7 @@ import io.jfrtrace.analyzer.faulthandler.DumpPrinter;
 import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.jfr.ThreadDumpReader;
-import io.jfrtrace.analyzer.tracemalloc.Fnmatch;
+import io.jfrtrace.analyzer.python.Fnmatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

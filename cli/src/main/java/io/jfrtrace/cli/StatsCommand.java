@@ -1,5 +1,6 @@
 package io.jfrtrace.cli;
 
+import io.jfrtrace.analyzer.python.PyRegex;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

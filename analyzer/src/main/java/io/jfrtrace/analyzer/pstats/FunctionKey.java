@@ -1,6 +1,6 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,8 +1,9 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyFormat;
-import io.jfrtrace.analyzer.pyformat.PyNumbers;
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyRegex;
+import io.jfrtrace.analyzer.python.PyFormat;
+import io.jfrtrace.analyzer.python.PyNumbers;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -136,11 +137,6 @@ public abstract class Restriction {
 
         public String pattern() {
             return pattern;
-        }
-
-        /** Whether the pattern compiled (an invalid one prints {@code <Invalid regular expression ...>}). */
-        public boolean isValid() {
-            return compiled != null;
         }
 
         @Override

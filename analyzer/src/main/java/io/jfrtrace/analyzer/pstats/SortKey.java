@@ -1,7 +1,7 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyNumbers;
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyNumbers;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.util.ArrayList;
 import java.util.Collections;

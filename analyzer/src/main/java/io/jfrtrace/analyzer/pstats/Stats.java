@@ -1,6 +1,8 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyCode;
+import io.jfrtrace.analyzer.python.MarshalReader;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,11 +38,6 @@ public final class Stats {
     private Map<FunctionKey, Map<FunctionKey, CallerValue>> allCallees;
 
     private Stats() {}
-
-    /** An empty Stats ({@code Stats()} in pstats; only useful as an {@link #add} target). */
-    public static Stats empty() {
-        return new Stats();
-    }
 
     /** Wraps a ready stats dict (copied, insertion order kept); totals computed as pstats does at load time. */
     public static Stats of(Map<FunctionKey, FunctionStats> dict, List<SourceFile> files) {
@@ -184,7 +181,7 @@ public final class Stats {
 
     /** Writes the stats dict as marshal to a stream. */
     public void writeTo(OutputStream os) throws IOException {
-        MarshalWriter.writeStats(stats, os);
+        StatsFile.write(stats, os);
     }
 
     /**

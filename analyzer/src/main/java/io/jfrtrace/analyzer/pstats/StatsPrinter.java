@@ -1,7 +1,7 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyFormat;
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyFormat;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,24 +153,5 @@ public final class StatsPrinter {
             }
             first = false;
         }
-    }
-
-    /** Convenience: {@link #printStats} into a String. */
-    public String statsText(List<Restriction> restrictions) {
-        StringBuilder sb = new StringBuilder();
-        printStats(sb, restrictions);
-        return sb.toString();
-    }
-
-    public String callersText(List<Restriction> restrictions) {
-        StringBuilder sb = new StringBuilder();
-        printCallers(sb, restrictions);
-        return sb.toString();
-    }
-
-    public String calleesText(List<Restriction> restrictions) {
-        StringBuilder sb = new StringBuilder();
-        printCallees(sb, restrictions);
-        return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
-import io.jfrtrace.analyzer.pyformat.PyFormat;
+import io.jfrtrace.analyzer.python.PyStr;
+import io.jfrtrace.analyzer.python.PyFormat;
 
 import java.io.IOException;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class DisplayTop {
                     .append(kib(stat.size())).append(" KiB\n");
             String src = lines.line(frame.filename(), frame.lineno());
             if (src != null) {
-                String s = PyText.strip(src);
+                String s = PyStr.strip(src);
                 if (!s.isEmpty()) out.append("    ").append(s).append('\n');
             }
         }

@@ -1,5 +1,6 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
+import io.jfrtrace.analyzer.python.Fnmatch;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

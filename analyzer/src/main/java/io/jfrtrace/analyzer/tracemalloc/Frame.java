@@ -1,6 +1,6 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
-import io.jfrtrace.analyzer.pyformat.PyFormat;
+import io.jfrtrace.analyzer.python.PyFormat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,5 +1,6 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
+import io.jfrtrace.analyzer.python.PyStr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class Traceback implements Comparable<Traceback> {
             out.add("  File \"" + f.filename() + "\", line " + f.lineno());
             String src = lines.line(f.filename(), f.lineno());
             if (src != null) {
-                String s = PyText.strip(src);
+                String s = PyStr.strip(src);
                 if (!s.isEmpty()) out.add("    " + s);
             }
         }
@@ -115,11 +116,6 @@ public final class Traceback implements Comparable<Traceback> {
     public String toString() {
         if (frames.isEmpty()) throw new IllegalStateException("empty traceback has no string form (Python raises IndexError)");
         return frames.get(0).toString();
-    }
-
-    /** Python's {@code repr}-like debugging form. */
-    public String describe() {
-        return "<Traceback " + frames + (totalNframe == null ? ">" : " total_nframe=" + totalNframe + ">");
     }
 
     static Traceback requireNonEmpty(Traceback t) {

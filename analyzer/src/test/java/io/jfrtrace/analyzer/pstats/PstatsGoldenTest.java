@@ -1,5 +1,6 @@
 package io.jfrtrace.analyzer.pstats;
 
+import io.jfrtrace.analyzer.python.MarshalWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyFormat;
+import io.jfrtrace.analyzer.python.MarshalReader;
+import io.jfrtrace.analyzer.python.PyFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

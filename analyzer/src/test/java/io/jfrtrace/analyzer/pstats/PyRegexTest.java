@@ -1,5 +1,7 @@
 package io.jfrtrace.analyzer.pstats;
 
+import io.jfrtrace.analyzer.python.PyRegex;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.jfrtrace.analyzer.pstats;
 
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Scenario {
                 case "sort": {
                     List<String> lits = new ArrayList<>();
                     for (String a : args(op)) {
-                        lits.add(io.jfrtrace.analyzer.pyformat.PyNumbers.parseInt(a) != null ? a : PyStr.repr(a));
+                        lits.add(io.jfrtrace.analyzer.python.PyNumbers.parseInt(a) != null ? a : PyStr.repr(a));
                     }
                     py.append("s.sort_stats(").append(String.join(", ", lits)).append(")\n");
                     break;

@@ -1,5 +1,7 @@
 package io.jfrtrace.analyzer.tracemalloc;
 
+import io.jfrtrace.analyzer.python.Fnmatch;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +74,7 @@ class FnmatchTest {
             Fnmatch.InvalidPatternException e =
                     assertThrows(Fnmatch.InvalidPatternException.class, () -> Fnmatch.translate(pattern), pattern);
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
-            assertTrue(e.getMessage().contains(io.jfrtrace.analyzer.pyformat.PyStr.repr(pattern)), e.getMessage());
+            assertTrue(e.getMessage().contains(io.jfrtrace.analyzer.python.PyStr.repr(pattern)), e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Filter(true, "/src/[abc.py"));

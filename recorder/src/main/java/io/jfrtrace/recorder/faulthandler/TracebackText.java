@@ -136,11 +136,4 @@ public final class TracebackText {
         }
         return sb.append(digits);
     }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length);
-        out.writeBytes(a);
-        out.writeBytes(b);
-        return out.toByteArray();
-    }
 }

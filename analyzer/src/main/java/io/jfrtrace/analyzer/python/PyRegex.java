@@ -1,4 +1,4 @@
-package io.jfrtrace.analyzer.pstats;
+package io.jfrtrace.analyzer.python;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,7 +23,7 @@ public final class PyRegex {
     /** A valid Python pattern that has no java.util.regex equivalent here. */
     public static final class UnsupportedRegexException extends IllegalArgumentException {
         public UnsupportedRegexException(String pattern, String why) {
-            super("unsupported Python regular expression " + io.jfrtrace.analyzer.pyformat.PyStr.repr(pattern)
+            super("unsupported Python regular expression " + io.jfrtrace.analyzer.python.PyStr.repr(pattern)
                     + ": " + why);
         }
     }

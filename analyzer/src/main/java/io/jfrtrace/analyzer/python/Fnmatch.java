@@ -1,6 +1,6 @@
-package io.jfrtrace.analyzer.tracemalloc;
+package io.jfrtrace.analyzer.python;
 
-import io.jfrtrace.analyzer.pyformat.PyStr;
+import io.jfrtrace.analyzer.python.PyStr;
 
 import java.util.ArrayList;
 import java.util.List;

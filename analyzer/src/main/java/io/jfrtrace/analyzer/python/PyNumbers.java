@@ -1,4 +1,4 @@
-package io.jfrtrace.analyzer.pyformat;
+package io.jfrtrace.analyzer.python;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.jfrtrace.analyzer.pyformat;
+package io.jfrtrace.analyzer.python;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -108,12 +108,23 @@ public final class PyStr {
         return sb.toString();
     }
 
-    /** {@code time.ctime(t)} in the JVM's default zone. */
-    public static String ctime(Instant t) {
-        return ctime(t, ZoneId.systemDefault());
-    }
-
     private static String two(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);
+    }
+
+    /** Python's {@code str.strip()} with no argument (Unicode whitespace as Python defines it). */
+    public static String strip(String s) {
+        int start = 0, end = s.length();
+        while (start < end && isSpace(s.codePointAt(start))) start += Character.charCount(s.codePointAt(start));
+        while (end > start && isSpace(s.codePointBefore(end))) end -= Character.charCount(s.codePointBefore(end));
+        return s.substring(start, end);
+    }
+
+    /** {@code Py_UNICODE_ISSPACE}. */
+    public static boolean isSpace(int c) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) || c == 0x85) return true;
+        if (c < 128) return false;
+        int t = Character.getType(c);
+        return t == Character.SPACE_SEPARATOR || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -1,10 +1,9 @@
-package io.jfrtrace.analyzer.pstats;
+package io.jfrtrace.analyzer.python;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.util.Map;
 
 /**
  * A minimal writer of CPython's marshal format (version 4 subset): dicts, small tuples, ASCII/UTF-8 strings,
@@ -14,52 +13,28 @@ import java.util.Map;
 public final class MarshalWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private MarshalWriter() {}
-
-    /** Writes the pstats dict {@code {(file, line, name): (cc, nc, tt, ct, {caller: (nc, cc, tt, ct) or count})}}. */
-    public static void writeStats(Map<FunctionKey, FunctionStats> stats, OutputStream os) throws IOException {
-        MarshalWriter w = new MarshalWriter();
-        w.out.write('{');
-        for (Map.Entry<FunctionKey, FunctionStats> e : stats.entrySet()) {
-            w.key(e.getKey());
-            FunctionStats s = e.getValue();
-            w.tupleHeader(5);
-            w.integer(s.cc());
-            w.integer(s.nc());
-            w.floatValue(s.tt());
-            w.floatValue(s.ct());
-            w.out.write('{');
-            for (Map.Entry<FunctionKey, CallerValue> c : s.callers().entrySet()) {
-                w.key(c.getKey());
-                if (c.getValue() instanceof CallStats cs) {
-                    w.tupleHeader(4);
-                    w.integer(cs.nc());
-                    w.integer(cs.cc());
-                    w.floatValue(cs.tt());
-                    w.floatValue(cs.ct());
-                } else {
-                    w.integer(((CallCount) c.getValue()).calls()); // the profile module's bare count
-                }
-            }
-            w.out.write('0');
-        }
-        w.out.write('0');
-        w.out.writeTo(os);
+    /** Starts a dict; entries are key then value, ended by {@link #endDict()}. */
+    public void startDict() {
+        out.write('{');
     }
 
-    private void key(FunctionKey k) {
-        tupleHeader(3);
-        string(k.file());
-        integer(k.line());
-        string(k.name());
+    /** Ends a dict (marshal's NULL). */
+    public void endDict() {
+        out.write('0');
     }
 
-    private void tupleHeader(int n) {
+    /** Everything written so far, to {@code os}. */
+    public void writeTo(OutputStream os) throws IOException {
+        out.writeTo(os);
+    }
+
+    /** A tuple of {@code n} items (the small-tuple form: n < 256); the items follow. */
+    public void tupleHeader(int n) {
         out.write(')');
         out.write(n);
     }
 
-    private void string(String s) {
+    public void string(String s) {
         boolean ascii = true;
         for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 128;
         if (ascii && s.length() < 256) {
@@ -74,7 +49,7 @@ public final class MarshalWriter {
         }
     }
 
-    private void integer(long v) {
+    public void integer(long v) {
         if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
             out.write('i');
             int32((int) v);
@@ -92,7 +67,7 @@ public final class MarshalWriter {
         }
     }
 
-    private void floatValue(double d) {
+    public void floatValue(double d) {
         out.write('g');
         long bits = Double.doubleToRawLongBits(d);
         for (int i = 0; i < 8; i++) out.write((int) (bits >>> (8 * i)) & 0xff);

@@ -1,12 +1,12 @@
-package io.jfrtrace.analyzer.pstats;
+package io.jfrtrace.analyzer.python;
 
 import java.io.ByteArrayOutputStream;
 
 /** UTF-8 with Python's {@code surrogatepass} error handler (lone surrogates travel as 3-byte sequences). */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {}
 
-    static byte[] encodeSurrogatePass(String s) {
+    public static byte[] encodeSurrogatePass(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 8);
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
@@ -30,7 +30,7 @@ final class Utf8 {
         return out.toByteArray();
     }
 
-    static String decodeSurrogatePass(byte[] b) {
+    public static String decodeSurrogatePass(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length);
         int i = 0;
         while (i < b.length) {

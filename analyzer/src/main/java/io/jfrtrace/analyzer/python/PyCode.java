@@ -1,4 +1,4 @@
-package io.jfrtrace.analyzer.pstats;
+package io.jfrtrace.analyzer.python;
 
 /**
  * A Python code object as a {@code .prof} file holds one: {@code python -m profile -o} names the profiled script's

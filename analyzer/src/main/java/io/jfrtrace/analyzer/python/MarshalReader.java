@@ -1,4 +1,4 @@
-package io.jfrtrace.analyzer.pstats;
+package io.jfrtrace.analyzer.python;
 
 import java.io.IOException;
 import java.math.BigInteger;
