@@ -1,6 +1,5 @@
 package io.jfrtrace.recorder.faulthandler;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
