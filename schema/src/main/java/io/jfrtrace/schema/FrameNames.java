@@ -41,6 +41,16 @@ public final class FrameNames {
         return simple.isEmpty() ? method : simple + "." + method;
     }
 
+    /** The file of a live stack frame. */
+    public static String file(StackTraceElement e) {
+        return file(e.getClassName(), e.getFileName());
+    }
+
+    /** The function of a live stack frame. */
+    public static String function(StackTraceElement e) {
+        return function(e.getClassName(), e.getMethodName());
+    }
+
     /** {@code Outer} for {@code Outer$Inner}; a '$' that starts the name is part of it ({@code $Proxy12}). */
     static String topLevel(String simpleName) {
         int dollar = simpleName.indexOf('$', 1);

@@ -36,6 +36,15 @@ public final class StackFrames {
                 .append(function == null ? UNKNOWN_FUNCTION : function);
     }
 
+    /** The field for a live stack, most recent first. */
+    public static String encode(StackTraceElement[] frames) {
+        StringBuilder sb = new StringBuilder(frames.length * 64);
+        for (StackTraceElement e : frames) {
+            append(sb, FrameNames.file(e), e.getLineNumber(), FrameNames.function(e));
+        }
+        return sb.toString();
+    }
+
     /** The field for frames already encoded one by one ({@link #frame}). */
     public static String join(List<String> frames) {
         return String.join("\n", frames);

@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class DumpSignals {
     /** The usable ones, canonical names (no SIG prefix). */
     public static final List<String> USABLE = List.of("USR1", "HUP", "WINCH", "URG", "CONT", "TTIN", "TTOU");
+    /** The dump signal while faulthandler is on, unless another is chosen. */
+    public static final String DEFAULT = "USR1";
 
     private DumpSignals() {
     }

@@ -1,5 +1,7 @@
 package io.jfrtrace.schema.text;
 
+import io.jfrtrace.schema.FrameNames;
+
 /**
  * faulthandler's dump text ({@code Python/traceback.c}), Java-flavoured, written into a
  * caller's StringBuilder as the caller walks its own threads and frames:
@@ -108,6 +110,11 @@ public final class FaulthandlerText {
             out.append(line);
         }
         out.append(" in ").append(escape(function, maxString)).append('\n');
+    }
+
+    /** The next frame of a live stack, named by {@link FrameNames}. */
+    public void frame(StackTraceElement e) {
+        frame(FrameNames.file(e), e.getLineNumber(), FrameNames.function(e));
     }
 
     /** Ends the frames of a thread that had {@code totalFrames}: {@code <no Java frame>}, or {@code ...} when cut. */

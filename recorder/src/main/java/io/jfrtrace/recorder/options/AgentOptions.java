@@ -1,35 +1,22 @@
-package io.jfrtrace.recorder;
+package io.jfrtrace.recorder.options;
 
-import static io.jfrtrace.recorder.OptionValues.bad;
-import static io.jfrtrace.recorder.OptionValues.bool;
-import static io.jfrtrace.recorder.OptionValues.require;
+import static io.jfrtrace.recorder.options.OptionValues.bad;
+import static io.jfrtrace.recorder.options.OptionValues.bool;
+import static io.jfrtrace.recorder.options.OptionValues.require;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
+import io.jfrtrace.schema.agent.DumpSignals;
+
 /**
- * The agent's argument string: comma-separated {@code key=value}, values percent-encoded.
- * Keys: output, include, exclude (repeatable globs), builtins, settings, flushInterval, quiet
- * (quiet drops the informational "recording to" line; warnings about skipped classes always print),
- * profile (call profiling, default true), alloc (allocation traceback limit, absent = off),
- * allocExact, allocSample (mean bytes between liveness samples), snapshotInterval (ms, 0 = off),
- * snapshotSignal (USR1, HUP, ...; signals the VM or the agent needs are refused with a warning),
- * parent (the pid of jfr-trace record: when that process is gone, the JVM ends as on SIGTERM),
- * started (a file the agent creates first thing, so that record can tell a JVM that never started).
+ * The agent's argument string ({@link AgentArguments}; every key in {@link AgentKeys}). A snapshotSignal the
+ * agent may not use ({@link DumpSignals}) is refused with a warning: the program runs, without signal snapshots.
  */
 public final class AgentOptions {
-    /** Thrown for an unknown key or a bad value; the message is the line to print. */
-    public static final class OptionException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public OptionException(String message) {
-            super(message);
-        }
-    }
-
     public final String raw;
     public String output = "jfr-trace.jfr";
     public final List<String> includes = new ArrayList<>();
@@ -52,11 +39,8 @@ public final class AgentOptions {
     /** Lines to print on stderr (refused settings that do not stop the agent). */
     public final List<String> warnings = new ArrayList<>();
 
-    /** Signals never used for snapshots: the VM's own, fatal ones, and the usual terminators. */
-    static final java.util.Set<String> REFUSED_SIGNALS = java.util.Set.of(
-            "USR2", "QUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP", "INT", "TERM");
     /** faulthandler, watchdog, watchdogRepeat, watchdogExit, dumpSignal, dumpFile. */
-    public final io.jfrtrace.recorder.faulthandler.FaultOptions fault = new io.jfrtrace.recorder.faulthandler.FaultOptions();
+    public final FaultOptions fault = new FaultOptions();
 
     private final List<Pattern> includePatterns = new ArrayList<>();
     private final List<Pattern> excludePatterns = new ArrayList<>();
@@ -67,35 +51,34 @@ public final class AgentOptions {
 
     public static AgentOptions parse(String args) throws OptionException {
         AgentOptions o = new AgentOptions(args);
-        if (args == null || args.isEmpty()) {
-            return o;
+        List<AgentArguments.Pair> pairs;
+        try {
+            pairs = AgentArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("jfr-trace agent: " + e.getMessage());
         }
-        for (String part : args.split(",", -1)) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            String key = eq < 0 ? part : part.substring(0, eq);
-            String value = eq < 0 ? null : decode(part.substring(eq + 1));
+        for (AgentArguments.Pair pair : pairs) {
+            String key = pair.key();
+            String value = pair.value();
             switch (key) {
-                case "output":
+                case AgentKeys.OUTPUT:
                     o.output = require(key, value);
                     break;
-                case "include":
+                case AgentKeys.INCLUDE:
                     o.includes.add(require(key, value));
                     o.includePatterns.add(glob(value));
                     break;
-                case "exclude":
+                case AgentKeys.EXCLUDE:
                     o.excludes.add(require(key, value));
                     o.excludePatterns.add(glob(value));
                     break;
-                case "builtins":
+                case AgentKeys.BUILTINS:
                     o.builtins = bool(key, value);
                     break;
-                case "settings":
+                case AgentKeys.SETTINGS:
                     o.settings = require(key, value);
                     break;
-                case "flushInterval":
+                case AgentKeys.FLUSH_INTERVAL:
                     try {
                         o.flushIntervalMillis = Long.parseLong(require(key, value).trim());
                     } catch (NumberFormatException e) {
@@ -105,44 +88,38 @@ public final class AgentOptions {
                         throw bad(key, value);
                     }
                     break;
-                case "quiet":
+                case AgentKeys.QUIET:
                     o.quiet = bool(key, value);
                     break;
-                case "profile":
+                case AgentKeys.PROFILE:
                     o.profile = bool(key, value);
                     break;
-                case "alloc":
+                case AgentKeys.ALLOC:
                     o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);
                     break;
-                case "allocExact":
+                case AgentKeys.ALLOC_EXACT:
                     o.allocExact = bool(key, value);
                     break;
-                case "allocSample":
+                case AgentKeys.ALLOC_SAMPLE:
                     o.allocSampleBytes = positive(key, value, Long.MAX_VALUE);
                     break;
-                case "snapshotInterval":
+                case AgentKeys.SNAPSHOT_INTERVAL:
                     o.snapshotIntervalMillis = nonNegative(key, value);
                     break;
-                case "started":
+                case AgentKeys.STARTED:
                     o.startedFile = require(key, value);
                     break;
-                case "parent":
+                case AgentKeys.PARENT:
                     o.parentPid = positive(key, value, Long.MAX_VALUE);
                     break;
-                case "snapshotSignal": {
-                    String sig = require(key, value).trim().toUpperCase(java.util.Locale.ROOT);
-                    if (sig.startsWith("SIG")) {
-                        sig = sig.substring(3);
-                    }
-                    if (REFUSED_SIGNALS.contains(sig) || !sig.matches("[A-Z0-9]+")) {
-                        o.warnings.add("jfr-trace agent: snapshotSignal=" + value + " refused (USR2, QUIT, SEGV, "
-                                + "BUS, ABRT, ILL, FPE, KILL, STOP, INT and TERM belong to the VM or end it; "
-                                + "use USR1 or HUP); no signal snapshots");
-                    } else {
-                        o.snapshotSignal = sig;
+                case AgentKeys.SNAPSHOT_SIGNAL:
+                    try {
+                        o.snapshotSignal = DumpSignals.check(require(key, value));
+                    } catch (IllegalArgumentException e) {
+                        o.warnings.add("jfr-trace agent: snapshotSignal=" + value + " refused (" + e.getMessage()
+                                + "); no signal snapshots");
                     }
                     break;
-                }
                 default:
                     if (o.fault.set(key, value)) {
                         break;
@@ -172,17 +149,6 @@ public final class AgentOptions {
             throw bad(key, value);
         }
     }
-
-    private static String decode(String s) throws OptionException {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new OptionException("jfr-trace agent: bad percent-encoding in '" + s + "'");
-        }
-    }
-
-
-
 
     /** Glob on a dotted class name: {@code *} any characters (dots included), {@code ?} one. */
     static Pattern glob(String g) {

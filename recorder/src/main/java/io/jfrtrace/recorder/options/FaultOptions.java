@@ -1,9 +1,11 @@
-package io.jfrtrace.recorder.faulthandler;
+package io.jfrtrace.recorder.options;
 
-import io.jfrtrace.recorder.AgentOptions.OptionException;
-import static io.jfrtrace.recorder.OptionValues.bad;
-import static io.jfrtrace.recorder.OptionValues.bool;
-import static io.jfrtrace.recorder.OptionValues.require;
+import static io.jfrtrace.recorder.options.OptionValues.bad;
+import static io.jfrtrace.recorder.options.OptionValues.bool;
+import static io.jfrtrace.recorder.options.OptionValues.require;
+
+import io.jfrtrace.schema.agent.AgentKeys;
+import io.jfrtrace.schema.agent.DumpSignals;
 
 /**
  * The agent's faulthandler keys: {@code faulthandler=true|false} (fatal-error dumps and the
@@ -23,8 +25,8 @@ public final class FaultOptions {
     /** Takes the key if it is ours; false if it is not a faulthandler key. */
     public boolean set(String key, String value) throws OptionException {
         switch (key) {
-            case "faulthandler" -> faulthandler = bool(key, value);
-            case "watchdog" -> {
+            case AgentKeys.FAULTHANDLER -> faulthandler = bool(key, value);
+            case AgentKeys.WATCHDOG -> {
                 try {
                     watchdogMicros = Long.parseLong(require(key, value).trim());
                 } catch (NumberFormatException e) {
@@ -34,21 +36,21 @@ public final class FaultOptions {
                     throw bad(key, value);
                 }
             }
-            case "watchdogRepeat" -> watchdogRepeat = bool(key, value);
-            case "watchdogExit" -> watchdogExit = bool(key, value);
-            case "dumpSignal" -> {
+            case AgentKeys.WATCHDOG_REPEAT -> watchdogRepeat = bool(key, value);
+            case AgentKeys.WATCHDOG_EXIT -> watchdogExit = bool(key, value);
+            case AgentKeys.DUMP_SIGNAL -> {
                 String v = require(key, value);
-                if (v.equalsIgnoreCase("none")) {
-                    dumpSignal = "none";
+                if (v.equalsIgnoreCase(AgentKeys.NO_SIGNAL)) {
+                    dumpSignal = AgentKeys.NO_SIGNAL;
                 } else {
                     try {
-                        dumpSignal = Signals.check(v);
+                        dumpSignal = DumpSignals.check(v);
                     } catch (IllegalArgumentException e) {
                         throw new OptionException("jfr-trace agent: dumpSignal: " + e.getMessage());
                     }
                 }
             }
-            case "dumpFile" -> dumpFile = require(key, value);
+            case AgentKeys.DUMP_FILE -> dumpFile = require(key, value);
             default -> {
                 return false;
             }
@@ -59,11 +61,8 @@ public final class FaultOptions {
     /** The signal to dump on, or null for none. */
     public String effectiveSignal() {
         if (dumpSignal == null) {
-            return faulthandler ? "USR1" : null;
+            return faulthandler ? DumpSignals.DEFAULT : null;
         }
-        return dumpSignal.equals("none") ? null : dumpSignal;
+        return dumpSignal.equals(AgentKeys.NO_SIGNAL) ? null : dumpSignal;
     }
-
-
-
 }

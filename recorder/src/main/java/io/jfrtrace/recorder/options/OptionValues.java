@@ -1,6 +1,4 @@
-package io.jfrtrace.recorder;
-
-import io.jfrtrace.recorder.AgentOptions.OptionException;
+package io.jfrtrace.recorder.options;
 
 /** Parsing of single agent option values, shared by every option group; messages are one line. */
 public final class OptionValues {
