@@ -34,7 +34,7 @@ public final class TracebackText {
             text.stack();
             for (ThreadStack t : threads) {
                 if (t.current()) {
-                    frames(text, t.frames());
+                    text.frames(t.frames());
                     break;
                 }
             }
@@ -43,17 +43,10 @@ public final class TracebackText {
                 if (!text.thread(t.current(), t.id(), t.name())) {
                     break;
                 }
-                frames(text, t.frames());
+                text.frames(t.frames());
             }
         }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void frames(FaulthandlerText text, StackTraceElement[] frames) {
-        for (StackTraceElement e : frames) {
-            text.frame(e);
-        }
-        text.endFrames(frames.length);
     }
 
     /** faulthandler's form of a string: ASCII, escaped, cut at 500 code points. */

@@ -117,6 +117,14 @@ public final class FaulthandlerText {
         frame(FrameNames.file(e), e.getLineNumber(), FrameNames.function(e));
     }
 
+    /** A live stack's frames, most recent first, and their end. */
+    public void frames(StackTraceElement[] stack) {
+        for (StackTraceElement e : stack) {
+            frame(e);
+        }
+        endFrames(stack.length);
+    }
+
     /** Ends the frames of a thread that had {@code totalFrames}: {@code <no Java frame>}, or {@code ...} when cut. */
     public void endFrames(int totalFrames) {
         if (frames == 0) {

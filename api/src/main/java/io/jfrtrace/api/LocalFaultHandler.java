@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.jfrtrace.schema.agent.DumpSignals;
+import io.jfrtrace.schema.text.FaulthandlerText;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * The fallback without the agent: the same text as the recorder's faulthandler (a self-contained
- * copy, so that the API jar needs nothing else; a unit test keeps both printers identical), no events.
+ * The fallback without the agent: the recorder's faulthandler text ({@link FaulthandlerText}, which the API jar
+ * carries), no events.
  */
 final class LocalFaultHandler {
     private static final Map<String, Object[]> SIGNALS = new HashMap<>();
@@ -36,7 +37,8 @@ final class LocalFaultHandler {
         Thread.UncaughtExceptionHandler prev = previous;
         installed = (t, e) -> {
             try {
-                dump("Fatal JVM error: " + escape(e.toString()) + "\n\n", t, e.getStackTrace(), allThreads, out);
+                dump(new FaulthandlerText(new StringBuilder()).fatalHeader(e.toString()).toString(), t, e.getStackTrace(),
+                        allThreads, out);
             } catch (Throwable ignored) {
                 // never hide the original error
             }
@@ -89,7 +91,7 @@ final class LocalFaultHandler {
     }
 
     static synchronized void register(String name, OutputStream out, boolean allThreads, boolean chain) {
-        String n = checkSignal(name);
+        String n = DumpSignals.check(name);
         unregister(n);
         Signal sig = new Signal(n);
         SignalHandler[] prev = new SignalHandler[1];
@@ -104,7 +106,7 @@ final class LocalFaultHandler {
     }
 
     static synchronized boolean unregister(String name) {
-        Object[] r = SIGNALS.remove(checkSignal(name));
+        Object[] r = SIGNALS.remove(DumpSignals.check(name));
         if (r == null) {
             return false;
         }
@@ -112,22 +114,7 @@ final class LocalFaultHandler {
         return true;
     }
 
-    static String checkSignal(String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        if (n.startsWith("SIG")) {
-            n = n.substring(3);
-        }
-        switch (n) {
-            case "USR1", "HUP", "WINCH", "URG", "CONT", "TTIN", "TTOU":
-                return n;
-            case "USR2", "QUIT", "SEGV", "BUS", "ILL", "FPE", "ABRT", "INT", "TERM", "KILL", "STOP":
-                throw new IllegalArgumentException("signal " + n + " cannot be used for dumps (the JVM needs it)");
-            default:
-                throw new IllegalArgumentException("unknown signal '" + name + "'");
-        }
-    }
-
-    // ---- the text (cpython-formats.md §5) ----
+    // ---- the text ----
 
     private static void dump(String header, Thread current, StackTraceElement[] currentFrames, boolean all,
                              OutputStream out) {
@@ -152,24 +139,18 @@ final class LocalFaultHandler {
         if (header != null) {
             sb.append(header);
         }
+        FaulthandlerText text = new FaulthandlerText(sb);
         if (!all) {
-            sb.append("Stack (most recent call first):\n");
+            text.stack();
             if (!threads.isEmpty()) {
-                frames(sb, (StackTraceElement[]) threads.get(0)[3]);
+                text.frames((StackTraceElement[]) threads.get(0)[3]);
             }
         } else {
-            for (int i = 0; i < threads.size(); i++) {
-                if (i == 100) {
-                    sb.append("\n...\n");
+            for (Object[] t : threads) {
+                if (!text.thread((Boolean) t[2], (Long) t[0], (String) t[1])) {
                     break;
                 }
-                Object[] t = threads.get(i);
-                if (i > 0) {
-                    sb.append('\n');
-                }
-                sb.append((Boolean) t[2] ? "Current thread " : "Thread ").append(String.format("0x%016x", (Long) t[0]))
-                        .append(" \"").append(escape((String) t[1])).append("\" (most recent call first):\n");
-                frames(sb, (StackTraceElement[]) t[3]);
+                text.frames((StackTraceElement[]) t[3]);
             }
         }
         try {
@@ -186,52 +167,11 @@ final class LocalFaultHandler {
     }
 
     static String timeoutHeader(long micros) {
-        long sec = micros / 1_000_000;
-        long us = micros % 1_000_000;
-        String s = String.format("Timeout (%d:%02d:%02d", sec / 3600, sec / 60 % 60, sec % 60);
-        return (us != 0 ? s + String.format(".%06d", us) : s) + ")!\n";
-    }
-
-    private static void frames(StringBuilder sb, StackTraceElement[] frames) {
-        if (frames.length == 0) {
-            sb.append("  <no Java frame>\n");
-            return;
-        }
-        for (int i = 0; i < Math.min(frames.length, 100); i++) {
-            StackTraceElement e = frames[i];
-            String cls = e.getClassName();
-            int dot = cls.lastIndexOf('.');
-            String src = e.getFileName();
-            if (src == null || src.isEmpty()) {
-                String simple = cls.substring(dot + 1).split("[$/]", 2)[0];
-                src = simple + ".java";
-            }
-            String file = (dot < 0 ? "" : cls.substring(0, dot + 1).replace('.', '/')) + src;
-            int line = e.getLineNumber();
-            sb.append("  File \"").append(escape(file)).append("\", line ").append(line < 0 ? "???" : Integer.toString(line))
-                    .append(" in ").append(escape(cls.substring(dot + 1) + "." + e.getMethodName())).append('\n');
-        }
-        if (frames.length > 100) {
-            sb.append("  ...\n");
-        }
+        return new FaulthandlerText(new StringBuilder()).timeoutHeader(micros).toString();
     }
 
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        int count = 0;
-        for (int i = 0; i < s.length(); count++) {
-            if (count == 500) {
-                return sb.append("...").toString();
-            }
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp >= 0x20 && cp <= 0x7e) {
-                sb.append((char) cp);
-            } else {
-                sb.append(String.format(cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp));
-            }
-        }
-        return sb.toString();
+        return FaulthandlerText.escape(s, FaulthandlerText.MAX_STRING);
     }
 
     private static StackTraceElement[] strip(StackTraceElement[] frames) {
