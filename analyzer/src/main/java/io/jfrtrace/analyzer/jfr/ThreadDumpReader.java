@@ -180,14 +180,15 @@ public final class ThreadDumpReader {
             reason = Reason.REQUEST;
         }
         long current = f.has(ThreadDumpEvent.CURRENT_THREAD_ID) ? f.number(e, ThreadDumpEvent.CURRENT_THREAD_ID) : -1;
-        return new Header(f.number(e, ThreadDumpEvent.DUMP_ID), f.instant(e, "startTime"), reason, nonNull(f.string(e, ThreadDumpEvent.DETAIL)),
-                f.number(e, ThreadDumpEvent.TIMEOUT_MICROS), current);
+        return new Header(f.number(e, ThreadDumpEvent.DUMP_ID), f.instant(e, "startTime"), reason,
+                nonNull(f.string(e, ThreadDumpEvent.DETAIL)), f.number(e, ThreadDumpEvent.TIMEOUT_MICROS), current);
     }
 
     private static ThreadStack stack(EventFields f, IItem e) {
         List<StackFrame> frames = frames(f.string(e, ThreadStackEvent.FRAMES));
-        return new ThreadStack(f.number(e, ThreadStackEvent.THREAD_ID), f.string(e, ThreadStackEvent.THREAD_NAME), f.string(e, ThreadStackEvent.THREAD_STATE),
-                Boolean.parseBoolean(f.string(e, ThreadStackEvent.CURRENT)), (int) f.number(e, ThreadStackEvent.TOTAL_FRAMES), frames);
+        return new ThreadStack(f.number(e, ThreadStackEvent.THREAD_ID), f.string(e, ThreadStackEvent.THREAD_NAME),
+                f.string(e, ThreadStackEvent.THREAD_STATE), Boolean.parseBoolean(f.string(e, ThreadStackEvent.CURRENT)),
+                (int) f.number(e, ThreadStackEvent.TOTAL_FRAMES), frames);
     }
 
     /** The {@code frames} field ({@link StackFrames}), most recent first. */
