@@ -40,7 +40,7 @@ def compile_programs(into: Path) -> None:
     sources = [str(p) for d in (ROOT / "sample-recordings/src", ROOT / "cli/src/test/programs")
                for p in d.rglob("*.java")]
     subprocess.run(["javac", "-g", "--release", "17", "-nowarn", "-d", str(into), "-cp",
-                    str(ROOT / "recorder/target/jfr-trace-api.jar")] + sources, check=True)
+                    str(ROOT / "api/target/jfr-trace-api.jar")] + sources, check=True)
 
 
 class Sweep:

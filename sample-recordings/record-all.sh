@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 ../jfr-trace --version >/dev/null # builds the project (and the API jar) if needed
-api=../recorder/target/jfr-trace-api.jar
+api=../api/target/jfr-trace-api.jar
 rm -rf classes && mkdir -p classes
 javac -g --release 17 -cp "$api" -d classes src/com/example/*.java
 cp="classes:$api"

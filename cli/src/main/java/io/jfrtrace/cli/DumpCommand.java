@@ -19,6 +19,7 @@ import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
 import io.jfrtrace.analyzer.faulthandler.ThreadStack;
+import io.jfrtrace.cli.record.Signals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,19 +83,10 @@ final class DumpCommand implements Callable<Integer> {
         if (Files.exists(proc.resolve("root/tmp/.java_pid" + pid)) || Files.exists(Paths.get("/tmp/.java_pid" + pid))) {
             return;
         }
-        try {
-            for (String line : Files.readAllLines(proc.resolve("status"))) {
-                if (line.startsWith("SigCgt:")) {
-                    long caught = Long.parseUnsignedLong(line.substring(7).trim(), 16);
-                    if ((caught & (1L << (3 - 1))) == 0) { // SIGQUIT = 3
-                        throw new CliException(ExitCodes.NOT_ATTACHABLE, "process " + pid
-                                + " is not a JVM that can be attached to (it does not handle SIGQUIT)");
-                    }
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // unreadable status (another user's process): let jcmd say why it cannot attach
+        // an unreadable status (another user's process) tells nothing: then jcmd says why it cannot attach
+        if (Boolean.FALSE.equals(Signals.catches(proc.resolve("status"), Signals.number("QUIT")))) {
+            throw new CliException(ExitCodes.NOT_ATTACHABLE, "process " + pid
+                    + " is not a JVM that can be attached to (it does not handle SIGQUIT)");
         }
     }
 

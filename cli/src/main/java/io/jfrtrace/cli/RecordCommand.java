@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.cli.record.AgentJar;
-import io.jfrtrace.cli.record.AgentOptions;
 import io.jfrtrace.cli.record.CrashFiles;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Finisher;
@@ -21,6 +20,9 @@ import io.jfrtrace.cli.record.NativeFaultAgent;
 import io.jfrtrace.cli.record.NativeLibrary;
 import io.jfrtrace.cli.record.RunFolder;
 import io.jfrtrace.cli.record.SignalRelay;
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
+import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,18 +124,19 @@ final class RecordCommand implements Callable<Integer> {
         Path out = (output != null ? output : Paths.get(target.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
         checkSettings();
-        AgentOptions faultOptions = faultOptions();
+        AgentArguments faultOptions = faultOptions();
         Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
         if (!Files.isExecutable(javaExe)) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
         }
 
         RunFolder run = RunFolder.create();
-        AgentOptions agent = new AgentOptions().add("output", out.toString())
-                .addAll("include", includes).addAll("exclude", excludes)
-                .add("builtins", Boolean.toString(builtins)).add("settings", jfrSettings).add("quiet", "true")
-                .add("started", run.startedMarker().toString())
-                .add("parent", Long.toString(ProcessHandle.current().pid()));
+        AgentArguments agent = new AgentArguments().add(AgentKeys.OUTPUT, out.toString())
+                .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
+                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, jfrSettings)
+                .add(AgentKeys.QUIET, "true")
+                .add(AgentKeys.STARTED, run.startedMarker().toString())
+                .add(AgentKeys.PARENT, Long.toString(ProcessHandle.current().pid()));
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
         AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
@@ -192,16 +195,16 @@ final class RecordCommand implements Callable<Integer> {
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
     private List<String> relayedSignals() {
         List<String> names = new ArrayList<>();
-        names.add(dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal));
+        names.add(dumpSignal == null ? DumpSignals.DEFAULT : Signals.checkUsable("--dump-signal", dumpSignal));
         if (snapshotSignal != null) {
             names.add(Signals.checkUsable("--snapshot-signal", snapshotSignal));
         }
         return names;
     }
 
-    private void addAllocationOptions(AgentOptions agent) {
+    private void addAllocationOptions(AgentArguments agent) {
         if (noProfile) {
-            agent.add("profile", "false");
+            agent.add(AgentKeys.PROFILE, "false");
         }
         if (allocFrames == null) {
             if (allocExact || allocSample != null || snapshotInterval != null || snapshotSignal != null) {
@@ -213,29 +216,30 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--alloc=" + allocFrames + ": the number of frames must be in range [1; "
                     + MAX_NFRAME + "]");
         }
-        agent.add("alloc", Integer.toString(allocFrames)).add("allocExact", Boolean.toString(allocExact));
+        agent.add(AgentKeys.ALLOC, Integer.toString(allocFrames)).add(AgentKeys.ALLOC_EXACT, Boolean.toString(allocExact));
         if (allocSample != null) {
             if (allocSample < 1) {
                 throw new CliException(ExitCodes.USAGE, "--alloc-sample must be at least 1 byte, got " + allocSample);
             }
-            agent.add("allocSample", Long.toString(allocSample));
+            agent.add(AgentKeys.ALLOC_SAMPLE, Long.toString(allocSample));
         }
         if (snapshotInterval != null) {
             try {
                 long ms = Math.max(1, Durations.positiveMicros("--snapshot-interval", snapshotInterval) / 1000);
-                agent.add("snapshotInterval", Long.toString(ms));
+                agent.add(AgentKeys.SNAPSHOT_INTERVAL, Long.toString(ms));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
             }
         }
         if (snapshotSignal != null) {
             String sig = Signals.checkUsable("--snapshot-signal", snapshotSignal);
-            String dumps = noFaulthandler ? null : dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal);
+            String dumps = noFaulthandler ? null : dumpSignal == null ? DumpSignals.DEFAULT
+                    : Signals.checkUsable("--dump-signal", dumpSignal);
             if (sig.equals(dumps)) {
                 throw new CliException(ExitCodes.USAGE, "--snapshot-signal: SIG" + sig + " already dumps the threads; "
                         + "pick another signal or move dumps with --dump-signal");
             }
-            agent.add("snapshotSignal", sig);
+            agent.add(AgentKeys.SNAPSHOT_SIGNAL, sig);
         }
     }
 
@@ -256,12 +260,13 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     /** The agent's faulthandler keys; bad values are usage errors. */
-    private AgentOptions faultOptions() {
-        AgentOptions o = new AgentOptions();
+    private AgentArguments faultOptions() {
+        AgentArguments o = new AgentArguments();
         try {
             if (watchdog != null) {
-                o.add("watchdog", Long.toString(Durations.positiveMicros("--watchdog", watchdog)));
-                o.add("watchdogRepeat", Boolean.toString(watchdogRepeat)).add("watchdogExit", Boolean.toString(watchdogExit));
+                o.add(AgentKeys.WATCHDOG, Long.toString(Durations.positiveMicros("--watchdog", watchdog)));
+                o.add(AgentKeys.WATCHDOG_REPEAT, Boolean.toString(watchdogRepeat))
+                        .add(AgentKeys.WATCHDOG_EXIT, Boolean.toString(watchdogExit));
             } else if (watchdogRepeat || watchdogExit) {
                 throw new IllegalArgumentException((watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
             }
@@ -269,13 +274,13 @@ final class RecordCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         if (dumpSignal != null) {
-            o.add("dumpSignal", Signals.checkUsable("--dump-signal", dumpSignal));
+            o.add(AgentKeys.DUMP_SIGNAL, Signals.checkUsable("--dump-signal", dumpSignal));
         }
         if (noFaulthandler) {
-            o.add("faulthandler", "false");
+            o.add(AgentKeys.FAULTHANDLER, "false");
         }
         if (dumpFile != null) {
-            o.add("dumpFile", dumpFile.equals("-") ? "-" : Paths.get(dumpFile).toAbsolutePath().toString());
+            o.add(AgentKeys.DUMP_FILE, dumpFile.equals("-") ? "-" : Paths.get(dumpFile).toAbsolutePath().toString());
         }
         return o;
     }

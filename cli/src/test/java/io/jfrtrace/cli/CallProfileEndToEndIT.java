@@ -67,6 +67,16 @@ class CallProfileEndToEndIT {
     }
 
     @Test
+    void anOutputPathWithASpaceAndAPlusReachesTheAgentAsItIs() throws Exception {
+        // record once encoded the space as '+', which the agent reads as itself: it wrote to my+dir/ (or failed)
+        Files.createDirectories(work.resolve("my dir"));
+        JfrTraceRun rec = record("my dir/a+b.jfr", "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(Files.size(work.resolve("my dir/a+b.jfr")) > 0, rec::toString);
+        assertEquals(0, stats("my dir/a+b.jfr").exitCode());
+    }
+
+    @Test
     void callersShowThePerEdgeRecursionLikeCProfile() throws Exception {
         record("fact-callers.jfr", "-cp", classes.toString(), "com.example.Factorial");
         JfrTraceRun st = stats("fact-callers.jfr", "--callers", "-r", "fact");

@@ -16,8 +16,8 @@ final class SamplePrograms {
     static final Path SOURCES = Paths.get(System.getProperty("jfrtrace.samples", "../sample-recordings"))
             .toAbsolutePath().normalize().resolve("src");
 
-    /** The API jar apps compile against (io.jfrtrace.api.*), built by recorder/. */
-    static final Path API_JAR = Paths.get(System.getProperty("jfrtrace.apiJar", "../recorder/target/jfr-trace-api.jar"))
+    /** The API jar apps compile against (io.jfrtrace.api.*), built by api/. */
+    static final Path API_JAR = Paths.get(System.getProperty("jfrtrace.apiJar", "../api/target/jfr-trace-api.jar"))
             .toAbsolutePath().normalize();
 
     /** A class path for running the samples: the compiled classes and the API jar. */

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.jfrtrace.privatefiles.PrivateFile;
+import io.jfrtrace.recorder.faulthandler.FaultAgent;
 import io.jfrtrace.recorder.jfr.Flusher;
+import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.Clock;
+import io.jfrtrace.schema.agent.AgentKeys;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -57,7 +60,7 @@ final class Agent {
                 flusher.allocation(options.snapshotIntervalMillis);
             }
             flusher.install(r, options.flushIntervalMillis);
-            io.jfrtrace.recorder.faulthandler.FaultAgent.enableEvents(r, options.fault);
+            FaultAgent.enableEvents(r, options.fault);
             r.setToDisk(true);
             // The recording holds every environment variable and JVM argument. JFR creates a missing
             // destination with the umask's mode (0666 under umask 000), and keeps the mode of a file that
@@ -79,7 +82,7 @@ final class Agent {
         if (options.allocFrames > 0 && options.snapshotSignal != null) {
             if (options.snapshotSignal.equals(options.fault.effectiveSignal())) {
                 // One handler per signal: an explicit snapshot signal wins over the default dump signal.
-                options.fault.dumpSignal = "none";
+                options.fault.dumpSignal = AgentKeys.NO_SIGNAL;
                 System.err.println("jfr-trace agent: SIG" + options.snapshotSignal
                         + " takes allocation snapshots; thread dumps on a signal are off (choose another dumpSignal)");
             }
@@ -110,7 +113,7 @@ final class Agent {
 
     private static void startFaultHandler(AgentOptions options, Recording r) {
         try {
-            io.jfrtrace.recorder.faulthandler.FaultAgent.start(options.fault, r);
+            FaultAgent.start(options.fault, r);
         } catch (Throwable t) {
             System.err.println("jfr-trace agent: cannot start the fault handler: " + t);
         }

@@ -9,6 +9,8 @@ import java.util.jar.JarFile;
 
 import io.jfrtrace.privatefiles.UnsafeFolderException;
 import io.jfrtrace.privatefiles.UserCache;
+import io.jfrtrace.recorder.options.AgentOptions;
+import io.jfrtrace.recorder.options.OptionException;
 
 /**
  * Agent entry point. Deliberately references no {@code io.jfrtrace.runtime} class: the
@@ -33,7 +35,7 @@ public final class AgentMain {
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
-        } catch (AgentOptions.OptionException e) {
+        } catch (OptionException e) {
             System.err.println(e.getMessage());
             return;
         }

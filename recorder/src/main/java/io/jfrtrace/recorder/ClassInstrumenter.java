@@ -8,6 +8,7 @@ import java.util.Map;
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.DispatchKeys;
 import io.jfrtrace.runtime.FunctionRegistry;
+import io.jfrtrace.schema.FrameNames;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
@@ -108,11 +109,10 @@ final class ClassInstrumenter {
             return null;
         }
         String file = sourcePath(cn);
+        String dotted = cn.name.replace('/', '.');
         ClassHeaders headers = new ClassHeaders(loader);
         headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
         Map<String, long[]> targets = builtins ? dispatchTargets(cn, headers) : Map.of();
-        int slash = cn.name.lastIndexOf('/');
-        String simple = cn.name.substring(slash + 1);
         boolean any = false;
         java.util.Map<String, java.util.Set<Integer>> inits = java.util.Map.of();
         if (allocFrames > 0) {
@@ -143,7 +143,7 @@ final class ClassInstrumenter {
             boolean light = !profile && allocFrames > 1;
             if (profile || (light && !isLeaf(cn.name, m))) {
                 int first = firstLine(m);
-                int id = FunctionRegistry.register(file, first, simple + "." + m.name);
+                int id = FunctionRegistry.register(file, first, FrameNames.function(dotted, m.name));
                 int slot = m.maxLocals;
                 long[] keys = targets.get(m.name + m.desc);
                 if (keys != null) {
@@ -190,20 +190,9 @@ final class ClassInstrumenter {
         }
     }
 
-    /** {@code com/example/Fib.java}: package path + SourceFile, else outer class name + .java. */
+    /** {@code com/example/Fib.java}, named by {@link FrameNames}. */
     static String sourcePath(ClassNode cn) {
-        int slash = cn.name.lastIndexOf('/');
-        String pkg = slash < 0 ? "" : cn.name.substring(0, slash + 1);
-        String src = cn.sourceFile;
-        if (src == null || src.isEmpty()) {
-            String simple = cn.name.substring(slash + 1);
-            int dollar = simple.indexOf('$');
-            if (dollar > 0) {
-                simple = simple.substring(0, dollar);
-            }
-            src = simple + ".java";
-        }
-        return pkg + src;
+        return FrameNames.file(cn.name.replace('/', '.'), cn.sourceFile);
     }
 
     static int firstLine(MethodNode m) {

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.jfrtrace.recorder.options.AgentOptions;
+
 /** Instruments application classes; anything it cannot handle is left untouched with one warning. */
 final class ProfilingTransformer implements ClassFileTransformer {
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();

@@ -15,7 +15,11 @@ public final class AllocSnapshot {
     public long[] size;
     public long[] count;
     public int[] totalNframe;
-    public String[] frames;
+    /** Per row: the location ids of its frames, most recent first ({@link #locationFiles}, {@link #locationLines}). */
+    public int[][] frames;
+    /** A location id's file and line; the recorder encodes the frames (the runtime stays free of the schema). */
+    public String[] locationFiles;
+    public int[] locationLines;
     public long[] allocatedSize;
     public long[] allocatedCount;
 

@@ -673,7 +673,9 @@ public final class AllocTracker {
             s.size = new long[ntb];
             s.count = new long[ntb];
             s.totalNframe = new int[ntb];
-            s.frames = new String[ntb];
+            s.frames = new int[ntb][];
+            s.locationFiles = lf;
+            s.locationLines = ll;
             s.allocatedSize = new long[ntb];
             s.allocatedCount = new long[ntb];
             int r = 0;
@@ -692,18 +694,10 @@ public final class AllocTracker {
                 if (ac == 0 && size == 0 && count == 0) {
                     continue;
                 }
-                StringBuilder sb = new StringBuilder();
-                int[] l = locs[tb];
-                for (int i = l.length - 1; i >= 0; i--) {
-                    sb.append(lf[l[i]]).append(':').append(ll[l[i]]);
-                    if (i > 0) {
-                        sb.append(';');
-                    }
-                }
                 s.size[r] = size;
                 s.count[r] = count;
                 s.totalNframe[r] = totalN[tb];
-                s.frames[r] = sb.toString();
+                s.frames[r] = locs[tb];
                 s.allocatedSize[r] = as;
                 s.allocatedCount[r] = ac;
                 r++;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.jfrtrace.schema.FrameNames;
+
 /**
  * Reads the text of a HotSpot thread dump ({@code jcmd PID Thread.print}, {@code jstack}, the {@code result} of a stock
  * {@code jdk.ThreadDump} event) into {@link ThreadStack}s. Only Java threads (a {@code #id} after the name) are kept;
@@ -86,29 +88,13 @@ public final class ThreadPrintParser {
     }
 
     /**
-     * The names jfr-trace uses for a Java frame: file as the package implies it, function {@code Simple$Nested.method}.
+     * A Java frame named as jfr-trace names frames ({@link FrameNames}).
      *
      * @param className binary class name, dotted ({@code com.example.Outer$Inner}); hidden-class suffixes are kept
      * @param fileName  the source file's name ({@code Outer.java}) or null if unknown
      */
     public static StackFrame javaFrame(String className, String method, String fileName, int line) {
-        String pkg = "";
-        String simple = className;
-        // a hidden class name carries "/0x..." after the class name: split the package before it
-        int hidden = className.indexOf('/');
-        String named = hidden < 0 ? className : className.substring(0, hidden);
-        int lastDot = named.lastIndexOf('.');
-        if (lastDot >= 0) {
-            pkg = named.substring(0, lastDot + 1).replace('.', '/');
-            simple = className.substring(lastDot + 1);
-        }
-        if (fileName == null) {
-            String top = named.substring(lastDot + 1);
-            int dollar = top.indexOf('$');
-            fileName = (dollar > 0 ? top.substring(0, dollar) : top) + ".java";
-        }
-        String function = simple.isEmpty() ? method : simple + "." + method;
-        return new StackFrame(pkg + fileName, line, function);
+        return new StackFrame(FrameNames.file(className, fileName), line, FrameNames.function(className, method));
     }
 
     private static boolean isDigits(String s) {

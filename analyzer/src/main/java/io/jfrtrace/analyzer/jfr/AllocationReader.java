@@ -13,14 +13,17 @@ import io.jfrtrace.analyzer.tracemalloc.Frame;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
 import io.jfrtrace.analyzer.tracemalloc.Trace;
 import io.jfrtrace.analyzer.tracemalloc.Traceback;
+import io.jfrtrace.schema.AllocationFrames;
+import io.jfrtrace.schema.AllocationSnapshotEvent;
+import io.jfrtrace.schema.AllocationTraceEvent;
 
 /**
  * Reads tracemalloc snapshots ({@code jfrtrace.AllocationSnapshot} / {@code jfrtrace.AllocationTrace},
  * docs/events.md) from a recording, one chunk at a time.
  */
 public final class AllocationReader {
-    static final String SNAPSHOT = "jfrtrace.AllocationSnapshot";
-    static final String TRACE = "jfrtrace.AllocationTrace";
+    static final String SNAPSHOT = AllocationSnapshotEvent.NAME;
+    static final String TRACE = AllocationTraceEvent.NAME;
 
     /** Which numbers a snapshot's traces carry: live blocks, or everything allocated since start/clear. */
     public enum View { LIVE, ALLOCATED }
@@ -81,14 +84,14 @@ public final class AllocationReader {
                 if (TRACE.equals(events.getType().getIdentifier())) {
                     EventFields f = new EventFields(events.getType());
                     for (IItem e : events) {
-                        if (f.number(e, "snapshotId") != info.id()) {
+                        if (f.number(e, AllocationTraceEvent.SNAPSHOT_ID) != info.id()) {
                             continue;
                         }
-                        long size = view == View.LIVE ? f.number(e, "size") : f.number(e, "allocatedSize");
-                        long count = view == View.LIVE ? f.number(e, "count") : f.number(e, "allocatedCount");
+                        long size = view == View.LIVE ? f.number(e, AllocationTraceEvent.SIZE) : f.number(e, AllocationTraceEvent.ALLOCATED_SIZE);
+                        long count = view == View.LIVE ? f.number(e, AllocationTraceEvent.COUNT) : f.number(e, AllocationTraceEvent.ALLOCATED_COUNT);
                         if (count > 0) {
-                            traces.add(new Trace((int) f.number(e, "domain"), size, count,
-                                    traceback(f.string(e, "frames"), (int) f.number(e, "totalNframe"))));
+                            traces.add(new Trace((int) f.number(e, AllocationTraceEvent.DOMAIN), size, count,
+                                    traceback(f.string(e, AllocationTraceEvent.FRAMES), (int) f.number(e, AllocationTraceEvent.TOTAL_NFRAME))));
                         }
                     }
                 }
@@ -97,15 +100,9 @@ public final class AllocationReader {
         return new Snapshot(traces, info.tracebackLimit());
     }
 
-    /** {@code file:line;file:line}, oldest first; a file name may itself hold ':' but not ';'. */
+    /** The {@code frames} field ({@link AllocationFrames}), oldest first. */
     static Traceback traceback(String frames, int totalNframe) {
-        List<Frame> list = new ArrayList<>();
-        if (frames != null && !frames.isEmpty()) {
-            for (String f : frames.split(";")) {
-                int colon = f.lastIndexOf(':');
-                list.add(colon < 0 ? new Frame(f, 0) : new Frame(f.substring(0, colon), Integer.parseInt(f.substring(colon + 1))));
-            }
-        }
+        List<Frame> list = AllocationFrames.decode(frames, Frame::new);
         if (list.isEmpty()) {
             list.add(new Frame("<unknown>", 0));
         }
@@ -113,9 +110,10 @@ public final class AllocationReader {
     }
 
     private static SnapshotInfo info(EventFields f, IItem e) {
-        return new SnapshotInfo((int) f.number(e, "snapshotId"), f.string(e, "label"), f.string(e, "reason"),
-                startTime(f, e), (int) f.number(e, "tracebackLimit"), f.bytes(e, "tracedCurrent"), f.bytes(e, "tracedPeak"),
-                (int) f.number(e, "traceCount"), Boolean.parseBoolean(f.string(e, "exact")), f.bytes(e, "recorderMemory"));
+        return new SnapshotInfo((int) f.number(e, AllocationSnapshotEvent.SNAPSHOT_ID), f.string(e, AllocationSnapshotEvent.LABEL), f.string(e, AllocationSnapshotEvent.REASON),
+                startTime(f, e), (int) f.number(e, AllocationSnapshotEvent.TRACEBACK_LIMIT), f.bytes(e, AllocationSnapshotEvent.TRACED_CURRENT),
+                f.bytes(e, AllocationSnapshotEvent.TRACED_PEAK), (int) f.number(e, AllocationSnapshotEvent.TRACE_COUNT),
+                Boolean.parseBoolean(f.string(e, AllocationSnapshotEvent.EXACT)), f.bytes(e, AllocationSnapshotEvent.RECORDER_MEMORY));
     }
 
     private static Instant startTime(EventFields f, IItem e) {

@@ -123,6 +123,7 @@ public final class ChunkedRecording {
                     throw new RecordingException(file, "corrupt recording or a chunk too big for the heap: loading it ran "
                             + "out of memory" + where, e);
                 }
+                RecordingSchema.check(file, events);
                 try {
                     visitor.visit(events);
                 } catch (IllegalArgumentException e) { // a number or name that parsed but makes no sense

@@ -6,8 +6,10 @@ import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCMethod;
 import org.openjdk.jmc.common.IMCType;
 
+import io.jfrtrace.schema.FrameNames;
+
 /**
- * Names JVM frames of stock JFR stack traces the way our own events name them (docs/events.md):
+ * Names JVM frames of stock JFR stack traces the way our own events name them ({@link FrameNames}):
  * file = the source path the package implies ({@code com/example/Outer.java} for
  * {@code com.example.Outer$Inner}), function = {@code Outer$Inner.method}.
  */
@@ -64,12 +66,8 @@ public final class JavaFrames {
         return line == null || line < 0 ? 0 : line;
     }
 
-    /** {@code com.example.Outer$Inner} → {@code com/example/Outer.java}. */
+    /** {@code com.example.Outer$Inner} → {@code com/example/Outer.java} ({@link FrameNames}: stock frames carry no source file). */
     public static String fileOf(String className) {
-        // Cut at the first '$' before splitting off the package: hidden classes
-        // (Foo$$Lambda$43/0x...) carry dots and slashes after it.
-        int dollar = className.indexOf('$');
-        String outer = dollar > 0 ? className.substring(0, dollar) : className;
-        return outer.replace('.', '/') + ".java";
+        return FrameNames.file(className, null);
     }
 }

@@ -8,14 +8,16 @@ import org.openjdk.jmc.common.item.IItemIterable;
 
 import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
+import io.jfrtrace.schema.CallerStatsEvent;
+import io.jfrtrace.schema.FunctionStatsEvent;
 
 /**
  * Sums the call-profile deltas of one recording ({@code jfrtrace.FunctionStats} and
  * {@code jfrtrace.CallerStats}, schema in docs/events.md) into cProfile's raw tables.
  */
 public final class ProfileReader {
-    static final String FUNCTION_STATS = "jfrtrace.FunctionStats";
-    static final String CALLER_STATS = "jfrtrace.CallerStats";
+    static final String FUNCTION_STATS = FunctionStatsEvent.NAME;
+    static final String CALLER_STATS = CallerStatsEvent.NAME;
 
     private ProfileReader() {
     }
@@ -46,9 +48,9 @@ public final class ProfileReader {
         EventFields f = new EventFields(events.getType());
         long n = 0;
         for (IItem e : events) {
-            table.addFunction(key(f, e, "file", "line", "function"),
-                    f.number(e, "callCount"), f.number(e, "recursiveCallCount"),
-                    f.number(e, "inlineTime"), f.number(e, "totalTime"));
+            table.addFunction(key(f, e, FunctionStatsEvent.FILE, FunctionStatsEvent.LINE, FunctionStatsEvent.FUNCTION),
+                    f.number(e, FunctionStatsEvent.CALL_COUNT), f.number(e, FunctionStatsEvent.RECURSIVE_CALL_COUNT),
+                    f.number(e, FunctionStatsEvent.INLINE_TIME), f.number(e, FunctionStatsEvent.TOTAL_TIME));
             n++;
         }
         return n;
@@ -58,10 +60,10 @@ public final class ProfileReader {
         EventFields f = new EventFields(events.getType());
         long n = 0;
         for (IItem e : events) {
-            table.addCall(key(f, e, "callerFile", "callerLine", "callerFunction"),
-                    key(f, e, "file", "line", "function"),
-                    f.number(e, "callCount"), f.number(e, "recursiveCallCount"),
-                    f.number(e, "inlineTime"), f.number(e, "totalTime"));
+            table.addCall(key(f, e, CallerStatsEvent.CALLER_FILE, CallerStatsEvent.CALLER_LINE, CallerStatsEvent.CALLER_FUNCTION),
+                    key(f, e, CallerStatsEvent.FILE, CallerStatsEvent.LINE, CallerStatsEvent.FUNCTION),
+                    f.number(e, CallerStatsEvent.CALL_COUNT), f.number(e, CallerStatsEvent.RECURSIVE_CALL_COUNT),
+                    f.number(e, CallerStatsEvent.INLINE_TIME), f.number(e, CallerStatsEvent.TOTAL_TIME));
             n++;
         }
         return n;

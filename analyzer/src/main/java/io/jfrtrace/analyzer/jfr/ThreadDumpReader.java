@@ -23,6 +23,9 @@ import io.jfrtrace.analyzer.faulthandler.StackFrame;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
 import io.jfrtrace.analyzer.faulthandler.ThreadStack;
+import io.jfrtrace.schema.StackFrames;
+import io.jfrtrace.schema.ThreadDumpEvent;
+import io.jfrtrace.schema.ThreadStackEvent;
 
 /**
  * Reads thread dumps from a recording, one chunk at a time: jfr-trace's own {@code jfrtrace.ThreadDump} /
@@ -33,8 +36,8 @@ import io.jfrtrace.analyzer.faulthandler.ThreadStack;
  * thread's last {@code jdk.AllocationRequiringGC} event ({@link AllocationsRequiringGc}).
  */
 public final class ThreadDumpReader {
-    static final String DUMP = "jfrtrace.ThreadDump";
-    static final String STACK = "jfrtrace.ThreadStack";
+    static final String DUMP = ThreadDumpEvent.NAME;
+    static final String STACK = ThreadStackEvent.NAME;
     static final String JDK_DUMP = "jdk.ThreadDump";
     static final String JDK_SHUTDOWN = "jdk.Shutdown";
     /** The reason HotSpot gives the {@code jdk.Shutdown} event of an emergency dump after a crash. */
@@ -93,7 +96,7 @@ public final class ThreadDumpReader {
                     }
                     case STACK -> {
                         for (IItem e : events) {
-                            stacks.computeIfAbsent(f.number(e, "dumpId"), k -> new ArrayList<>()).add(stack(f, e));
+                            stacks.computeIfAbsent(f.number(e, ThreadStackEvent.DUMP_ID), k -> new ArrayList<>()).add(stack(f, e));
                         }
                     }
                     case JDK_DUMP -> {
@@ -172,46 +175,25 @@ public final class ThreadDumpReader {
     private static Header header(EventFields f, IItem e) {
         Reason reason;
         try {
-            reason = Reason.parse(f.string(e, "reason"));
+            reason = Reason.parse(f.string(e, ThreadDumpEvent.REASON));
         } catch (IllegalArgumentException unknown) {
             reason = Reason.REQUEST;
         }
-        long current = f.has("currentThreadId") ? f.number(e, "currentThreadId") : -1;
-        return new Header(f.number(e, "dumpId"), f.instant(e, "startTime"), reason, nonNull(f.string(e, "detail")),
-                f.number(e, "timeoutMicros"), current);
+        long current = f.has(ThreadDumpEvent.CURRENT_THREAD_ID) ? f.number(e, ThreadDumpEvent.CURRENT_THREAD_ID) : -1;
+        return new Header(f.number(e, ThreadDumpEvent.DUMP_ID), f.instant(e, "startTime"), reason,
+                nonNull(f.string(e, ThreadDumpEvent.DETAIL)), f.number(e, ThreadDumpEvent.TIMEOUT_MICROS), current);
     }
 
     private static ThreadStack stack(EventFields f, IItem e) {
-        List<StackFrame> frames = frames(f.string(e, "frames"));
-        return new ThreadStack(f.number(e, "threadId"), f.string(e, "threadName"), f.string(e, "threadState"),
-                Boolean.parseBoolean(f.string(e, "current")), (int) f.number(e, "totalFrames"), frames);
+        List<StackFrame> frames = frames(f.string(e, ThreadStackEvent.FRAMES));
+        return new ThreadStack(f.number(e, ThreadStackEvent.THREAD_ID), f.string(e, ThreadStackEvent.THREAD_NAME),
+                f.string(e, ThreadStackEvent.THREAD_STATE), Boolean.parseBoolean(f.string(e, ThreadStackEvent.CURRENT)),
+                (int) f.number(e, ThreadStackEvent.TOTAL_FRAMES), frames);
     }
 
-    /** {@code file\tline\tfunction} lines, most recent first (docs/events.md). */
+    /** The {@code frames} field ({@link StackFrames}), most recent first. */
     static List<StackFrame> frames(String text) {
-        List<StackFrame> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return out;
-        }
-        for (String line : text.split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            int t1 = line.indexOf('\t');
-            int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-            if (t2 < 0) {
-                out.add(new StackFrame(line, -1, null));
-                continue;
-            }
-            int lineNo;
-            try {
-                lineNo = Integer.parseInt(line.substring(t1 + 1, t2).trim());
-            } catch (NumberFormatException bad) {
-                lineNo = -1;
-            }
-            out.add(new StackFrame(line.substring(0, t1), lineNo, line.substring(t2 + 1)));
-        }
-        return out;
+        return StackFrames.decode(text, StackFrame::new);
     }
 
     private static ThreadDump crash(Instant time, String reason, IMCThread thread, IMCStackTrace trace) {

@@ -73,4 +73,13 @@ class ThreadPrintParserTest {
         assertEquals(3, t.get(0).threadId());
         assertEquals(new StackFrame("app/Main.java", 5, "Main.main"), t.get(0).frames().get(1));
     }
+
+    @Test
+    void jfrsSpellingOfAHiddenClassKeepsItsPackage() {
+        // the emergency dump's and AllocationRequiringGC's frames come from JFR's constant pool: '+0x...' and a dot
+        assertEquals(new StackFrame("jdk/jfr/internal/instrument/JDKEvents.java", 7,
+                "JDKEvents$$Lambda$43+0x00007f365406dc60.193064360.run"),
+                ThreadPrintParser.javaFrame("jdk.jfr.internal.instrument.JDKEvents$$Lambda$43+0x00007f365406dc60.193064360",
+                        "run", null, 7));
+    }
 }

@@ -17,6 +17,9 @@ import io.jfrtrace.analyzer.faulthandler.ThreadStack;
 import io.jfrtrace.analyzer.jfr.ChunkedRecording;
 import io.jfrtrace.analyzer.jfr.ThreadDumpReader;
 import io.jfrtrace.privatefiles.PrivateFile;
+import io.jfrtrace.schema.StackFrames;
+import io.jfrtrace.schema.ThreadDumpEvent;
+import io.jfrtrace.schema.ThreadStackEvent;
 import jdk.jfr.Recording;
 
 /**
@@ -98,7 +101,7 @@ public final class CrashDump {
         for (ThreadDump d : existing.jfrTrace()) {
             dumpId = Math.max(dumpId, d.id() + 1);
         }
-        List<CrashStackEvent> stacks = new ArrayList<>();
+        List<ThreadStackEvent> stacks = new ArrayList<>();
         stacks.add(stack(dumpId, id, name == null ? "" : name, "RUNNABLE", true, frames, frames.size() + extra));
         if (nat != null) {
             for (NativeCrashFile.NativeThread t : nat.threads()) {
@@ -141,34 +144,34 @@ public final class CrashDump {
         return frame.startsWith("java/") || frame.startsWith("jdk/") || frame.startsWith("sun/");
     }
 
-    private static CrashStackEvent stack(long dumpId, long id, String name, String state, boolean current, List<String> frames,
+    private static ThreadStackEvent stack(long dumpId, long id, String name, String state, boolean current, List<String> frames,
             int total) {
-        CrashStackEvent e = new CrashStackEvent();
+        ThreadStackEvent e = new ThreadStackEvent();
         e.dumpId = dumpId;
         e.threadId = id;
         e.threadName = name;
         e.threadState = state;
         e.current = current;
         e.totalFrames = Math.max(total, frames.size());
-        e.frames = String.join("\n", frames);
+        e.frames = StackFrames.join(frames);
         return e;
     }
 
     /** Records the events in this JVM, then appends that recording's chunk to {@code out}. */
-    private static void write(Path out, long dumpId, String detail, long currentId, List<CrashStackEvent> stacks) throws IOException {
+    private static void write(Path out, long dumpId, String detail, long currentId, List<ThreadStackEvent> stacks) throws IOException {
         Path chunk = Files.createTempFile("jfr-trace-crash", ".jfr");
         try {
             try (Recording r = new Recording()) {
-                r.enable(CrashDumpEvent.class);
-                r.enable(CrashStackEvent.class);
+                r.enable(ThreadDumpEvent.class);
+                r.enable(ThreadStackEvent.class);
                 r.setToDisk(true);
                 r.start();
-                for (CrashStackEvent s : stacks) {
+                for (ThreadStackEvent s : stacks) {
                     s.commit();
                 }
-                CrashDumpEvent d = new CrashDumpEvent();
+                ThreadDumpEvent d = new ThreadDumpEvent();
                 d.dumpId = dumpId;
-                d.reason = "fatal";
+                d.reason = ThreadDumpEvent.FATAL;
                 d.detail = detail;
                 d.timeoutMicros = 0;
                 d.currentThreadId = currentId;

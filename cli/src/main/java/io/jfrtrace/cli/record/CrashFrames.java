@@ -1,22 +1,22 @@
 package io.jfrtrace.cli.record;
 
 import io.jfrtrace.analyzer.faulthandler.StackFrame;
-import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
+import io.jfrtrace.schema.FrameNames;
+import io.jfrtrace.schema.StackFrames;
 
-/** Frame names as jfrtrace.ThreadStack wants them ({@code com/example/Crash.java}, {@code Crash.poke}), from crash sources. */
+/** Frames of crash sources (the native agent's file, hs_err) as jfrtrace.ThreadStack encodes them ({@link StackFrames}). */
 final class CrashFrames {
     private CrashFrames() {
     }
 
-    /** One {@code file\tline\tfunction} line for a class given by its binary name ({@code com.example.Outer$Inner}). */
+    /** One frame of a class given by its binary name ({@code com.example.Outer$Inner}), named by {@link FrameNames}. */
     static String frame(String className, String sourceFile, int line, String method) {
-        StackFrame f = ThreadPrintParser.javaFrame(className, method, sourceFile == null || sourceFile.isEmpty() ? null : sourceFile,
-                line < 0 ? -1 : line);
-        return encode(f);
+        return StackFrames.frame(FrameNames.file(className, sourceFile), line, FrameNames.function(className, method));
     }
 
+    /** A frame another reader gave (the emergency dump's), encoded. */
     static String encode(StackFrame f) {
-        return f.file() + "\t" + (f.line() < 0 ? -1 : f.line()) + "\t" + (f.function() == null ? "???" : f.function());
+        return StackFrames.frame(f.file(), f.line(), f.function());
     }
 
     /** The binary name of a JVM class signature: {@code Lcom/example/Foo$Bar;} gives {@code com.example.Foo$Bar}. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.jfrtrace.schema.StackFrames;
+
 /**
  * What jfr-trace needs from HotSpot's {@code hs_err_pid<pid>.log}: the signal ({@code #  SIGSEGV (0xb) at pc=...}),
  * the crashing thread's name ({@code Current thread (0x...):  JavaThread "main" ...}), its Java frames (the
@@ -79,7 +81,7 @@ record HsErrLog(String signal, String headline, String threadName, List<String> 
                 }
                 Matcher m = NATIVE.matcher(l);
                 if (m.find() && nat.size() < MAX_NATIVE) {
-                    nat.add(m.group(1) + "\t-1\t" + m.group(2));
+                    nat.add(StackFrames.frame(m.group(1), StackFrames.UNKNOWN_LINE, m.group(2)));
                 } else if (!l.startsWith("C ") && !l.startsWith("V ")) {
                     nativeTop = false; // the first Java (or stub) frame ends the native top of the stack
                 }

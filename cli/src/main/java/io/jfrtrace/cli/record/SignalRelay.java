@@ -89,7 +89,7 @@ public final class SignalRelay {
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         long deadline = System.nanoTime() + CATCH_WAIT_MILLIS * 1_000_000;
         while (number > 0 && p.isAlive() && System.nanoTime() < deadline) {
-            Boolean caught = catches(status, number);
+            Boolean caught = Signals.catches(status, number);
             if (caught == null || caught) {
                 return;
             }
@@ -100,21 +100,6 @@ public final class SignalRelay {
                 return;
             }
         }
-    }
-
-    /** Whether the process's caught-signal mask holds {@code number}; null when it cannot be read. */
-    static Boolean catches(Path procStatus, int number) {
-        try {
-            for (String line : Files.readAllLines(procStatus)) {
-                if (line.startsWith("SigCgt:")) {
-                    long mask = Long.parseUnsignedLong(line.substring(7).trim(), 16);
-                    return (mask & (1L << (number - 1))) != 0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
-        return null;
     }
 
     private static void send(Process p, String name) {

@@ -1,12 +1,15 @@
 package io.jfrtrace.cli.record;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import io.jfrtrace.cli.CliException;
 import io.jfrtrace.cli.ExitCodes;
+import io.jfrtrace.schema.agent.DumpSignals;
 
-/** Signals a user may hand to the recorder (dumps, snapshots), and why the others are refused. */
+/** Signal names and Linux's numbers; which ones a user may hand to the recorder is {@link DumpSignals}' rule. */
 public final class Signals {
     /** Linux's numbering (x86-64 and arm64 agree on these), index = signal number. */
     private static final List<String> NAMES = List.of("", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
@@ -26,28 +29,27 @@ public final class Signals {
         return Math.max(0, NAMES.indexOf(name));
     }
 
-    /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}), or a usage error in one line. */
+    /** Whether a process catches signal {@code number} (Linux: the SigCgt mask of its /proc status); null when unknown. */
+    public static Boolean catches(Path procStatus, int number) {
+        try {
+            for (String line : Files.readAllLines(procStatus)) {
+                if (line.startsWith("SigCgt:")) {
+                    long mask = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                    return (mask & (1L << (number - 1))) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}) of a signal {@link DumpSignals} allows, or a usage error in one line. */
     public static String checkUsable(String option, String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        if (n.startsWith("SIG")) {
-            n = n.substring(3);
+        try {
+            return DumpSignals.check(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, option + ": " + e.getMessage());
         }
-        String why = switch (n) {
-            case "USR1", "HUP", "WINCH", "URG", "CONT", "TTIN", "TTOU" -> null;
-            case "USR2" -> "HotSpot uses SIGUSR2 to suspend and resume threads";
-            case "QUIT" -> "SIGQUIT is the JVM's own thread dump signal";
-            case "SEGV", "BUS", "ILL", "FPE" -> "the JVM uses SIG" + n + " itself (crashes are dumped anyway)";
-            case "ABRT" -> "the JVM aborts with SIGABRT after a crash";
-            case "INT", "TERM" -> "SIG" + n + " shuts the JVM down";
-            case "KILL", "STOP" -> "SIG" + n + " cannot be caught";
-            default -> "";
-        };
-        if (why == null) {
-            return n;
-        }
-        if (why.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, option + ": unknown signal '" + name + "' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)");
-        }
-        throw new CliException(ExitCodes.USAGE, option + ": " + n + " cannot be used: " + why);
     }
 }

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.jfrtrace.schema.StackFrames;
+import io.jfrtrace.schema.ThreadDumpEvent;
+import io.jfrtrace.schema.ThreadStackEvent;
+
 /** Takes a dump: captures the stacks, commits the events (when recording), writes the text. */
 public final class Dumper {
     /** Threads of our own (the watchdog), left out of dumps as faulthandler's C thread is. */
@@ -45,7 +49,7 @@ public final class Dumper {
                     e.threadState = t.state();
                     e.current = t.current();
                     e.totalFrames = t.frames().length;
-                    e.frames = Frames.encode(t.frames());
+                    e.frames = StackFrames.encode(t.frames());
                     e.commit();
                 }
                 ThreadDumpEvent d = new ThreadDumpEvent();
@@ -62,8 +66,8 @@ public final class Dumper {
         }
         if (text != null) {
             String header = switch (reason) {
-                case "timeout" -> TracebackText.timeoutHeader(timeoutMicros);
-                case "fatal" -> TracebackText.fatalHeader(detail);
+                case ThreadDumpEvent.TIMEOUT -> TracebackText.timeoutHeader(timeoutMicros);
+                case ThreadDumpEvent.FATAL -> TracebackText.fatalHeader(detail);
                 default -> null;
             };
             write(text, TracebackText.format(header, threads, allThreads));
@@ -159,7 +163,7 @@ public final class Dumper {
         TracebackText.format(TracebackText.fatalHeader("x"), t, true);
         TracebackText.format(TracebackText.timeoutHeader(1_500_000), t, false);
         for (ThreadStack s : t) {
-            Frames.encode(s.frames());
+            StackFrames.encode(s.frames());
         }
         write(java.io.OutputStream.nullOutputStream(), new byte[0]);
     }

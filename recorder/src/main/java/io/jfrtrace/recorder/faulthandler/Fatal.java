@@ -20,6 +20,8 @@ import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
+import io.jfrtrace.schema.ThreadDumpEvent;
+
 /**
  * {@code faulthandler.enable} at the Java level. An uncaught exception in any thread (including
  * {@code OutOfMemoryError} and {@code StackOverflowError}) is dumped as {@code fatal} by a default
@@ -108,7 +110,7 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
                 // last allocation that waited for a collection, the one that failed (events.md).
             }
             List<ThreadStack> threads = Dumper.capture(t, failing, allThreads, others);
-            Dumper.emit("fatal", e.toString(), 0, t, threads, allThreads, out);
+            Dumper.emit(ThreadDumpEvent.FATAL, e.toString(), 0, t, threads, allThreads, out);
         } catch (Throwable ignored) {
             // never hide the original error
         }

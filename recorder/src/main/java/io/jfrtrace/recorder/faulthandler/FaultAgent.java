@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 import io.jfrtrace.privatefiles.PrivateFile;
+import io.jfrtrace.recorder.options.FaultOptions;
+import io.jfrtrace.schema.ThreadDumpEvent;
+import io.jfrtrace.schema.ThreadStackEvent;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 

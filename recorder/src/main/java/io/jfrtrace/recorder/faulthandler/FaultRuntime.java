@@ -2,6 +2,8 @@ package io.jfrtrace.recorder.faulthandler;
 
 import java.io.OutputStream;
 
+import io.jfrtrace.schema.ThreadDumpEvent;
+
 /**
  * The entry points {@code io.jfrtrace.api.FaultHandler} calls (reflectively, on the agent's copy
  * found through the system class loader); JDK types only. While the agent records, every dump is
@@ -17,7 +19,7 @@ public final class FaultRuntime {
     }
 
     public static void dumpTraceback(OutputStream out, boolean allThreads) {
-        Dumper.dump("request", "", 0, Thread.currentThread(), null, allThreads, out);
+        Dumper.dump(ThreadDumpEvent.REQUEST, "", 0, Thread.currentThread(), null, allThreads, out);
     }
 
     public static void enable(OutputStream out, boolean allThreads) {

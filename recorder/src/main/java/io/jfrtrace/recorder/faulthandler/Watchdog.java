@@ -2,6 +2,8 @@ package io.jfrtrace.recorder.faulthandler;
 
 import java.io.OutputStream;
 
+import io.jfrtrace.schema.ThreadDumpEvent;
+
 /**
  * {@code dump_traceback_later}: one sleeping daemon thread; nothing runs while it waits.
  * After the timeout it dumps all threads (reason {@code timeout}), again every timeout with
@@ -62,7 +64,7 @@ final class Watchdog implements Runnable {
                         return;
                     }
                 }
-                Dumper.dump("timeout", "", micros, null, null, true, out);
+                Dumper.dump(ThreadDumpEvent.TIMEOUT, "", micros, null, null, true, out);
                 if (exit) {
                     exitNow();
                     return;

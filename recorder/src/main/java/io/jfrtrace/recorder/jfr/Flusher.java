@@ -7,6 +7,15 @@ import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
+import io.jfrtrace.schema.AllocationSnapshotEvent;
+import io.jfrtrace.schema.AllocationTraceEvent;
+import io.jfrtrace.schema.CallerStatsEvent;
+import io.jfrtrace.schema.FinalFlushEvent;
+import io.jfrtrace.schema.FlushTimerEvent;
+import io.jfrtrace.schema.FunctionStatsEvent;
+import io.jfrtrace.schema.RecordingInfoEvent;
+import io.jfrtrace.schema.Schema;
+import io.jfrtrace.schema.SnapshotTimerEvent;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
@@ -15,8 +24,6 @@ import jdk.jfr.Recording;
  * threads. Runs from JFR periodic hooks (every flushInterval and at every chunk end).
  */
 public final class Flusher {
-    public static final int SCHEMA_VERSION = 2;
-
     private final String agentVersion;
     private final String options;
     private final Runnable periodicHook = this::flush;
@@ -73,7 +80,8 @@ public final class Flusher {
 
     private void recordingInfo() {
         RecordingInfoEvent e = new RecordingInfoEvent();
-        e.schemaVersion = SCHEMA_VERSION;
+        e.schemaVersion = Schema.MAJOR;
+        e.schemaMinorVersion = Schema.MINOR;
         e.agentVersion = agentVersion;
         e.options = options;
         e.timer = Clock.name();

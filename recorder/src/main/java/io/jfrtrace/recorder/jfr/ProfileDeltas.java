@@ -8,6 +8,8 @@ import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.FunctionRegistry;
 import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.ThreadProfile;
+import io.jfrtrace.schema.CallerStatsEvent;
+import io.jfrtrace.schema.FunctionStatsEvent;
 
 /**
  * One flush's deltas, summed over threads: what each thread's counters gained since the previous

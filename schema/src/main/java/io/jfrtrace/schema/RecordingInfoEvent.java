@@ -1,0 +1,43 @@
+package io.jfrtrace.schema;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/** What wrote a chunk: at the beginning and end of every chunk (docs/events.md). */
+@Name(RecordingInfoEvent.NAME)
+@Label("jfr-trace Recording Info")
+@Description("What wrote this chunk: schema version, agent version and options")
+@Category("jfr-trace")
+@StackTrace(false)
+@Period("everyChunk")
+public final class RecordingInfoEvent extends Event {
+    public static final String NAME = "jfrtrace.RecordingInfo";
+    /** {@link Schema#MAJOR}; an int in every version, so that any reader can compare it. */
+    public static final String SCHEMA_VERSION = "schemaVersion";
+    /** {@link Schema#MINOR}; absent before 2.1 (read as 0). */
+    public static final String SCHEMA_MINOR_VERSION = "schemaMinorVersion";
+    public static final String AGENT_VERSION = "agentVersion";
+    public static final String OPTIONS = "options";
+    public static final String TIMER = "timer";
+    public static final String TIME_UNIT = "timeUnit";
+
+    @Label("Schema Version")
+    public int schemaVersion;
+    @Label("Schema Minor Version")
+    public int schemaMinorVersion;
+    @Label("Agent Version")
+    public String agentVersion;
+    @Label("Options")
+    public String options;
+    @Label("Timer")
+    public String timer;
+    @Label("Time Unit")
+    @Timespan(Timespan.NANOSECONDS)
+    public long timeUnit;
+}

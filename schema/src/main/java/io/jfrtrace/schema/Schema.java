@@ -1,0 +1,17 @@
+package io.jfrtrace.schema;
+
+/**
+ * The event schema's version, {@code MAJOR.MINOR} (docs/events.md). A minor version only adds events or fields; a
+ * reader refuses a recording of a higher major version, whose events it could misread. The recorder writes both
+ * numbers in every chunk ({@link RecordingInfoEvent}).
+ */
+public final class Schema {
+    /** Changes when an event or field is renamed, re-typed or changes meaning. */
+    public static final int MAJOR = 2;
+    /** Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. */
+    public static final int MINOR = 1;
+    public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
+
+    private Schema() {
+    }
+}

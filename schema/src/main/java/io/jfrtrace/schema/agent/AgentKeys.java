@@ -1,0 +1,53 @@
+package io.jfrtrace.schema.agent;
+
+/** The keys of the agent's option string (docs/events.md "Agent options"). */
+public final class AgentKeys {
+    /** The recording to write. */
+    public static final String OUTPUT = "output";
+    /** Profile only classes matching this glob on the dotted name ({@code *} any characters); repeatable. */
+    public static final String INCLUDE = "include";
+    /** Leave out classes matching this glob; repeatable. */
+    public static final String EXCLUDE = "exclude";
+    /** {@code true}: cProfile-style entries for calls into uninstrumented code. */
+    public static final String BUILTINS = "builtins";
+    /** JFR settings of the stock events: {@code default}, {@code profile}, {@code none} or a .jfc file. */
+    public static final String SETTINGS = "settings";
+    /** Milliseconds between flushes of the call-profile deltas. */
+    public static final String FLUSH_INTERVAL = "flushInterval";
+    /** {@code true}: no informational "recording to" line (warnings still print). */
+    public static final String QUIET = "quiet";
+    /** {@code false}: no call profiling. */
+    public static final String PROFILE = "profile";
+    /** Allocation tracing with this traceback limit (tracemalloc's nframe); absent: off. */
+    public static final String ALLOC = "alloc";
+    /** {@code true}: every object's liveness tracked. */
+    public static final String ALLOC_EXACT = "allocExact";
+    /** Mean bytes between liveness samples. */
+    public static final String ALLOC_SAMPLE = "allocSample";
+    /** Milliseconds between allocation snapshots; 0: none. */
+    public static final String SNAPSHOT_INTERVAL = "snapshotInterval";
+    /** An allocation snapshot on this signal ({@link DumpSignals}). */
+    public static final String SNAPSHOT_SIGNAL = "snapshotSignal";
+    /** The pid of {@code jfr-trace record}: when it is gone, the JVM ends as on SIGTERM. */
+    public static final String PARENT = "parent";
+    /** A file the agent creates first thing, so that record can tell a JVM that never started. */
+    public static final String STARTED = "started";
+    /** {@code false}: no fatal-error dumps and no default dump signal. */
+    public static final String FAULTHANDLER = "faulthandler";
+    /** Microseconds after which all threads are dumped ({@code dump_traceback_later}). */
+    public static final String WATCHDOG = "watchdog";
+    /** {@code true}: dump again every watchdog period. */
+    public static final String WATCHDOG_REPEAT = "watchdogRepeat";
+    /** {@code true}: end the JVM with status 1 after the watchdog's dump. */
+    public static final String WATCHDOG_EXIT = "watchdogExit";
+    /** The dump signal ({@link DumpSignals}), or {@code none}; default USR1 while faulthandler is on. */
+    public static final String DUMP_SIGNAL = "dumpSignal";
+    /** Also write each dump as faulthandler text to this file ({@code -}: stderr). */
+    public static final String DUMP_FILE = "dumpFile";
+
+    /** The value of {@link #DUMP_SIGNAL} that turns the dump signal off. */
+    public static final String NO_SIGNAL = "none";
+
+    private AgentKeys() {
+    }
+}
