@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 
-import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.Tracebacks;
 import io.jfrtrace.runtime.DispatchKeys;
 import io.jfrtrace.runtime.FunctionRegistry;
 import org.objectweb.asm.ClassReader;
@@ -448,7 +448,7 @@ final class ClassInstrumenter {
     private void insertAllocHook(MethodNode m, AllocSites.Site site, String file, int tp,
                                  java.util.Map<AbstractInsnNode, AbstractInsnNode> wrappedAfter) {
         boolean deep = allocFrames > 1;
-        int id = deep ? AllocTracker.location(file, site.line()) : AllocTracker.siteTraceback(file, site.line());
+        int id = deep ? Tracebacks.location(file, site.line()) : Tracebacks.siteTraceback(file, site.line());
         InsnList l = new InsnList();
         l.add(new InsnNode(Opcodes.DUP));
         l.add(pushInt(id));
