@@ -17,7 +17,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * {@code --builtins}: each call from a profiled method into uninstrumented code (cProfile's
  * built-in functions) is wrapped in {@code Profiler.enterBuiltin}/{@code exitBuiltin}, also when it
- * ends by an exception. Not constructors called, and nothing before a constructor's super() call.
+ * ends by an exception. Constructor calls are left alone, and so is every call before a
+ * constructor's super() or this() call (the frame opens after it).
  */
 final class BuiltinCallWeaver implements Weaver {
     /** enterBuiltin / exitBuiltin: the thread's profile and the call's key (BuiltinRegistry.callKey). */
