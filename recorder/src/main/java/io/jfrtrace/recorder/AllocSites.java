@@ -17,7 +17,6 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Finds allocation sites in a method: the instruction after which the new object is on top of
@@ -77,12 +76,12 @@ final class AllocSites {
         return out;
     }
 
-    /** The allocation sites of {@code m} (unmodified), in code order. */
-    static List<Site> find(MethodNode m, Set<Integer> initOrdinals, ClassInstrumenter.OwnerFilter owners) {
+    /** The allocation sites in a method's original {@code code}, in code order. */
+    static List<Site> find(List<AbstractInsnNode> code, Set<Integer> initOrdinals, ClassInstrumenter.OwnerFilter owners) {
         List<Site> sites = new ArrayList<>();
         int line = 0;
         int ordinal = 0;
-        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+        for (AbstractInsnNode n : code) {
             if (n instanceof LineNumberNode) {
                 line = ((LineNumberNode) n).line;
                 continue;

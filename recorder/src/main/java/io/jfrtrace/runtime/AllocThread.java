@@ -78,7 +78,7 @@ public final class AllocThread {
      * into its callers ("already compiled into a big method").
      */
     void add(Object o, int tb) {
-        long size = AllocTracker.Size.OF.getObjectSize(o);
+        long size = AllocSettings.Size.OF.getObjectSize(o);
         long[] c = counts;
         int b = tb * STRIDE;
         if (b + STRIDE > c.length) {
@@ -103,8 +103,8 @@ public final class AllocThread {
         }
         c[b]++;
         long bytes = c[b + 1] += size;
-        if (AllocTracker.exact) {
-            AllocTracker.track(o, tb, size, 1.0);
+        if (AllocSettings.exact) {
+            Liveness.track(o, tb, size, 1.0);
             return;
         }
         long mark = c[b + 2];
@@ -128,11 +128,11 @@ public final class AllocThread {
      * 1/p objects (unbiased per traceback).
      */
     private void sample(Object o, int tb, long size) {
-        double p = -Math.expm1(-(double) size / AllocTracker.sampleBytes);
+        double p = -Math.expm1(-(double) size / AllocSettings.sampleBytes);
         if (p <= 0) {
             p = 1e-12;
         }
-        AllocTracker.track(o, tb, Math.round(size / p), 1.0 / p);
+        Liveness.track(o, tb, Math.round(size / p), 1.0 / p);
     }
 
     private long nextInterval() {
@@ -142,7 +142,7 @@ public final class AllocThread {
         x ^= x << 17;
         rng = x;
         double u = ((x >>> 11) + 0.5) * 0x1.0p-53; // (0,1)
-        return 1 + (long) (-Math.log(u) * AllocTracker.sampleBytes);
+        return 1 + (long) (-Math.log(u) * AllocSettings.sampleBytes);
     }
 
     private long[] grow(int tb) {
@@ -182,7 +182,7 @@ public final class AllocThread {
             i = (i + 1) & mask;
         }
         int[] copy = java.util.Arrays.copyOf(k, len);
-        int id = AllocTracker.internRaw(copy);
+        int id = Tracebacks.internRaw(copy);
         ks[i] = copy;
         cacheIds[i] = id;
         if (2 * ++cacheSize > ks.length) {
@@ -457,7 +457,7 @@ public final class AllocThread {
         raw[0] = ck[0];
         raw[1] = loc;
         System.arraycopy(ck, 1, raw, 2, ck.length - 1);
-        int id = AllocTracker.internRaw(raw);
+        int id = Tracebacks.internRaw(raw);
         ks[i] = k;
         siteIds[i] = id;
         if (2 * ++siteCount > ks.length) {

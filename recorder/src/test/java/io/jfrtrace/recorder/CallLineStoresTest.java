@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 /** Which calls may skip storing the caller's line for allocation tracebacks (NFRAME &gt; 1). */
 class CallLineStoresTest {
     private static boolean closed(int op, String owner, String name, String desc) {
-        return ClassInstrumenter.cannotReachApplicationCode(new MethodInsnNode(op, owner, name, desc, false));
+        return CallLineWeaver.cannotReachApplicationCode(new MethodInsnNode(op, owner, name, desc, false));
     }
 
     @Test

@@ -9,11 +9,11 @@ class LightStackTest {
     static final int A = FunctionRegistry.register("t/A.java", 1, "A.a");
     static final int B = FunctionRegistry.register("t/B.java", 1, "B.b");
     static final int C = FunctionRegistry.register("t/C.java", 1, "C.c");
-    static final int LOC = AllocTracker.location("t/C.java", 99);
+    static final int LOC = Tracebacks.location("t/C.java", 99);
 
     /** The traceback id the old per-allocation walk produced: {total, site, fid, line, ...}. */
     static int expected(int... raw) {
-        return AllocTracker.internRaw(raw);
+        return Tracebacks.internRaw(raw);
     }
 
     @Test

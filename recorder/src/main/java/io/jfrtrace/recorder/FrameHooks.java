@@ -1,0 +1,36 @@
+package io.jfrtrace.recorder;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The runtime class a method's frame hooks go to and the thread state its entry hook returns (kept
+ * in a local, handed back to the others): {@code enter(I)STATE} (or {@code enterTarget}), and
+ * {@code exit}, {@code resume}, {@code line}, each {@code (STATE, I)V}.
+ */
+record FrameHooks(String owner, String state) {
+    static final String PROFILER = "io/jfrtrace/runtime/Profiler";
+    static final String THREAD_PROFILE = "io/jfrtrace/runtime/ThreadProfile";
+    static final String ALLOC_TRACKER = "io/jfrtrace/runtime/AllocTracker";
+    static final String ALLOC_THREAD = "io/jfrtrace/runtime/AllocThread";
+
+    /** Call profiling: Profiler's hooks on a ThreadProfile (clock reads, the _lsprof tables). */
+    static final FrameHooks PROFILE = new FrameHooks(PROFILER, THREAD_PROFILE);
+    /** The light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker's hooks on an AllocThread. */
+    static final FrameHooks LIGHT = new FrameHooks(ALLOC_TRACKER, ALLOC_THREAD);
+
+    String enterDesc() {
+        return "(I)L" + state + ";";
+    }
+
+    /** {@code aload state; push arg; invokestatic owner.hook(STATE, I)V}. */
+    InsnList call(String hook, int stateLocal, int arg) {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        l.add(IntConstant.push(arg));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, hook, "(L" + state + ";I)V", false));
+        return l;
+    }
+}
