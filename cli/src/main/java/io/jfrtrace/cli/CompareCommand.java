@@ -13,6 +13,8 @@ import io.jfrtrace.analyzer.tracemalloc.StatisticDiff;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

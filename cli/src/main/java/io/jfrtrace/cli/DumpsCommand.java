@@ -17,6 +17,8 @@ import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.jfr.ThreadDumpReader;
 import io.jfrtrace.analyzer.python.Fnmatch;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

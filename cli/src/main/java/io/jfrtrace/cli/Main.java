@@ -6,6 +6,8 @@ import java.util.List;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.RecordingException;
 import io.jfrtrace.privatefiles.UnsafeFolderException;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** Checks made before work starts, so that an unwritable output fails fast and in one line. */
 final class OutputFiles {
     private OutputFiles() {

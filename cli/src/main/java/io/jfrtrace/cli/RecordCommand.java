@@ -21,6 +21,8 @@ import io.jfrtrace.cli.record.NativeFaultAgent;
 import io.jfrtrace.cli.record.NativeLibrary;
 import io.jfrtrace.cli.record.RunFolder;
 import io.jfrtrace.cli.record.SignalRelay;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** Bad input gets one clear line on stderr and a documented exit code, never a stack trace. */
 class BadInputIT {
     @TempDir

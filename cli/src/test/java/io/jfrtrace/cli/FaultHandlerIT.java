@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
     static final Path JAVA25 = Jdks.JAVA25;

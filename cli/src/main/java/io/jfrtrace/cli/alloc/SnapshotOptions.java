@@ -8,8 +8,8 @@ import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
 import io.jfrtrace.analyzer.tracemalloc.DomainFilter;
 import io.jfrtrace.analyzer.tracemalloc.Filter;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
-import io.jfrtrace.cli.CliException;
-import io.jfrtrace.cli.ExitCodes;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Option;
 
 /** The grouping and filter options that alloc and compare share (Snapshot.statistics / filter_traces). */

@@ -3,8 +3,8 @@ package io.jfrtrace.cli.record;
 import java.util.List;
 import java.util.Locale;
 
-import io.jfrtrace.cli.CliException;
-import io.jfrtrace.cli.ExitCodes;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 
 /** Signals a user may hand to the recorder (dumps, snapshots), and why the others are refused. */
 public final class Signals {
