@@ -97,7 +97,7 @@ final class AllocCommand implements Callable<Integer> {
         } else if (prettyTop != null) {
             DisplayTop.print(out, snapshot, key, prettyTop, lines);
         } else {
-            List<Statistic> stats = statistics(snapshot, key);
+            List<Statistic> stats = snapshot.statistics(key, options.cumulative);
             for (Statistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
                 printStatistic(out, s.toString(), s.traceback(), lines);
             }
@@ -123,12 +123,7 @@ final class AllocCommand implements Callable<Integer> {
         } else if (prettyTop != null) {
             DisplayTop.print(out, estimate.snapshot(), key, prettyTop, lines);
         } else {
-            List<EstimatedStatistic> stats;
-            try {
-                stats = estimate.statistics(key, options.cumulative);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            List<EstimatedStatistic> stats = estimate.statistics(key, options.cumulative);
             for (EstimatedStatistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
                 printStatistic(out, s.toString(), s.statistic().traceback(), lines);
             }
@@ -141,14 +136,6 @@ final class AllocCommand implements Callable<Integer> {
             for (String l : tb.format(null, mostRecentFirst, lines)) {
                 out.print(l + "\n");
             }
-        }
-    }
-
-    private List<Statistic> statistics(Snapshot snapshot, KeyType key) {
-        try {
-            return snapshot.statistics(key, options.cumulative);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
     }
 

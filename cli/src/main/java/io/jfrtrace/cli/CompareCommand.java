@@ -40,12 +40,7 @@ final class CompareCommand implements Callable<Integer> {
         var filters = options.filters();
         Snapshot before = LoadedSnapshot.load(SnapshotRef.parse(old), options.view()).snapshot().filterTraces(filters);
         Snapshot after = LoadedSnapshot.load(SnapshotRef.parse(current), options.view()).snapshot().filterTraces(filters);
-        List<StatisticDiff> diffs;
-        try {
-            diffs = after.compareTo(before, key, options.cumulative);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
+        List<StatisticDiff> diffs = after.compareTo(before, key, options.cumulative);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         for (StatisticDiff d : diffs.subList(0, Math.min(options.limit, diffs.size()))) {
             out.print(d + "\n");

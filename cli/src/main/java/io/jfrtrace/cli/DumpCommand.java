@@ -19,6 +19,7 @@ import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
 import io.jfrtrace.analyzer.faulthandler.ThreadStack;
+import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Command;
@@ -40,18 +41,12 @@ final class DumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID", description = "process id of a running JVM")
     long pid;
 
-    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python",
+    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python", converter = Converters.Limits.class,
             description = "python (default): faulthandler's cuts; none: print everything.")
-    String limits;
+    DumpPrinter.Limits limits;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        DumpPrinter.Limits lim;
-        try {
-            lim = DumpPrinter.Limits.parse(limits);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
         Optional<ProcessHandle> target = ProcessHandle.of(pid);
         if (target.isEmpty() || !target.get().isAlive()) {
             throw new CliException(ExitCodes.NOT_ATTACHABLE, "no process " + pid);
@@ -67,7 +62,7 @@ final class DumpCommand implements Callable<Integer> {
         }
         ThreadDump dump = new ThreadDump(1, Instant.now(), Reason.REQUEST, "", 0, -1, threads);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        new DumpPrinter(lim).print(dump, out);
+        new DumpPrinter(limits).print(dump, out);
         out.flush();
         return ExitCodes.OK;
     }

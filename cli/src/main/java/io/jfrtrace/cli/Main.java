@@ -74,7 +74,12 @@ public final class Main {
         String problem = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
                 : e.getMessage();
         List<String> unmatched = cl.getUnmatchedArguments();
-        if (top && e instanceof CommandLine.UnmatchedArgumentException && !unmatched.isEmpty()
+        if (e.getCause() != null && !(e.getCause() instanceof CommandLine.PicocliException)) {
+            // A value the model's own parser refused (through a converter or an option's setter): its words,
+            // after the option's name when picocli knows it.
+            problem = (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + ": " : "")
+                    + e.getCause().getMessage();
+        } else if (top && e instanceof CommandLine.UnmatchedArgumentException && !unmatched.isEmpty()
                 && !unmatched.get(0).startsWith("-")) {
             problem = "unknown command '" + unmatched.get(0) + "'; the commands are "
                     + String.join(", ", cl.getSubcommands().keySet());

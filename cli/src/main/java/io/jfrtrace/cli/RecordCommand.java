@@ -5,14 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
 import io.jfrtrace.cli.record.CrashFiles;
-import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Finisher;
 import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
@@ -67,10 +69,12 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--alloc-sample", paramLabel = "BYTES", description = "Mean distance in bytes between liveness samples (default 65536); smaller is more accurate and slower.")
     Long allocSample;
 
-    @Option(names = "--snapshot-interval", paramLabel = "DURATION", description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
-    String snapshotInterval;
+    @Option(names = "--snapshot-interval", paramLabel = "DURATION", converter = Converters.PositiveDurations.class,
+            description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
+    Duration snapshotInterval;
 
-    @Option(names = "--snapshot-signal", paramLabel = "SIG", description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
+    @Option(names = "--snapshot-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
     String snapshotSignal;
 
     @Option(names = "--no-profile", description = "Do not profile calls (e.g. to measure allocation tracing alone).")
@@ -79,8 +83,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
-    @Option(names = "--watchdog", paramLabel = "DURATION", description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
-    String watchdog;
+    @Option(names = "--watchdog", paramLabel = "DURATION", converter = Converters.PositiveDurations.class,
+            description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
+    Duration watchdog;
 
     @Option(names = "--watchdog-repeat", description = "Dump again every DURATION.")
     boolean watchdogRepeat;
@@ -88,7 +93,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--watchdog-exit", description = "After the watchdog's dump, end the program with status 1.")
     boolean watchdogExit;
 
-    @Option(names = "--dump-signal", paramLabel = "SIG", description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
+    @Option(names = "--dump-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
     String dumpSignal;
 
     @Option(names = "--no-faulthandler", description = "No dumps on fatal errors (uncaught exceptions, out of memory, stack overflow, crashes) and no default USR1 dump.")
@@ -194,9 +200,9 @@ final class RecordCommand implements Callable<Integer> {
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
     private List<String> relayedSignals() {
         List<String> names = new ArrayList<>();
-        names.add(dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal));
+        names.add(dumpSignal == null ? "USR1" : dumpSignal);
         if (snapshotSignal != null) {
-            names.add(Signals.checkUsable("--snapshot-signal", snapshotSignal));
+            names.add(snapshotSignal);
         }
         return names;
     }
@@ -223,16 +229,11 @@ final class RecordCommand implements Callable<Integer> {
             agent.add("allocSample", Long.toString(allocSample));
         }
         if (snapshotInterval != null) {
-            try {
-                long ms = Math.max(1, Durations.positiveMicros("--snapshot-interval", snapshotInterval) / 1000);
-                agent.add("snapshotInterval", Long.toString(ms));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            agent.add("snapshotInterval", Long.toString(Math.max(1, snapshotInterval.toMillis())));
         }
         if (snapshotSignal != null) {
-            String sig = Signals.checkUsable("--snapshot-signal", snapshotSignal);
-            String dumps = noFaulthandler ? null : dumpSignal == null ? "USR1" : Signals.checkUsable("--dump-signal", dumpSignal);
+            String sig = snapshotSignal;
+            String dumps = noFaulthandler ? null : dumpSignal == null ? "USR1" : dumpSignal;
             if (sig.equals(dumps)) {
                 throw new CliException(ExitCodes.USAGE, "--snapshot-signal: SIG" + sig + " already dumps the threads; "
                         + "pick another signal or move dumps with --dump-signal");
@@ -260,18 +261,14 @@ final class RecordCommand implements Callable<Integer> {
     /** The agent's faulthandler keys; bad values are usage errors. */
     private AgentOptions faultOptions() {
         AgentOptions o = new AgentOptions();
-        try {
-            if (watchdog != null) {
-                o.add("watchdog", Long.toString(Durations.positiveMicros("--watchdog", watchdog)));
-                o.add("watchdogRepeat", Boolean.toString(watchdogRepeat)).add("watchdogExit", Boolean.toString(watchdogExit));
-            } else if (watchdogRepeat || watchdogExit) {
-                throw new IllegalArgumentException((watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        if (watchdog != null) {
+            o.add("watchdog", Long.toString(TimeUnit.MICROSECONDS.convert(watchdog))); // faulthandler's resolution
+            o.add("watchdogRepeat", Boolean.toString(watchdogRepeat)).add("watchdogExit", Boolean.toString(watchdogExit));
+        } else if (watchdogRepeat || watchdogExit) {
+            throw new CliException(ExitCodes.USAGE, (watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
         }
         if (dumpSignal != null) {
-            o.add("dumpSignal", Signals.checkUsable("--dump-signal", dumpSignal));
+            o.add("dumpSignal", dumpSignal);
         }
         if (noFaulthandler) {
             o.add("faulthandler", "false");

@@ -1,6 +1,5 @@
 package io.jfrtrace.cli;
 
-import io.jfrtrace.analyzer.python.PyRegex;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
 import io.jfrtrace.analyzer.pstats.StatsPrinter;
+import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.ArgGroup;
@@ -33,16 +33,20 @@ final class StatsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".jfr recordings made by 'jfr-trace record', or .pstats files")
     List<Path> files;
 
-    @Option(names = {"-s", "--sort"}, paramLabel = "KEY",
-            description = "Sort key, repeatable for tie-breaks: calls cumulative cumtime file filename module ncalls pcalls "
-                    + "line name nfl stdname time tottime (unambiguous prefixes as pstats accepts them), or one of -1 0 1 2. "
-                    + "Default: cumulative.")
-    List<String> sortKeys = new ArrayList<>();
+    /** pstats' sort_stats(*keys): words, or one legacy number alone; the default is cumulative. */
+    List<SortKey> sort = List.of(SortKey.CUMULATIVE);
 
-    @Option(names = {"-r", "--restrict"}, paramLabel = "R",
+    @Option(names = {"-s", "--sort"}, paramLabel = "KEY", completionCandidates = SortKeyWords.class,
+            description = "Sort key, repeatable for tie-breaks: ${COMPLETION-CANDIDATES} (unambiguous prefixes as pstats "
+                    + "accepts them), or one of -1 0 1 2 alone. Default: cumulative.")
+    void sortBy(List<String> keys) { // the list so far: pstats' rule is about all keys together (no mixing)
+        sort = SortKey.parseArgs(keys);
+    }
+
+    @Option(names = {"-r", "--restrict"}, paramLabel = "R", converter = Converters.Restrictions.class,
             description = "Restriction, repeatable, applied in order: an integer keeps the first N lines, a fraction "
                     + "(0.0 <= x < 1.0) keeps that share, anything else is a regular expression searched in the name.")
-    List<String> restrictions = new ArrayList<>();
+    List<Restriction> restrictions = new ArrayList<>();
 
     @Option(names = "--strip-dirs", description = "Remove directories from file names (pstats strip_dirs()).")
     boolean stripDirs;
@@ -66,14 +70,6 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<SortKey> sort;
-        List<Restriction> parsedRestrictions;
-        try {
-            sort = SortKey.parseArgs(sortKeys.isEmpty() ? List.of("cumulative") : sortKeys);
-            parsedRestrictions = restrictions.stream().map(Restriction::parse).toList();
-        } catch (IllegalArgumentException e) { // SortKeyException, PyRegex.UnsupportedRegexException
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
         Stats stats = load(files);
         if (stripDirs) {
             stats.stripDirs();
@@ -86,11 +82,11 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter printer = new PrintWriter(out);
         StatsPrinter statsPrinter = new StatsPrinter(stats);
         if (report.callers) {
-            statsPrinter.printCallers(printer, parsedRestrictions);
+            statsPrinter.printCallers(printer, restrictions);
         } else if (report.callees) {
-            statsPrinter.printCallees(printer, parsedRestrictions);
+            statsPrinter.printCallees(printer, restrictions);
         } else {
-            statsPrinter.printStats(printer, parsedRestrictions);
+            statsPrinter.printStats(printer, restrictions);
         }
         printer.flush();
         if (dump != null) {

@@ -3,9 +3,6 @@ package io.jfrtrace.cli.record;
 import java.util.List;
 import java.util.Locale;
 
-import io.jfrtrace.cli.exit.CliException;
-import io.jfrtrace.cli.exit.ExitCodes;
-
 /** Signals a user may hand to the recorder (dumps, snapshots), and why the others are refused. */
 public final class Signals {
     /** Linux's numbering (x86-64 and arm64 agree on these), index = signal number. */
@@ -26,8 +23,11 @@ public final class Signals {
         return Math.max(0, NAMES.indexOf(name));
     }
 
-    /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}), or a usage error in one line. */
-    public static String checkUsable(String option, String name) {
+    /**
+     * The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}) of a signal the recorder may use; an
+     * IllegalArgumentException saying why not in one line otherwise.
+     */
+    public static String usable(String name) {
         String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
         if (n.startsWith("SIG")) {
             n = n.substring(3);
@@ -46,8 +46,8 @@ public final class Signals {
             return n;
         }
         if (why.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, option + ": unknown signal '" + name + "' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)");
+            throw new IllegalArgumentException("unknown signal '" + name + "' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)");
         }
-        throw new CliException(ExitCodes.USAGE, option + ": " + n + " cannot be used: " + why);
+        throw new IllegalArgumentException(n + " cannot be used: " + why);
     }
 }
