@@ -3,7 +3,6 @@ package io.jfrtrace.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,11 @@ import io.jfrtrace.analyzer.faulthandler.ThreadStack;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ThreadDumpsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +48,12 @@ final class DumpCommand implements Callable<Integer> {
             description = "python (default): faulthandler's cuts; none: print everything.")
     DumpPrinter.Limits limits;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ReportPrinter<ThreadDumpsReport> printer = output.printer(ThreadDumpsReport.class, List.of());
         Optional<ProcessHandle> target = ProcessHandle.of(pid);
         if (target.isEmpty() || !target.get().isAlive()) {
             throw new CliException(ExitCodes.NOT_ATTACHABLE, "no process " + pid);
@@ -61,9 +68,7 @@ final class DumpCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.NOT_ATTACHABLE, "process " + pid + ": the JVM reported no Java threads");
         }
         ThreadDump dump = new ThreadDump(1, Instant.now(), Reason.REQUEST, "", 0, -1, threads);
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        new DumpPrinter(limits).print(dump, out);
-        out.flush();
+        printer.print(new ThreadDumpsReport(List.of(dump), limits));
         return ExitCodes.OK;
     }
 

@@ -1,8 +1,6 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,9 +17,15 @@ import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.convert.Glob;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ThreadDumpsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace dumps}: the thread dumps of a recording, printed as Python's faulthandler prints them. */
 @Command(name = "dumps", mixinStandardHelpOptions = true,
@@ -50,8 +54,15 @@ final class DumpsCommand implements Callable<Integer> {
                     + "none: print everything (still ASCII-escaped).")
     DumpPrinter.Limits limits;
 
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        ReportPrinter<ThreadDumpsReport> printer = output.printer(ThreadDumpsReport.class, List.of(file));
         Set<Reason> wanted = reasons.isEmpty() ? EnumSet.noneOf(Reason.class) : EnumSet.copyOf(reasons);
         Predicate<String> nameFilter = nameFilter(threadGlobs);
         ThreadDumpReader.Result res = ThreadDumpReader.read(file);
@@ -60,7 +71,7 @@ final class DumpsCommand implements Callable<Integer> {
                     + "jdk.ThreadDump / a crash's jdk.Shutdown events)");
         }
         if (res.source() == ThreadDumpReader.Source.JDK) {
-            System.err.println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own "
+            spec.commandLine().getErr().println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own "
                     + "(jdk.ThreadDump, jdk.Shutdown)");
         }
         List<ThreadDump> selected = new ArrayList<>();
@@ -82,9 +93,7 @@ final class DumpsCommand implements Callable<Integer> {
         if (last) {
             selected = List.of(selected.get(selected.size() - 1));
         }
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        new DumpPrinter(limits).print(selected, out);
-        out.flush();
+        printer.print(new ThreadDumpsReport(selected, limits));
         return ExitCodes.OK;
     }
 

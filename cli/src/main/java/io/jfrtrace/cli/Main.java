@@ -1,6 +1,9 @@
 package io.jfrtrace.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.jfrtrace.analyzer.jfr.NoEventsException;
@@ -30,6 +33,8 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Reports are UTF-8 whatever the platform's charset (Python's own text is); getOut() is where they go.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleBadParameters);
         // Everything from the first java argument on belongs to java, verbatim and in order.

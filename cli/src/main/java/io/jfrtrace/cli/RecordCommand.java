@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
 import io.jfrtrace.cli.record.CrashFiles;

@@ -1,10 +1,6 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +12,16 @@ import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
-import io.jfrtrace.analyzer.pstats.StatsPrinter;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ProfileReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,8 +68,12 @@ final class StatsCommand implements Callable<Integer> {
             description = "Also write the merged data as a Python marshal .pstats file (pstats, snakeviz, gprof2dot).")
     Path dump;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws IOException {
+        ReportPrinter<ProfileReport> printer = output.printer(ProfileReport.class, files);
         Stats stats = load(files);
         if (stripDirs) {
             stats.stripDirs();
@@ -78,17 +82,9 @@ final class StatsCommand implements Callable<Integer> {
         if (reverse) {
             stats.reverseOrder();
         }
-        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-        PrintWriter printer = new PrintWriter(out);
-        StatsPrinter statsPrinter = new StatsPrinter(stats);
-        if (report.callers) {
-            statsPrinter.printCallers(printer, restrictions);
-        } else if (report.callees) {
-            statsPrinter.printCallees(printer, restrictions);
-        } else {
-            statsPrinter.printStats(printer, restrictions);
-        }
-        printer.flush();
+        ProfileReport.View view = report.callers ? ProfileReport.View.CALLERS
+                : report.callees ? ProfileReport.View.CALLEES : ProfileReport.View.FUNCTIONS;
+        printer.print(new ProfileReport(stats, view, restrictions));
         if (dump != null) {
             OutputFiles.checkWritable(dump);
             try {
