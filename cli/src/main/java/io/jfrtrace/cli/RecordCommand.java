@@ -1,6 +1,5 @@
 package io.jfrtrace.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.AgentOptions;
-import io.jfrtrace.cli.record.CrashFiles;
-import io.jfrtrace.cli.record.Finisher;
-import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
+import io.jfrtrace.cli.record.Launch;
 import io.jfrtrace.cli.record.MainClassCheck;
-import io.jfrtrace.cli.record.NativeFaultAgent;
-import io.jfrtrace.cli.record.NativeLibrary;
 import io.jfrtrace.cli.record.RunFolder;
 import io.jfrtrace.cli.record.SignalRelay;
-import io.jfrtrace.cli.exit.CliException;
-import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.record.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,8 +111,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         // First of all: a TERM or Ctrl-C during the checks below then means the program never starts.
-        SignalRelay relay = SignalRelay.install(relayedSignals());
+        SignalRelay relay = SignalRelay.install(relayedSignals(), err);
         List<String> args = new ArrayList<>(unmatched);
         args.addAll(javaArgs);
         JavaCommandLine target = JavaCommandLine.parse(args);
@@ -147,55 +144,8 @@ final class RecordCommand implements Callable<Integer> {
         agent.addAll(faultOptions);
         AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
-        List<String> command = new ArrayList<>();
-        command.add(javaExe.toString());
-        command.add("-XX:FlightRecorderOptions:repository=" + run.repository());
-        command.add(CrashFiles.errorFileOption(run.dir())); // hs_err in the private folder, not the working directory
-        // JFR's own messages (a failed write of the recording) go to stderr, not into the program's stdout;
-        // the program's own -Xlog options come later and win.
-        command.add("-Xlog:jfr*=off");
-        command.add("-Xlog:jfr*=warning:stderr");
-        NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
-        if (nativeAgent != null) {
-            command.add(nativeAgent.agentArgument(run.crashFile()));
-        }
-        Path clock = noProfile ? null : NativeLibrary.find("libjfrtrace_clock");
-        if (clock != null) {
-            command.add("-agentpath:" + clock); // the profiler's TSC clock (io.jfrtrace.runtime.Clock)
-        }
-        command.add("-Xbootclasspath/a:" + jars.runtime());
-        command.add("-javaagent:" + jars.agent() + "=" + agent);
-        command.addAll(args);
-
-        PrintWriter err = spec.commandLine().getErr();
-        Process child;
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-            if (nativeAgent != null) {
-                pb.environment().put("LD_PRELOAD", nativeAgent.ldPreload(pb.environment().get("LD_PRELOAD")));
-            }
-            child = relay.start(pb);
-        } catch (IOException e) {
-            run.delete();
-            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": " + e.getMessage());
-        }
-        if (child == null) {
-            run.delete();
-            String sig = relay.stoppedBy();
-            err.println("jfr-trace: stopped by SIG" + sig + " before the program started; nothing was recorded");
-            err.flush();
-            return 128 + Signals.number(sig);
-        }
-        if (!quiet) {
-            err.println("jfr-trace: started the program's JVM as pid " + child.pid() + ", recording to " + out);
-            err.flush();
-        }
-        Finisher finisher = new Finisher(child, out, run, workDir, quiet, err);
-        Thread hook = new Thread(finisher::onOwnTermination, "jfr-trace-record-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int status = finisher.finish(child.waitFor());
-        Runtime.getRuntime().removeShutdownHook(hook);
-        return status;
+        Launch launch = new Launch(javaExe, run, jars, agent, !noFaulthandler, !noProfile, args);
+        return new Supervisor(relay, err, quiet).run(launch, out, workDir);
     }
 
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
