@@ -72,11 +72,6 @@ class BadInputIT {
     }
 
     @Test
-    void anUnknownOptionIsAUsageError() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "--frobnicate", "good.jfr"), ExitCodes.USAGE, "--frobnicate");
-    }
-
-    @Test
     void anEmptyFileIsNotARecording() throws Exception {
         Files.createFile(work.resolve("empty.jfr"));
         assertOneLineError(JfrTraceRun.run(work, "stats", "empty.jfr"), ExitCodes.BAD_INPUT, "empty.jfr", "empty file");
@@ -138,15 +133,5 @@ class BadInputIT {
                 .redirectErrorStream(true).redirectOutput(work.resolve("stock.log").toFile()).start();
         assertEquals(0, p.waitFor());
         assertOneLineError(JfrTraceRun.run(work, "stats", "stock.jfr"), ExitCodes.NO_DATA, "stock.jfr", "no jfr-trace call-profile events");
-    }
-
-    @Test
-    void anUnknownSortKeyListsTheValidKeys() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "speed"), ExitCodes.USAGE, "speed", "cumulative", "tottime");
-    }
-
-    @Test
-    void anAmbiguousSortKeyIsRefusedLikePstats() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "cum"), ExitCodes.USAGE, "cum");
     }
 }

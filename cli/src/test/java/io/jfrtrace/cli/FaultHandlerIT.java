@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.jfrtrace.cli.exit.ExitCodes;
-
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
 class FaultHandlerIT {
     static final Path JAVA25 = Jdks.JAVA25;
@@ -427,18 +425,5 @@ class FaultHandlerIT {
     void theStressRunIsNoCrashOnJdk25Either() throws Exception {
         assumeTrue(Files.isExecutable(JAVA25), "no Temurin 25 here");
         stressIsNeverMistakenForACrash(JAVA25);
-    }
-
-    @Test
-    void badWatchdogAndSignalValuesAreUsageErrors() throws Exception {
-        String cp = classes.toString();
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "0", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "-1s", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "soon", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", "NOPE", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "unknown signal");
-        for (String sig : List.of("USR2", "SIGQUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP")) {
-            BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", sig, "-cp", cp, "com.example.Deadlock"),
-                    ExitCodes.USAGE, "cannot be used");
-        }
     }
 }
