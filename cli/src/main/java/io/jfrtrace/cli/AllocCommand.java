@@ -30,8 +30,10 @@ import io.jfrtrace.cli.report.Tracebacks;
 import io.jfrtrace.cli.report.TracesReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace alloc}: tracemalloc's Snapshot.statistics / Traceback.format / display_top. */
 @Command(name = "alloc", mixinStandardHelpOptions = true,
@@ -66,6 +68,9 @@ final class AllocCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         options.checkRange();
@@ -97,6 +102,9 @@ final class AllocCommand implements Callable<Integer> {
                 sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath));
         ReportPrinter<AllocationReport> printer = output.printer(AllocationReport.class, inputs);
         Loaded loaded = load(ref);
+        if (loaded.notice() != null && output.format() != Formats.TEXT) { // the text says it in its first line
+            spec.commandLine().getErr().println("jfr-trace alloc: " + loaded.notice());
+        }
         printer.print(new AllocationReport(loaded.snapshot(), loaded.estimate(), loaded.notice(), grouping, tracebacks, prettyTop));
         return ExitCodes.OK;
     }
