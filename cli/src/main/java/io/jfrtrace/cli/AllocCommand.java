@@ -1,37 +1,39 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.estimate.Estimate;
-import io.jfrtrace.analyzer.estimate.EstimatedStatistic;
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.StockAllocationReader;
-import io.jfrtrace.analyzer.jfr.SnapshotInfo;
 import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
-import io.jfrtrace.analyzer.tracemalloc.DisplayTop;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
-import io.jfrtrace.analyzer.tracemalloc.SizeFormat;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
-import io.jfrtrace.analyzer.tracemalloc.SnapshotCsv;
 import io.jfrtrace.analyzer.tracemalloc.SourceDirectories;
 import io.jfrtrace.analyzer.tracemalloc.SourceLines;
-import io.jfrtrace.analyzer.tracemalloc.Statistic;
-import io.jfrtrace.analyzer.tracemalloc.Traceback;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.Formats;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.AllocationReport;
+import io.jfrtrace.cli.report.Grouping;
+import io.jfrtrace.cli.report.SnapshotListReport;
+import io.jfrtrace.cli.report.Tracebacks;
+import io.jfrtrace.cli.report.TracesReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace alloc}: tracemalloc's Snapshot.statistics / Traceback.format / display_top. */
 @Command(name = "alloc", mixinStandardHelpOptions = true,
@@ -59,8 +61,15 @@ final class AllocCommand implements Callable<Integer> {
     @Option(names = "--source-path", paramLabel = "DIR", description = "Where to find source files for the lines under each frame; repeatable.")
     List<Path> sourcePath = new ArrayList<>();
 
-    @Option(names = "--csv", description = "Write the (filtered) snapshot's traces as CSV: domain,size,count,total_nframe,frames.")
+    @Option(names = "--csv", description = "Write the (filtered) snapshot's traces themselves as CSV: domain,size,count,total_nframe,frames "
+            + "(--format csv writes its statistics).")
     boolean csv;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -69,95 +78,57 @@ final class AllocCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--pretty-top must be at least 1, got " + prettyTop);
         }
         SnapshotRef ref = SnapshotRef.parse(target);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        List<Path> inputs = List.of(ref.file());
         if (list) {
-            printList(out, AllocationReader.list(ref.file()));
-            out.flush();
+            ReportPrinter<SnapshotListReport> printer = output.printer(SnapshotListReport.class, inputs);
+            printer.print(new SnapshotListReport(AllocationReader.list(ref.file())));
             return ExitCodes.OK;
         }
-        KeyType key = options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO);
-        var filters = options.filters();
-        SourceLines lines = sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath);
-        Snapshot snapshot;
+        if (csv) {
+            if (output.formatGiven()) {
+                throw new CliException(ExitCodes.USAGE, "--csv writes the traces themselves as CSV; give it or --format, not both");
+            }
+            ReportPrinter<TracesReport> printer = output.printer(TracesReport.class, Formats.CSV, inputs);
+            Loaded loaded = load(ref);
+            printer.print(new TracesReport(loaded.snapshot(), loaded.estimate()));
+            return ExitCodes.OK;
+        }
+        if (prettyTop != null && output.formatGiven() && output.format() != Formats.TEXT) {
+            throw new CliException(ExitCodes.USAGE, "--pretty-top prints display_top's text; leave out --format " + output.format().name());
+        }
+        Grouping grouping = new Grouping(options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO), options.cumulative,
+                options.limit);
+        Tracebacks tracebacks = new Tracebacks(traceback, mostRecentFirst,
+                sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath));
+        ReportPrinter<AllocationReport> printer = output.printer(AllocationReport.class, inputs);
+        Loaded loaded = load(ref);
+        if (loaded.notice() != null && output.format() != Formats.TEXT) { // the text says it in its first line
+            spec.commandLine().getErr().println("jfr-trace alloc: " + loaded.notice());
+        }
+        printer.print(new AllocationReport(loaded.snapshot(), loaded.estimate(), loaded.notice(), grouping, tracebacks, prettyTop));
+        return ExitCodes.OK;
+    }
+
+    /** A filtered snapshot; or JFR's own sampled estimate of one, for a recording we did not make, and a line saying so. */
+    private record Loaded(Snapshot snapshot, Estimate estimate, String notice) {
+    }
+
+    private Loaded load(SnapshotRef ref) throws IOException {
+        List<BaseFilter> filters = options.filters();
         try {
-            snapshot = LoadedSnapshot.load(ref, options.view()).snapshot().filterTraces(filters);
+            return new Loaded(LoadedSnapshot.load(ref, options.view()).snapshot().filterTraces(filters), null, null);
         } catch (NoEventsException e) {
             if (ref.selector() != null) {
                 throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
                         + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
             }
-            printEstimate(out, ref, key, filters, lines);
-            out.flush();
-            return ExitCodes.OK;
         }
-        if (csv) {
-            SnapshotCsv.write(snapshot, out);
-        } else if (prettyTop != null) {
-            DisplayTop.print(out, snapshot, key, prettyTop, lines);
-        } else {
-            List<Statistic> stats = statistics(snapshot, key);
-            for (Statistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
-                printStatistic(out, s.toString(), s.traceback(), lines);
-            }
-        }
-        out.flush();
-        return ExitCodes.OK;
-    }
-
-    /** For a recording we did not make: JFR's own sampled estimates, what they are said in the first line. */
-    private void printEstimate(PrintWriter out, SnapshotRef ref, KeyType key, List<BaseFilter> filters, SourceLines lines)
-            throws IOException {
         StockAllocationReader.Result result = StockAllocationReader.read(ref.file(), options.view());
         Estimate estimate = result.estimate().filterTraces(filters);
         if (prettyTop != null && estimate.hasUnknownSizes()) {
             throw new CliException(ExitCodes.USAGE, "--pretty-top: " + ref.file() + " leaves some sizes unknown "
                     + "(JDK 17's jdk.OldObjectSample records none); try --allocated");
         }
-        if (!csv) {
-            out.print("# " + ref.file() + " has no jfr-trace snapshots: " + result.source() + "\n");
-        }
-        if (csv) {
-            SnapshotCsv.write(estimate.snapshot(), out, estimate::sizeKnown, estimate::countKnown);
-        } else if (prettyTop != null) {
-            DisplayTop.print(out, estimate.snapshot(), key, prettyTop, lines);
-        } else {
-            List<EstimatedStatistic> stats;
-            try {
-                stats = estimate.statistics(key, options.cumulative);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
-            for (EstimatedStatistic s : stats.subList(0, Math.min(options.limit, stats.size()))) {
-                printStatistic(out, s.toString(), s.statistic().traceback(), lines);
-            }
-        }
-    }
-
-    private void printStatistic(PrintWriter out, String line, Traceback tb, SourceLines lines) {
-        out.print(line + "\n");
-        if (traceback) {
-            for (String l : tb.format(null, mostRecentFirst, lines)) {
-                out.print(l + "\n");
-            }
-        }
-    }
-
-    private List<Statistic> statistics(Snapshot snapshot, KeyType key) {
-        try {
-            return snapshot.statistics(key, options.cumulative);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
-    }
-
-    private static void printList(PrintWriter out, List<SnapshotInfo> snapshots) {
-        out.print(String.format("%4s  %-20s %-8s %-24s %12s %12s %8s %12s%n", "id", "label", "reason", "time", "current",
-                "peak", "traces", "recorder"));
-        for (SnapshotInfo s : snapshots) {
-            // recorder: the tracker's own memory, as get_tracemalloc_memory()
-            out.print(String.format("%4d  %-20s %-8s %-24s %12s %12s %8d %12s%n", s.id(), s.label(), s.reason(),
-                    s.time() == null ? "-" : s.time().toString(), SizeFormat.format(s.tracedCurrent(), false),
-                    SizeFormat.format(s.tracedPeak(), false), s.traceCount(), SizeFormat.format(s.recorderMemory(), false)));
-        }
+        return new Loaded(estimate.snapshot(), estimate, ref.file() + " has no jfr-trace snapshots: " + result.source());
     }
 }

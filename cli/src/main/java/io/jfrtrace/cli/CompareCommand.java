@@ -1,18 +1,19 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
-import io.jfrtrace.analyzer.tracemalloc.StatisticDiff;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.DiffReport;
+import io.jfrtrace.cli.report.Grouping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,24 +32,20 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SnapshotOptions options;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws IOException {
         options.checkRange();
-        KeyType key = options.keyType(KeyType.LINENO);
+        Grouping grouping = new Grouping(options.keyType(KeyType.LINENO), options.cumulative, options.limit);
         var filters = options.filters();
-        Snapshot before = LoadedSnapshot.load(SnapshotRef.parse(old), options.view()).snapshot().filterTraces(filters);
-        Snapshot after = LoadedSnapshot.load(SnapshotRef.parse(current), options.view()).snapshot().filterTraces(filters);
-        List<StatisticDiff> diffs;
-        try {
-            diffs = after.compareTo(before, key, options.cumulative);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        for (StatisticDiff d : diffs.subList(0, Math.min(options.limit, diffs.size()))) {
-            out.print(d + "\n");
-        }
-        out.flush();
+        SnapshotRef oldRef = SnapshotRef.parse(old);
+        SnapshotRef newRef = SnapshotRef.parse(current);
+        ReportPrinter<DiffReport> printer = output.printer(DiffReport.class, List.of(oldRef.file(), newRef.file()));
+        Snapshot before = LoadedSnapshot.load(oldRef, options.view()).snapshot().filterTraces(filters);
+        Snapshot after = LoadedSnapshot.load(newRef, options.view()).snapshot().filterTraces(filters);
+        printer.print(new DiffReport(before, after, grouping));
         return ExitCodes.OK;
     }
 }

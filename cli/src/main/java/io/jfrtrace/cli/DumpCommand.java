@@ -3,7 +3,6 @@ package io.jfrtrace.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,14 @@ import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
 import io.jfrtrace.analyzer.faulthandler.ThreadStack;
 import io.jfrtrace.cli.record.Signals;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ThreadDumpsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,18 +45,16 @@ final class DumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID", description = "process id of a running JVM")
     long pid;
 
-    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python",
+    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python", converter = Converters.Limits.class,
             description = "python (default): faulthandler's cuts; none: print everything.")
-    String limits;
+    DumpPrinter.Limits limits;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        DumpPrinter.Limits lim;
-        try {
-            lim = DumpPrinter.Limits.parse(limits);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
+        ReportPrinter<ThreadDumpsReport> printer = output.printer(ThreadDumpsReport.class, List.of());
         Optional<ProcessHandle> target = ProcessHandle.of(pid);
         if (target.isEmpty() || !target.get().isAlive()) {
             throw new CliException(ExitCodes.NOT_ATTACHABLE, "no process " + pid);
@@ -65,9 +69,7 @@ final class DumpCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.NOT_ATTACHABLE, "process " + pid + ": the JVM reported no Java threads");
         }
         ThreadDump dump = new ThreadDump(1, Instant.now(), Reason.REQUEST, "", 0, -1, threads);
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        new DumpPrinter(lim).print(dump, out);
-        out.flush();
+        printer.print(new ThreadDumpsReport(List.of(dump), limits));
         return ExitCodes.OK;
     }
 

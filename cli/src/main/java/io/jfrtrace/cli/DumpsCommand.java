@@ -1,8 +1,6 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,16 +8,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import io.jfrtrace.analyzer.faulthandler.DumpPrinter;
 import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.faulthandler.ThreadDump;
 import io.jfrtrace.analyzer.jfr.ThreadDumpReader;
-import io.jfrtrace.analyzer.python.Fnmatch;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.convert.Glob;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ThreadDumpsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace dumps}: the thread dumps of a recording, printed as Python's faulthandler prints them. */
 @Command(name = "dumps", mixinStandardHelpOptions = true,
@@ -31,44 +37,41 @@ final class DumpsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a .jfr recording")
     Path file;
 
-    @Option(names = "--reason", paramLabel = "REASON",
+    @Option(names = "--reason", paramLabel = "REASON", converter = Converters.Reasons.class,
             description = "Only dumps taken for this reason, repeatable: request, timeout, signal, fatal.")
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
 
-    @Option(names = "--thread", paramLabel = "GLOB",
+    @Option(names = "--thread", paramLabel = "GLOB", converter = Converters.Globs.class,
             description = "Only threads whose name matches this fnmatch pattern (* ? [seq]), repeatable; "
                     + "a dump left without threads is not printed.")
-    List<String> threadGlobs = new ArrayList<>();
+    List<Glob> threadGlobs = new ArrayList<>();
 
     @Option(names = "--last", description = "Only the last (matching) dump.")
     boolean last;
 
-    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python",
+    @Option(names = "--limits", paramLabel = "python|none", defaultValue = "python", converter = Converters.Limits.class,
             description = "python (default): faulthandler's cuts (100 frames, 100 threads, 500 characters); "
                     + "none: print everything (still ASCII-escaped).")
-    String limits;
+    DumpPrinter.Limits limits;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        DumpPrinter.Limits lim;
-        Set<Reason> wanted = EnumSet.noneOf(Reason.class);
-        Predicate<String> nameFilter;
-        try {
-            lim = DumpPrinter.Limits.parse(limits);
-            for (String r : reasons) {
-                wanted.add(Reason.parse(r));
-            }
-            nameFilter = nameFilter(threadGlobs);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
+        ReportPrinter<ThreadDumpsReport> printer = output.printer(ThreadDumpsReport.class, List.of(file));
+        Set<Reason> wanted = reasons.isEmpty() ? EnumSet.noneOf(Reason.class) : EnumSet.copyOf(reasons);
+        Predicate<String> nameFilter = nameFilter(threadGlobs);
         ThreadDumpReader.Result res = ThreadDumpReader.read(file);
         if (res.source() == ThreadDumpReader.Source.NONE) {
             throw new CliException(ExitCodes.NO_DATA, file + ": no thread dumps (neither jfrtrace.ThreadDump nor "
                     + "jdk.ThreadDump / a crash's jdk.Shutdown events)");
         }
         if (res.source() == ThreadDumpReader.Source.JDK) {
-            System.err.println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own "
+            spec.commandLine().getErr().println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own "
                     + "(jdk.ThreadDump, jdk.Shutdown)");
         }
         List<ThreadDump> selected = new ArrayList<>();
@@ -90,24 +93,21 @@ final class DumpsCommand implements Callable<Integer> {
         if (last) {
             selected = List.of(selected.get(selected.size() - 1));
         }
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        new DumpPrinter(lim).print(selected, out);
-        out.flush();
+        printer.print(new ThreadDumpsReport(selected, limits));
         return ExitCodes.OK;
     }
 
     private String describe() {
         List<String> parts = new ArrayList<>();
-        reasons.forEach(r -> parts.add("--reason " + r));
-        threadGlobs.forEach(g -> parts.add("--thread " + g));
+        reasons.forEach(r -> parts.add("--reason " + r.label()));
+        threadGlobs.forEach(g -> parts.add("--thread " + g.text()));
         return String.join(" ", parts);
     }
 
-    static Predicate<String> nameFilter(List<String> globs) {
+    static Predicate<String> nameFilter(List<Glob> globs) {
         if (globs.isEmpty()) {
             return null;
         }
-        List<Pattern> patterns = globs.stream().map(Fnmatch::compile).toList();
-        return name -> patterns.stream().anyMatch(p -> p.matcher(name).matches());
+        return name -> globs.stream().anyMatch(g -> g.matches(name));
     }
 }

@@ -1,11 +1,16 @@
 package io.jfrtrace.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.RecordingException;
 import io.jfrtrace.privatefiles.UnsafeFolderException;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +33,8 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Reports are UTF-8 whatever the platform's charset (Python's own text is); getOut() is where they go.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleBadParameters);
         // Everything from the first java argument on belongs to java, verbatim and in order.
@@ -72,7 +79,12 @@ public final class Main {
         String problem = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
                 : e.getMessage();
         List<String> unmatched = cl.getUnmatchedArguments();
-        if (top && e instanceof CommandLine.UnmatchedArgumentException && !unmatched.isEmpty()
+        if (e.getCause() != null && !(e.getCause() instanceof CommandLine.PicocliException)) {
+            // A value the model's own parser refused (through a converter or an option's setter): its words,
+            // after the option's name when picocli knows it.
+            problem = (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + ": " : "")
+                    + e.getCause().getMessage();
+        } else if (top && e instanceof CommandLine.UnmatchedArgumentException && !unmatched.isEmpty()
                 && !unmatched.get(0).startsWith("-")) {
             problem = "unknown command '" + unmatched.get(0) + "'; the commands are "
                     + String.join(", ", cl.getSubcommands().keySet());

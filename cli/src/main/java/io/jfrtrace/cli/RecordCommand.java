@@ -1,25 +1,28 @@
 package io.jfrtrace.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.record.AgentJar;
 import io.jfrtrace.cli.record.CrashFiles;
-import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Finisher;
-import io.jfrtrace.cli.record.Signals;
 import io.jfrtrace.cli.record.JavaCommandLine;
+import io.jfrtrace.cli.record.Launch;
 import io.jfrtrace.cli.record.MainClassCheck;
-import io.jfrtrace.cli.record.NativeFaultAgent;
-import io.jfrtrace.cli.record.NativeLibrary;
 import io.jfrtrace.cli.record.RunFolder;
 import io.jfrtrace.cli.record.SignalRelay;
+import io.jfrtrace.cli.record.Supervisor;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
 import io.jfrtrace.schema.agent.DumpSignals;
@@ -67,10 +70,12 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--alloc-sample", paramLabel = "BYTES", description = "Mean distance in bytes between liveness samples (default 65536); smaller is more accurate and slower.")
     Long allocSample;
 
-    @Option(names = "--snapshot-interval", paramLabel = "DURATION", description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
-    String snapshotInterval;
+    @Option(names = "--snapshot-interval", paramLabel = "DURATION", converter = Converters.PositiveDurations.class,
+            description = "Also take an allocation snapshot every DURATION (5s, 500ms, ...).")
+    Duration snapshotInterval;
 
-    @Option(names = "--snapshot-signal", paramLabel = "SIG", description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
+    @Option(names = "--snapshot-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
     String snapshotSignal;
 
     @Option(names = "--no-profile", description = "Do not profile calls (e.g. to measure allocation tracing alone).")
@@ -79,8 +84,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
-    @Option(names = "--watchdog", paramLabel = "DURATION", description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
-    String watchdog;
+    @Option(names = "--watchdog", paramLabel = "DURATION", converter = Converters.PositiveDurations.class,
+            description = "faulthandler.dump_traceback_later: dump all threads after DURATION (5s, 500ms, 0.5s, 2m, 1h; a plain number is seconds).")
+    Duration watchdog;
 
     @Option(names = "--watchdog-repeat", description = "Dump again every DURATION.")
     boolean watchdogRepeat;
@@ -88,7 +94,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--watchdog-exit", description = "After the watchdog's dump, end the program with status 1.")
     boolean watchdogExit;
 
-    @Option(names = "--dump-signal", paramLabel = "SIG", description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
+    @Option(names = "--dump-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
     String dumpSignal;
 
     @Option(names = "--no-faulthandler", description = "No dumps on fatal errors (uncaught exceptions, out of memory, stack overflow, crashes) and no default USR1 dump.")
@@ -108,8 +115,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         // First of all: a TERM or Ctrl-C during the checks below then means the program never starts.
-        SignalRelay relay = SignalRelay.install(relayedSignals());
+        SignalRelay relay = SignalRelay.install(relayedSignals(), err);
         List<String> args = new ArrayList<>(unmatched);
         args.addAll(javaArgs);
         JavaCommandLine target = JavaCommandLine.parse(args);
@@ -141,63 +149,16 @@ final class RecordCommand implements Callable<Integer> {
         agent.addAll(faultOptions);
         AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
         Files.deleteIfExists(out); // a stale file must never pass for this run's recording
-        List<String> command = new ArrayList<>();
-        command.add(javaExe.toString());
-        command.add("-XX:FlightRecorderOptions:repository=" + run.repository());
-        command.add(CrashFiles.errorFileOption(run.dir())); // hs_err in the private folder, not the working directory
-        // JFR's own messages (a failed write of the recording) go to stderr, not into the program's stdout;
-        // the program's own -Xlog options come later and win.
-        command.add("-Xlog:jfr*=off");
-        command.add("-Xlog:jfr*=warning:stderr");
-        NativeFaultAgent nativeAgent = noFaulthandler ? null : NativeFaultAgent.locate(javaExe);
-        if (nativeAgent != null) {
-            command.add(nativeAgent.agentArgument(run.crashFile()));
-        }
-        Path clock = noProfile ? null : NativeLibrary.find("libjfrtrace_clock");
-        if (clock != null) {
-            command.add("-agentpath:" + clock); // the profiler's TSC clock (io.jfrtrace.runtime.Clock)
-        }
-        command.add("-Xbootclasspath/a:" + jars.runtime());
-        command.add("-javaagent:" + jars.agent() + "=" + agent);
-        command.addAll(args);
-
-        PrintWriter err = spec.commandLine().getErr();
-        Process child;
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-            if (nativeAgent != null) {
-                pb.environment().put("LD_PRELOAD", nativeAgent.ldPreload(pb.environment().get("LD_PRELOAD")));
-            }
-            child = relay.start(pb);
-        } catch (IOException e) {
-            run.delete();
-            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": " + e.getMessage());
-        }
-        if (child == null) {
-            run.delete();
-            String sig = relay.stoppedBy();
-            err.println("jfr-trace: stopped by SIG" + sig + " before the program started; nothing was recorded");
-            err.flush();
-            return 128 + Signals.number(sig);
-        }
-        if (!quiet) {
-            err.println("jfr-trace: started the program's JVM as pid " + child.pid() + ", recording to " + out);
-            err.flush();
-        }
-        Finisher finisher = new Finisher(child, out, run, workDir, quiet, err);
-        Thread hook = new Thread(finisher::onOwnTermination, "jfr-trace-record-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int status = finisher.finish(child.waitFor());
-        Runtime.getRuntime().removeShutdownHook(hook);
-        return status;
+        Launch launch = new Launch(javaExe, run, jars, agent, !noFaulthandler, !noProfile, args);
+        return new Supervisor(relay, err, quiet).run(launch, out, workDir);
     }
 
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
     private List<String> relayedSignals() {
         List<String> names = new ArrayList<>();
-        names.add(dumpSignal == null ? DumpSignals.DEFAULT : Signals.checkUsable("--dump-signal", dumpSignal));
+        names.add(dumpSignal == null ? DumpSignals.DEFAULT : dumpSignal);
         if (snapshotSignal != null) {
-            names.add(Signals.checkUsable("--snapshot-signal", snapshotSignal));
+            names.add(snapshotSignal);
         }
         return names;
     }
@@ -224,17 +185,11 @@ final class RecordCommand implements Callable<Integer> {
             agent.add(AgentKeys.ALLOC_SAMPLE, Long.toString(allocSample));
         }
         if (snapshotInterval != null) {
-            try {
-                long ms = Math.max(1, Durations.positiveMicros("--snapshot-interval", snapshotInterval) / 1000);
-                agent.add(AgentKeys.SNAPSHOT_INTERVAL, Long.toString(ms));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            agent.add(AgentKeys.SNAPSHOT_INTERVAL, Long.toString(Math.max(1, snapshotInterval.toMillis())));
         }
         if (snapshotSignal != null) {
-            String sig = Signals.checkUsable("--snapshot-signal", snapshotSignal);
-            String dumps = noFaulthandler ? null : dumpSignal == null ? DumpSignals.DEFAULT
-                    : Signals.checkUsable("--dump-signal", dumpSignal);
+            String sig = snapshotSignal;
+            String dumps = noFaulthandler ? null : dumpSignal == null ? DumpSignals.DEFAULT : dumpSignal;
             if (sig.equals(dumps)) {
                 throw new CliException(ExitCodes.USAGE, "--snapshot-signal: SIG" + sig + " already dumps the threads; "
                         + "pick another signal or move dumps with --dump-signal");
@@ -262,19 +217,15 @@ final class RecordCommand implements Callable<Integer> {
     /** The agent's faulthandler keys; bad values are usage errors. */
     private AgentArguments faultOptions() {
         AgentArguments o = new AgentArguments();
-        try {
-            if (watchdog != null) {
-                o.add(AgentKeys.WATCHDOG, Long.toString(Durations.positiveMicros("--watchdog", watchdog)));
-                o.add(AgentKeys.WATCHDOG_REPEAT, Boolean.toString(watchdogRepeat))
-                        .add(AgentKeys.WATCHDOG_EXIT, Boolean.toString(watchdogExit));
-            } else if (watchdogRepeat || watchdogExit) {
-                throw new IllegalArgumentException((watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        if (watchdog != null) {
+            o.add(AgentKeys.WATCHDOG, Long.toString(TimeUnit.MICROSECONDS.convert(watchdog))); // faulthandler's resolution
+            o.add(AgentKeys.WATCHDOG_REPEAT, Boolean.toString(watchdogRepeat))
+                    .add(AgentKeys.WATCHDOG_EXIT, Boolean.toString(watchdogExit));
+        } else if (watchdogRepeat || watchdogExit) {
+            throw new CliException(ExitCodes.USAGE, (watchdogRepeat ? "--watchdog-repeat" : "--watchdog-exit") + " needs --watchdog DURATION");
         }
         if (dumpSignal != null) {
-            o.add(AgentKeys.DUMP_SIGNAL, Signals.checkUsable("--dump-signal", dumpSignal));
+            o.add(AgentKeys.DUMP_SIGNAL, dumpSignal);
         }
         if (noFaulthandler) {
             o.add(AgentKeys.FAULTHANDLER, "false");

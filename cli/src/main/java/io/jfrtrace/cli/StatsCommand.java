@@ -1,11 +1,6 @@
 package io.jfrtrace.cli;
 
-import io.jfrtrace.analyzer.python.PyRegex;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +12,16 @@ import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
-import io.jfrtrace.analyzer.pstats.StatsPrinter;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.report.ProfileReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,16 +33,20 @@ final class StatsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".jfr recordings made by 'jfr-trace record', or .pstats files")
     List<Path> files;
 
-    @Option(names = {"-s", "--sort"}, paramLabel = "KEY",
-            description = "Sort key, repeatable for tie-breaks: calls cumulative cumtime file filename module ncalls pcalls "
-                    + "line name nfl stdname time tottime (unambiguous prefixes as pstats accepts them), or one of -1 0 1 2. "
-                    + "Default: cumulative.")
-    List<String> sortKeys = new ArrayList<>();
+    /** pstats' sort_stats(*keys): words, or one legacy number alone; the default is cumulative. */
+    List<SortKey> sort = List.of(SortKey.CUMULATIVE);
 
-    @Option(names = {"-r", "--restrict"}, paramLabel = "R",
+    @Option(names = {"-s", "--sort"}, paramLabel = "KEY", completionCandidates = SortKeyWords.class,
+            description = "Sort key, repeatable for tie-breaks: ${COMPLETION-CANDIDATES} (unambiguous prefixes as pstats "
+                    + "accepts them), or one of -1 0 1 2 alone. Default: cumulative.")
+    void sortBy(List<String> keys) { // the list so far: pstats' rule is about all keys together (no mixing)
+        sort = SortKey.parseArgs(keys);
+    }
+
+    @Option(names = {"-r", "--restrict"}, paramLabel = "R", converter = Converters.Restrictions.class,
             description = "Restriction, repeatable, applied in order: an integer keeps the first N lines, a fraction "
                     + "(0.0 <= x < 1.0) keeps that share, anything else is a regular expression searched in the name.")
-    List<String> restrictions = new ArrayList<>();
+    List<Restriction> restrictions = new ArrayList<>();
 
     @Option(names = "--strip-dirs", description = "Remove directories from file names (pstats strip_dirs()).")
     boolean stripDirs;
@@ -62,16 +68,12 @@ final class StatsCommand implements Callable<Integer> {
             description = "Also write the merged data as a Python marshal .pstats file (pstats, snakeviz, gprof2dot).")
     Path dump;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws IOException {
-        List<SortKey> sort;
-        List<Restriction> parsedRestrictions;
-        try {
-            sort = SortKey.parseArgs(sortKeys.isEmpty() ? List.of("cumulative") : sortKeys);
-            parsedRestrictions = restrictions.stream().map(Restriction::parse).toList();
-        } catch (IllegalArgumentException e) { // SortKeyException, PyRegex.UnsupportedRegexException
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
+        ReportPrinter<ProfileReport> printer = output.printer(ProfileReport.class, files);
         Stats stats = load(files);
         if (stripDirs) {
             stats.stripDirs();
@@ -80,17 +82,9 @@ final class StatsCommand implements Callable<Integer> {
         if (reverse) {
             stats.reverseOrder();
         }
-        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-        PrintWriter printer = new PrintWriter(out);
-        StatsPrinter statsPrinter = new StatsPrinter(stats);
-        if (report.callers) {
-            statsPrinter.printCallers(printer, parsedRestrictions);
-        } else if (report.callees) {
-            statsPrinter.printCallees(printer, parsedRestrictions);
-        } else {
-            statsPrinter.printStats(printer, parsedRestrictions);
-        }
-        printer.flush();
+        ProfileReport.View view = report.callers ? ProfileReport.View.CALLERS
+                : report.callees ? ProfileReport.View.CALLEES : ProfileReport.View.FUNCTIONS;
+        printer.print(new ProfileReport(stats, view, restrictions));
         if (dump != null) {
             OutputFiles.checkWritable(dump);
             try {

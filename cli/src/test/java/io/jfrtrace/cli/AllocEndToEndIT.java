@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** record --alloc on the leaking sample, then alloc / compare as tracemalloc would print them. */
 class AllocEndToEndIT {
     @TempDir

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** {@code --limit N} is the slice {@code statistics()[:N]}: 0 prints nothing; a negative limit is a usage error. */
 class AllocLimitTest {
     static final String LEAK = BadAnalyzerInputTest.SAMPLES.resolve("Leak.jfr").toString();

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.jfrtrace.cli.BadInputs.Expect;
 import io.jfrtrace.cli.BadInputs.Input;
+import io.jfrtrace.cli.exit.ExitCodes;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** Bad input gets one clear line on stderr and a documented exit code, never a stack trace. */
 class BadInputIT {
     @TempDir
@@ -67,11 +69,6 @@ class BadInputIT {
                     + ": the number of frames must be in range [1; 65535]");
             assertFalse(Files.exists(work.resolve("frames.jfr")));
         }
-    }
-
-    @Test
-    void anUnknownOptionIsAUsageError() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "--frobnicate", "good.jfr"), ExitCodes.USAGE, "--frobnicate");
     }
 
     @Test
@@ -136,15 +133,5 @@ class BadInputIT {
                 .redirectErrorStream(true).redirectOutput(work.resolve("stock.log").toFile()).start();
         assertEquals(0, p.waitFor());
         assertOneLineError(JfrTraceRun.run(work, "stats", "stock.jfr"), ExitCodes.NO_DATA, "stock.jfr", "no jfr-trace call-profile events");
-    }
-
-    @Test
-    void anUnknownSortKeyListsTheValidKeys() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "speed"), ExitCodes.USAGE, "speed", "cumulative", "tottime");
-    }
-
-    @Test
-    void anAmbiguousSortKeyIsRefusedLikePstats() throws Exception {
-        assertOneLineError(JfrTraceRun.run(work, "stats", "good.jfr", "-s", "cum"), ExitCodes.USAGE, "cum");
     }
 }

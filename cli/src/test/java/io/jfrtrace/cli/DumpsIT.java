@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** {@code dump PID} and {@code dumps FILE} with real JVMs running the Deadlock sample. */
 class DumpsIT {
     static final Path TEMURIN_25 = Jdks.TEMURIN_25;

@@ -426,17 +426,4 @@ class FaultHandlerIT {
         assumeTrue(Files.isExecutable(JAVA25), "no Temurin 25 here");
         stressIsNeverMistakenForACrash(JAVA25);
     }
-
-    @Test
-    void badWatchdogAndSignalValuesAreUsageErrors() throws Exception {
-        String cp = classes.toString();
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "0", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "-1s", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--watchdog", "soon", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
-        BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", "NOPE", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "unknown signal");
-        for (String sig : List.of("USR2", "SIGQUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP")) {
-            BadInputIT.assertOneLineError(record(java(), "record", "--dump-signal", sig, "-cp", cp, "com.example.Deadlock"),
-                    ExitCodes.USAGE, "cannot be used");
-        }
-    }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /**
  * What a well-formed recording holds of what each analyzer command needs, read with the JDK's own parser (not the
  * one jfr-trace uses): the oracle for "valid but holds nothing the command needs" (exit 4) against exit 0.

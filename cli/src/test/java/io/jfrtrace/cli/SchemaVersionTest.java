@@ -1,5 +1,6 @@
 package io.jfrtrace.cli;
 
+import io.jfrtrace.cli.exit.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

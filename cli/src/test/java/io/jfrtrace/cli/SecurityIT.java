@@ -38,6 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /**
  * record loads code (the agent jar, the native libraries) only from a private per-user cache folder and only when
  * the file there holds exactly what this jfr-trace carries; every file it leaves is readable by its owner alone.

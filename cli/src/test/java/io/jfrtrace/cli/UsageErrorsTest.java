@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** A bad command line is one line naming the command once, with a help hint that works when followed. */
 class UsageErrorsTest {
     private static final Pattern HINT = Pattern.compile("\\(see '(jfr-trace help[^']*)'\\)$");

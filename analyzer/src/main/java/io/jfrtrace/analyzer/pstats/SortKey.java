@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sort keys of {@code pstats.Stats.sort_stats}, with pstats' abbreviation rules and legacy integers.
@@ -121,6 +122,11 @@ public enum SortKey {
         return "valid keys: " + String.join(", ", WORDS.keySet())
                 + " (or an unambiguous prefix of one), or a single legacy integer -1 (stdname), 0 (calls),"
                 + " 1 (time), 2 (cumulative)";
+    }
+
+    /** The key words of pstats' {@code sort_arg_dict_default}, in its order (for help texts). */
+    public static Set<String> words() {
+        return Collections.unmodifiableSet(WORDS.keySet());
     }
 
     /** All accepted strings, for documentation and tests. */

@@ -335,4 +335,15 @@ public final class Stats {
     public List<FunctionKey> listing() {
         return isSorted() ? Collections.unmodifiableList(fcnList) : List.copyOf(stats.keySet());
     }
+
+    /**
+     * The functions a report lists ({@code get_print_list} without its messages): the listing, cut by each
+     * restriction in turn.
+     */
+    public List<FunctionKey> printList(List<Restriction> restrictions) {
+        List<FunctionKey> list = listing();
+        StringBuilder messages = new StringBuilder();
+        for (Restriction r : restrictions) list = r.apply(list, messages);
+        return list;
+    }
 }

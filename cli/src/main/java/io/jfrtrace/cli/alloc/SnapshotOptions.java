@@ -6,17 +6,18 @@ import java.util.List;
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
 import io.jfrtrace.analyzer.tracemalloc.DomainFilter;
-import io.jfrtrace.analyzer.tracemalloc.Filter;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
-import io.jfrtrace.cli.CliException;
-import io.jfrtrace.cli.ExitCodes;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.convert.FilterPattern;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Option;
 
 /** The grouping and filter options that alloc and compare share (Snapshot.statistics / filter_traces). */
 public final class SnapshotOptions {
-    @Option(names = "--key", paramLabel = "lineno|filename|traceback",
+    @Option(names = "--key", paramLabel = "lineno|filename|traceback", converter = Converters.KeyTypes.class,
             description = "Group by the most recent line (default), file, or whole traceback.")
-    String key;
+    KeyType key;
 
     @Option(names = "--cumulative", description = "Count every frame of each traceback, not only the most recent (lineno/filename).")
     public boolean cumulative;
@@ -24,11 +25,13 @@ public final class SnapshotOptions {
     @Option(names = "--limit", paramLabel = "N", description = "Print the first N statistics (default 10; 0 prints none).")
     public int limit = 10;
 
-    @Option(names = "--include", paramLabel = "PATTERN[:LINE]", description = "Keep traces whose file matches (fnmatch), optionally at LINE; repeatable.")
-    List<String> includes = new ArrayList<>();
+    @Option(names = "--include", paramLabel = "PATTERN[:LINE]", converter = Converters.FilterPatterns.class,
+            description = "Keep traces whose file matches (fnmatch), optionally at LINE; repeatable.")
+    List<FilterPattern> includes = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "PATTERN[:LINE]", description = "Drop traces whose file matches; repeatable.")
-    List<String> excludes = new ArrayList<>();
+    @Option(names = "--exclude", paramLabel = "PATTERN[:LINE]", converter = Converters.FilterPatterns.class,
+            description = "Drop traces whose file matches; repeatable.")
+    List<FilterPattern> excludes = new ArrayList<>();
 
     @Option(names = "--all-frames", description = "Filters test every frame of the traceback, not only the most recent.")
     boolean allFrames;
@@ -42,12 +45,13 @@ public final class SnapshotOptions {
     @Option(names = "--allocated", description = "Show everything allocated since start (or clearTraces), not only what is live.")
     boolean allocated;
 
+    /** {@code --key}, else the command's default; tracemalloc refuses cumulative statistics by traceback. */
     public KeyType keyType(KeyType defaultKey) {
-        try {
-            return key == null ? defaultKey : KeyType.parse(key);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "--key: " + e.getMessage());
+        KeyType k = key == null ? defaultKey : key;
+        if (cumulative && k == KeyType.TRACEBACK) {
+            throw new CliException(ExitCodes.USAGE, "--cumulative: cumulative mode cannot be used with key type 'traceback'");
         }
+        return k;
     }
 
     public AllocationReader.View view() {
@@ -61,30 +65,13 @@ public final class SnapshotOptions {
         }
     }
 
-    /** The filters in tracemalloc's terms; a bad pattern is a usage error. */
+    /** The filters in tracemalloc's terms. */
     public List<BaseFilter> filters() {
         List<BaseFilter> out = new ArrayList<>();
-        try {
-            for (String s : includes) {
-                out.add(filter(true, s));
-            }
-            for (String s : excludes) {
-                out.add(filter(false, s));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
+        includes.forEach(p -> out.add(p.toFilter(true, allFrames)));
+        excludes.forEach(p -> out.add(p.toFilter(false, allFrames)));
         domains.forEach(d -> out.add(new DomainFilter(true, d)));
         excludedDomains.forEach(d -> out.add(new DomainFilter(false, d)));
         return out;
     }
-
-    private Filter filter(boolean inclusive, String spec) {
-        int colon = spec.lastIndexOf(':');
-        if (colon > 0 && colon < spec.length() - 1 && spec.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            return new Filter(inclusive, spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)), allFrames, null);
-        }
-        return new Filter(inclusive, spec, null, allFrames, null);
-    }
-
 }

@@ -36,14 +36,23 @@ public final class Durations {
 
     /** A strictly positive duration in microseconds, or a one-line error naming the option. */
     public static long positiveMicros(String option, String text) {
+        try {
+            return positiveMicros(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** A strictly positive duration in microseconds, or a one-line error (picocli names the option). */
+    public static long positiveMicros(String text) {
         long us;
         try {
             us = parseMicros(text);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        } catch (ArithmeticException e) { // more microseconds than a long holds
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
         if (us <= 0) {
-            throw new IllegalArgumentException(option + ": the duration must be positive, got '" + text + "'");
+            throw new IllegalArgumentException("the duration must be positive, got '" + text + "'");
         }
         return us;
     }

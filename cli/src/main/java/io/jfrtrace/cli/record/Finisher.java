@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
-import io.jfrtrace.cli.ExitCodes;
+import io.jfrtrace.cli.exit.ExitCodes;
 
 /**
  * Completes record's output exactly once after the JVM ended, whichever way it ended, and says in one

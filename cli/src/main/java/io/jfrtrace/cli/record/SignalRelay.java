@@ -1,6 +1,7 @@
 package io.jfrtrace.cli.record;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,18 +25,21 @@ public final class SignalRelay {
 
     /** TERM, INT and HUP, unless the agent takes one of them for dumps or snapshots (HUP can be). */
     private final Set<String> terminating = new LinkedHashSet<>(TERMINATING);
+    private final PrintWriter err;
     private Process child;
     private String stopped;
 
-    private SignalRelay() {
+    private SignalRelay(PrintWriter err) {
+        this.err = err;
     }
 
     /**
      * Handles TERM, INT, HUP and {@code others} (the dump and snapshot signals) in this JVM from now on.
-     * A signal this JVM cannot handle (its own, or {@code -Xrs}) keeps its default action.
+     * A signal this JVM cannot handle (its own, or {@code -Xrs}) keeps its default action. A signal that cannot
+     * be passed on is said on {@code err}.
      */
-    public static SignalRelay install(List<String> others) {
-        SignalRelay relay = new SignalRelay();
+    public static SignalRelay install(List<String> others, PrintWriter err) {
+        SignalRelay relay = new SignalRelay(err);
         relay.terminating.removeAll(others);
         Set<String> names = new LinkedHashSet<>(List.of("TERM", "INT", "HUP")); // in this order
         names.addAll(others);
@@ -80,7 +84,7 @@ public final class SignalRelay {
         if (!terminating.contains(name)) {
             awaitCaught(target, name);
         }
-        send(target, name);
+        send(target, name, err);
     }
 
     /** Waits until the JVM handles {@code name} (Linux: its SigCgt mask), the JVM ends, or the wait is over. */
@@ -102,7 +106,7 @@ public final class SignalRelay {
         }
     }
 
-    private static void send(Process p, String name) {
+    private static void send(Process p, String name, PrintWriter err) {
         if (!p.isAlive()) {
             return;
         }
@@ -115,7 +119,7 @@ public final class SignalRelay {
         try {
             new ProcessBuilder(kill).inheritIO().start().waitFor();
         } catch (IOException e) {
-            System.err.println("jfr-trace: could not pass SIG" + name + " on to the program: " + e.getMessage());
+            err.println("jfr-trace: could not pass SIG" + name + " on to the program: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

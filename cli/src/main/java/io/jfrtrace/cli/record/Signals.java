@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.jfrtrace.cli.CliException;
-import io.jfrtrace.cli.ExitCodes;
 import io.jfrtrace.schema.agent.DumpSignals;
 
 /** Signal names and Linux's numbers; which ones a user may hand to the recorder is {@link DumpSignals}' rule. */
@@ -44,12 +42,11 @@ public final class Signals {
         return null;
     }
 
-    /** The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}) of a signal {@link DumpSignals} allows, or a usage error in one line. */
-    public static String checkUsable(String option, String name) {
-        try {
-            return DumpSignals.check(name);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, option + ": " + e.getMessage());
-        }
+    /**
+     * The canonical name ({@code USR1} for {@code SIGUSR1}/{@code usr1}) of a signal {@link DumpSignals} allows; an
+     * IllegalArgumentException saying why not in one line otherwise.
+     */
+    public static String usable(String name) {
+        return DumpSignals.check(name);
     }
 }

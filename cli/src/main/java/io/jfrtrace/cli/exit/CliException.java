@@ -1,4 +1,4 @@
-package io.jfrtrace.cli;
+package io.jfrtrace.cli.exit;
 
 /** A failure to report as one line on stderr with a documented exit code (see {@link ExitCodes}). */
 public final class CliException extends RuntimeException {

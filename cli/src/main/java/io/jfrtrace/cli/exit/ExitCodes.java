@@ -1,4 +1,4 @@
-package io.jfrtrace.cli;
+package io.jfrtrace.cli.exit;
 
 /**
  * The documented exit codes of jfr-trace's own failures (README.md, "Exit codes"). {@code record}

@@ -1,15 +1,18 @@
-package io.jfrtrace.cli;
+package io.jfrtrace.cli.output;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+
 /** Checks made before work starts, so that an unwritable output fails fast and in one line. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
-    static void checkWritable(Path out) {
+    public static void checkWritable(Path out) {
         Path abs = out.toAbsolutePath();
         Path dir = abs.getParent();
         if (Files.isDirectory(abs)) {
@@ -29,7 +32,8 @@ final class OutputFiles {
         }
     }
 
-    private static String reason(IOException e, Path dir) {
+    /** The file system's own words for why a file could not be written. */
+    static String reason(IOException e, Path dir) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

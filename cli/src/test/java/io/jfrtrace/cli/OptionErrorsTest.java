@@ -1,0 +1,138 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.jfrtrace.analyzer.pstats.SortKey;
+import io.jfrtrace.cli.exit.ExitCodes;
+
+/**
+ * Every bad option value and combination is a usage error (exit 2) in one line that names the command and the
+ * problem, before any file is read; checked in this JVM (no jar, no program JVM: none of them gets that far).
+ */
+class OptionErrorsTest {
+    static final Path SAMPLES = BadAnalyzerInputTest.SAMPLES;
+    static final String FACTORIAL = SAMPLES.resolve("Factorial.jfr").toString();
+    static final String LEAK = SAMPLES.resolve("Leak.jfr").toString();
+    static final String DEADLOCK = SAMPLES.resolve("Deadlock.jfr").toString();
+
+    /** BadInputIT's check, on a run in this JVM. */
+    static void assertOneLineError(CommandLineRun run, int exitCode, String... fragments) {
+        assertEquals(exitCode, run.exitCode(), run::toString);
+        List<String> lines = run.stderr().lines().toList();
+        assertEquals(1, lines.size(), () -> "expected one line on stderr:\n" + run);
+        assertTrue(lines.get(0).startsWith("jfr-trace "), run::toString);
+        for (String f : fragments) {
+            assertTrue(lines.get(0).contains(f), () -> "missing '" + f + "' in\n" + run);
+        }
+        assertFalse(run.stderr().contains("Exception"), run::toString);
+        assertEquals("", run.stdout(), run::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // stats: sort keys (pstats' own rule and words), restrictions
+            "stats $F -s speed                  | jfr-trace stats: unknown sort key 'speed'; valid keys: calls,",
+            "stats $F -s cum                    | jfr-trace stats: unknown sort key 'cum'",
+            "stats $F -s 1 -s calls             | jfr-trace stats: can't mix integer and string sort keys",
+            "stats $F -s 1 -s 2                 | jfr-trace stats: only a single legacy integer sort key is allowed",
+            "stats $F -s 7                      | jfr-trace stats: unknown legacy sort key 7",
+            "stats $F -r (?x:a)                 | jfr-trace stats: --restrict: unsupported Python regular expression '(?x:a)'",
+            "stats $F --callers --callees       | jfr-trace stats: Error: --callers, --callees are mutually exclusive",
+            "stats $F --format xml              | jfr-trace stats: --format: unknown format 'xml' (text, csv)",
+            // alloc and compare: key types, filters, limits, combinations
+            "alloc $L --key Lineno              | jfr-trace alloc: --key: unknown key_type: 'Lineno'",
+            "alloc $L --include com/[abc        | jfr-trace alloc: --include: invalid file name pattern 'com/[abc'",
+            "alloc $L --exclude com/[abc:12     | jfr-trace alloc: --exclude: invalid file name pattern 'com/[abc'",
+            "alloc $L --limit x                 | jfr-trace alloc: Invalid value for option '--limit': 'x' is not an int",
+            "alloc $L --limit -1                | jfr-trace alloc: --limit must be at least 0, got -1",
+            "alloc $L --pretty-top 0            | jfr-trace alloc: --pretty-top must be at least 1, got 0",
+            "alloc $L --cumulative --traceback  | jfr-trace alloc: --cumulative: cumulative mode cannot be used with key type 'traceback'",
+            "alloc $L --csv --format csv        | jfr-trace alloc: --csv writes the traces themselves as CSV; give it or --format, not both",
+            "alloc $L --pretty-top 3 --format csv | jfr-trace alloc: --pretty-top prints display_top's text; leave out --format csv",
+            "compare $L $L --key traceback --cumulative | jfr-trace compare: --cumulative: cumulative mode cannot be used",
+            "compare $L $L --domain x            | jfr-trace compare: Invalid value for option '--domain'",
+            // dumps and dump
+            "dumps $D --reason bogus            | jfr-trace dumps: --reason: unknown dump reason 'bogus' (request, timeout, signal or fatal)",
+            "dumps $D --limits some             | jfr-trace dumps: --limits: unknown limits 'some' (python or none)",
+            "dump 1 --limits some              | jfr-trace dump: --limits: unknown limits 'some' (python or none)",
+            "dump x                            | jfr-trace dump: Invalid value for positional parameter at index 0 (PID): 'x' is not a long",
+            // record: durations and signals are refused while parsing, before anything runs
+            "record --watchdog 0 -cp x Main                | jfr-trace record: --watchdog: the duration must be positive, got '0'",
+            "record --watchdog soon -cp x Main             | jfr-trace record: --watchdog: 'soon' is not a duration (examples: 5s, 500ms, 0.5s, 2m)",
+            "record --snapshot-interval -5s -cp x Main     | jfr-trace record: --snapshot-interval: the duration must be positive, got '-5s'",
+            "record --watchdog 9999999999999h -cp x Main   | jfr-trace record: --watchdog: '9999999999999h' is too long a duration",
+            "record --dump-signal NOPE -cp x Main          | jfr-trace record: --dump-signal: unknown signal 'NOPE' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)",
+            "record --snapshot-signal TERM -cp x Main      | jfr-trace record: --snapshot-signal: TERM cannot be used: SIGTERM shuts the JVM down",
+            "record --alloc-sample x -cp x Main            | jfr-trace record: Invalid value for option '--alloc-sample'",
+    })
+    void isAUsageErrorInOneLine(String commandLine, String start) {
+        String[] args = commandLine.split(" ");
+        for (int i = 0; i < args.length; i++) { // $F, $L, $D: the shipped Factorial, Leak and Deadlock recordings
+            args[i] = switch (args[i]) {
+                case "$F" -> FACTORIAL;
+                case "$L" -> LEAK;
+                case "$D" -> DEADLOCK;
+                default -> args[i];
+            };
+        }
+        CommandLineRun run = CommandLineRun.run(args);
+        assertOneLineError(run, ExitCodes.USAGE);
+        assertTrue(run.stderr().startsWith(start.strip()), () -> "expected '" + start.strip() + "...':\n" + run);
+    }
+
+    // Moved from FaultHandlerIT (badWatchdogAndSignalValuesAreUsageErrors): none of them starts a JVM.
+    @Test
+    void badWatchdogAndSignalValuesAreUsageErrors() {
+        String cp = SAMPLES.resolve("classes").toString();
+        assertOneLineError(CommandLineRun.run("record", "--watchdog", "0", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        assertOneLineError(CommandLineRun.run("record", "--watchdog", "-1s", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        assertOneLineError(CommandLineRun.run("record", "--watchdog", "soon", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "--watchdog");
+        assertOneLineError(CommandLineRun.run("record", "--dump-signal", "NOPE", "-cp", cp, "com.example.Deadlock"), ExitCodes.USAGE, "unknown signal");
+        for (String sig : List.of("USR2", "SIGQUIT", "SEGV", "BUS", "ABRT", "ILL", "FPE", "KILL", "STOP")) {
+            assertOneLineError(CommandLineRun.run("record", "--dump-signal", sig, "-cp", cp, "com.example.Deadlock"),
+                    ExitCodes.USAGE, "cannot be used");
+        }
+    }
+
+    // Moved from BadInputIT: refused while parsing, whatever the recording.
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertOneLineError(CommandLineRun.run("stats", "--frobnicate", FACTORIAL), ExitCodes.USAGE, "--frobnicate");
+    }
+
+    @Test
+    void anUnknownSortKeyListsTheValidKeys() {
+        assertOneLineError(CommandLineRun.run("stats", FACTORIAL, "-s", "speed"), ExitCodes.USAGE, "speed", "cumulative", "tottime");
+    }
+
+    @Test
+    void anAmbiguousSortKeyIsRefusedLikePstats() {
+        assertOneLineError(CommandLineRun.run("stats", FACTORIAL, "-s", "cum"), ExitCodes.USAGE, "cum");
+    }
+
+    @Test
+    void theSortKeysInTheHelpAreSortKeysOwn() {
+        CommandLineRun help = CommandLineRun.run("stats", "--help");
+        assertEquals(ExitCodes.OK, help.exitCode(), help::toString);
+        String text = help.stdout().replaceAll("\\s+", " ");
+        assertTrue(text.contains("Sort key, repeatable for tie-breaks: " + String.join(", ", SortKey.words()) + " ("), help::toString);
+    }
+
+    @Test
+    void theFormatsInTheHelpAreTheFormatsThereAre() {
+        for (String command : List.of("stats", "alloc", "compare", "dumps", "dump")) {
+            CommandLineRun help = CommandLineRun.run(command, "--help");
+            assertTrue(help.stdout().replaceAll("\\s+", " ").contains("How to print the report: text, csv (default: text"),
+                    help::toString);
+        }
+    }
+}
