@@ -70,8 +70,8 @@ class OptionErrorsTest {
             "record --watchdog soon -cp x Main             | jfr-trace record: --watchdog: 'soon' is not a duration (examples: 5s, 500ms, 0.5s, 2m)",
             "record --snapshot-interval -5s -cp x Main     | jfr-trace record: --snapshot-interval: the duration must be positive, got '-5s'",
             "record --watchdog 9999999999999h -cp x Main   | jfr-trace record: --watchdog: '9999999999999h' is too long a duration",
-            "record --dump-signal NOPE -cp x Main          | jfr-trace record: --dump-signal: unknown signal 'NOPE' (use USR1, HUP, WINCH, URG, CONT, TTIN or TTOU)",
-            "record --snapshot-signal TERM -cp x Main      | jfr-trace record: --snapshot-signal: TERM cannot be used: SIGTERM shuts the JVM down",
+            "record --dump-signal NOPE -cp x Main          | jfr-trace record: --dump-signal: unknown signal 'NOPE' (use USR1, HUP, WINCH, URG, CONT, TTIN, TTOU)",
+            "record --snapshot-signal TERM -cp x Main      | jfr-trace record: --snapshot-signal: SIGTERM cannot be used: SIGTERM shuts the JVM down",
             "record --alloc-sample x -cp x Main            | jfr-trace record: Invalid value for option '--alloc-sample'",
     })
     void isAUsageErrorInOneLine(String commandLine, String start) {
