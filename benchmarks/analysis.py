@@ -37,6 +37,7 @@ targets assume 1.0). Timings on shared machines are noisy: read the ratios, not 
 """
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -67,7 +68,7 @@ SERVICE_MISSING = "no checkpoint settings for record yet (set SERVICE_RECORD_OPT
 SERVICE_SECONDS = (20, 120)  # the short and the long run, at scale 1
 
 # Bump when a generator changes, so that kept inputs are made again.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -219,24 +220,39 @@ def event_counts(jfr_tool, recording):
     return counts
 
 
-def kept(inputs, name, make, bench, fresh):
-    """The input `name` in the inputs folder with its event counts, made by make(path) when missing or --fresh."""
+def jfr_trace_events(counts):
+    return sum(v for k, v in counts.items() if k.startswith("jfrtrace."))
+
+
+def kept(inputs, name, make, seconds, bench, fresh, shortfall=None):
+    """
+    The input `name` in the inputs folder with its event counts, made by make(path, seconds) when missing or
+    --fresh; made again over a longer run (up to twice) while shortfall(counts, size) says it is that many times
+    too small (a busy machine records less in the same time).
+    """
     path, meta = inputs / name, inputs / (name + ".json")
     if fresh or not path.exists() or not meta.exists():
         for p in (path, meta):
             p.unlink(missing_ok=True)
-        tmp = inputs / (name + ".part")
-        tmp.unlink(missing_ok=True)
+        tmp = inputs / ("part-" + name)  # the jfr tool wants a .jfr name
         started = time.perf_counter()
-        make(tmp)
-        os.chmod(tmp, 0o600)
-        counts = event_counts(bench.jfr_tool, tmp)
+        for attempt in range(3):
+            tmp.unlink(missing_ok=True)
+            make(tmp, seconds)
+            os.chmod(tmp, 0o600)
+            counts = event_counts(bench.jfr_tool, tmp)
+            short = shortfall(counts, tmp.stat().st_size) if shortfall else 1
+            if short <= 1 or attempt == 2:
+                break
+            seconds = math.ceil(seconds * short * 1.2)
+            print(f"input {name}: {short:.1f}x too small; making it again over {seconds} s", file=sys.stderr)
         tmp.rename(path)
-        meta.write_text(json.dumps({"counts": counts, "seconds to make": round(time.perf_counter() - started, 1)}))
+        meta.write_text(json.dumps({"counts": counts, "seconds run": seconds,
+                                    "seconds to make": round(time.perf_counter() - started, 1)}))
         os.chmod(meta, 0o600)
     counts = json.loads(meta.read_text())["counts"]
     print(f"input {path.name}: {path.stat().st_size / 1e6:.1f} MB, {sum(counts.values()):,} events "
-          f"({sum(v for k, v in counts.items() if k.startswith('jfrtrace.')):,} jfr-trace events)", file=sys.stderr)
+          f"({jfr_trace_events(counts):,} jfr-trace events)", file=sys.stderr)
     return path, counts
 
 
@@ -244,7 +260,7 @@ def doubled(inputs, path):
     """The recording concatenated with itself (JFR files concatenate), kept beside it."""
     twice = inputs / (path.stem + "-2x.jfr")
     if not twice.exists() or twice.stat().st_mtime < path.stat().st_mtime:
-        tmp = inputs / (twice.name + ".part")
+        tmp = inputs / ("part-" + twice.name)
         with open(tmp, "wb") as out:
             for _ in range(2):
                 with open(path, "rb") as f:
@@ -254,37 +270,39 @@ def doubled(inputs, path):
     return twice
 
 
-def generate_program(src, package, classes, methods, allocate, seed):
+def generate_program(src, package, groups, classes, methods, seed):
     """
-    Java sources of a program with classes x methods static methods, each calling three others (chosen at random,
-    cycles included; a depth argument bounds them), so that every method and call edge runs in every sweep.
-    With allocate, every method also allocates an array that escapes (kept in a static ring), so that the
-    allocations reach the heap and the allocation events have many different stacks.
-    Main SECONDS THREADS DEPTH: THREADS threads sweep all methods until SECONDS have passed.
+    Java sources of a program with, for each (prefix, allocate) of groups, classes x methods static methods, each
+    calling three others of its group (chosen at random, cycles included; a depth argument bounds them), so that
+    every method and call edge runs in every sweep. A group that allocates has every method allocate an array that
+    escapes (kept in a static ring): the allocations reach the heap, and the allocation events have many stacks.
+    Main SECONDS THREADS DEPTH: THREADS threads (thread i on group i % groups) sweep their group until SECONDS
+    have passed.
     """
     rnd = random.Random(seed)
     pkg = src / package
     pkg.mkdir(parents=True, exist_ok=True)
-    for c in range(classes):
-        body = [f"package {package};", "", f"public final class C{c} {{"]
-        for m in range(methods):
-            body.append(f"    public static int m{m}(int d) {{")
-            body.append(f"        int r = d * 31 + {m};")
-            if allocate:
-                body.append(f"        Sink.keep(new long[{1 + (c * methods + m) % 24}]);")
-            body.append("        if (d > 0) {")
-            for _ in range(3):
-                body.append(f"            r += C{rnd.randrange(classes)}.m{rnd.randrange(methods)}(d - 1);")
-            body.append("        }")
+    for prefix, allocate in groups:
+        for c in range(classes):
+            body = [f"package {package};", "", f"public final class {prefix}{c} {{"]
+            for m in range(methods):
+                body.append(f"    public static int m{m}(int d) {{")
+                body.append(f"        int r = d * 31 + {m};")
+                if allocate:
+                    body.append(f"        Sink.keep(new long[{1 + (c * methods + m) % 64}]);")
+                body.append("        if (d > 0) {")
+                for _ in range(3):
+                    body.append(f"            r += {prefix}{rnd.randrange(classes)}.m{rnd.randrange(methods)}(d - 1);")
+                body.append("        }")
+                body.append("        return r;")
+                body.append("    }")
+            body.append("    static int sweep(int d) {")
+            body.append("        int r = 0;")
+            body += [f"        r += m{m}(d);" for m in range(methods)]
             body.append("        return r;")
             body.append("    }")
-        body.append("    static int sweep(int d) {")
-        body.append("        int r = 0;")
-        body += [f"        r += m{m}(d);" for m in range(methods)]
-        body.append("        return r;")
-        body.append("    }")
-        body.append("}")
-        (pkg / f"C{c}.java").write_text("\n".join(body) + "\n")
+            body.append("}")
+            (pkg / f"{prefix}{c}.java").write_text("\n".join(body) + "\n")
     (pkg / "Sink.java").write_text(f"""package {package};
 
 final class Sink {{
@@ -296,15 +314,21 @@ final class Sink {{
     }}
 }}
 """)
-    sweeps = "\n".join(f"        r += C{c}.sweep(d);" for c in range(classes))
+    sweeps = "\n".join(
+        f"        case {g}:\n" + "\n".join(f"            r += {prefix}{c}.sweep(d);" for c in range(classes))
+        + "\n            break;" for g, (prefix, _) in enumerate(groups))
     (pkg / "Main.java").write_text(f"""package {package};
 
 public final class Main {{
     static volatile int sink;
 
-    static int sweep(int d) {{
+    static int sweep(int group, int d) {{
         int r = 0;
+        switch (group) {{
 {sweeps}
+        default:
+            throw new IllegalArgumentException("group " + group);
+        }}
         return r;
     }}
 
@@ -313,10 +337,11 @@ public final class Main {{
         int depth = Integer.parseInt(args[2]);
         Thread[] threads = new Thread[Integer.parseInt(args[1])];
         for (int i = 0; i < threads.length; i++) {{
+            int group = i % {len(groups)};
             threads[i] = new Thread(() -> {{
                 int r = 0;
                 while (System.nanoTime() < end) {{
-                    r += sweep(depth);
+                    r += sweep(group, depth);
                 }}
                 sink += r;
             }}, "worker-" + i);
@@ -337,12 +362,13 @@ def compile_program(bench, src, classes):
                    + sources, check=True)
 
 
-def make_calls_recording(bench, seconds):
+def make_calls_recording(bench):
     """A call profile of a generated program (6000 methods, ~24k call edges, 2 threads) made by `record`."""
-    def make(out):
+    def make(out, seconds):
         src, classes = bench.work / "calls-src", bench.work / "calls-classes"
-        generate_program(src, "gencalls", classes=60, methods=100, allocate=False, seed=11)
-        compile_program(bench, src, classes)
+        if not classes.exists():
+            generate_program(src, "gencalls", [("C", False)], classes=60, methods=100, seed=11)
+            compile_program(bench, src, classes)
         subprocess.run(bench.ours("record", "-q", "-o", out, "--", "-cp", classes, "gencalls.Main", seconds, 2, 1),
                        check=True, env=bench.env, stdout=subprocess.DEVNULL)
     return make
@@ -362,16 +388,20 @@ def stock_settings(bench, out):
     tree.write(out, encoding="UTF-8", xml_declaration=True)
 
 
-def make_stock_recording(bench, seconds):
-    """The JVM's own recorder on a generated allocating program, 4 threads; 4 KB TLABs for many samples."""
-    def make(out):
+def make_stock_recording(bench):
+    """
+    The JVM's own recorder on a generated program: two threads allocate (2 KB TLABs, so that the unthrottled
+    allocation samples, one per TLAB refill, are many), two compute (the execution samples).
+    """
+    def make(out, seconds):
         src, classes = bench.work / "stock-src", bench.work / "stock-classes"
-        generate_program(src, "genalloc", classes=40, methods=50, allocate=True, seed=7)
-        compile_program(bench, src, classes)
+        if not classes.exists():
+            generate_program(src, "genalloc", [("A", True), ("C", False)], classes=40, methods=50, seed=7)
+            compile_program(bench, src, classes)
         jfc = bench.work / "stock.jfc"
         stock_settings(bench, jfc)
         subprocess.run([str(bench.java), f"-XX:StartFlightRecording:filename={out},settings={jfc}",
-                        "-Xlog:jfr*=off", "-XX:TLABSize=4k", "-XX:-ResizeTLAB", "-Xmx256m",
+                        "-Xlog:jfr*=off", "-XX:TLABSize=2k", "-XX:-ResizeTLAB", "-Xmx256m",
                         "-cp", str(classes), "genalloc.Main", str(seconds), "4", "2"],
                        check=True, stdout=subprocess.DEVNULL)
     return make
@@ -406,15 +436,15 @@ def sample_rows(bench, table):
 
 
 def calls_rows(bench, table, calls, counts):
-    ours_events = sum(v for k, v in counts.items() if k.startswith("jfrtrace."))
+    ours_events = jfr_trace_events(counts)
     runs = bench.alternate([("ours", bench.ours("stats", calls)),
                             ("peer", [str(bench.jfr_tool), "summary", str(calls)])])
     rate = ours_events / wall(runs["ours"])
     size = calls.stat().st_size / 1e6
-    table.add(f"stats {calls.name} ({ours_events / 1e3:,.0f}k jfr-trace events, {size:.0f} MB): events/s",
+    table.add(f"stats calls ({ours_events / 1e3:,.0f}k jfr-trace events, {size:.0f} MB): events/s",
               f"{rate / 1e6:.2f} M/s ({secs(wall(runs['ours']))})",
               f"{secs(wall(runs['peer']))}, {rss_mb(runs['peer']):.0f} MB (jfr summary)", "", ">= 2 M/s", rate >= 2e6)
-    rss_row(table, f"stats {calls.name}: peak RSS", runs["ours"], 256)
+    rss_row(table, "stats calls: peak RSS", runs["ours"], 256)
     if ours_events < 500_000:
         table.na("(calls input)", f"only {ours_events:,} jfr-trace events: the targets assume >= 500k (--scale 1)")
 
@@ -431,13 +461,13 @@ def stock_rows(bench, table, stock, counts):
     runs = bench.alternate([("ours", bench.ours("alloc", stock)),
                             ("peer", [str(bench.java), "-jar", str(CONVERTER), "--alloc", "-o", "collapsed",
                                       str(stock), str(out)])])
-    ratio_row(table, f"alloc {stock.name} {stock_note(stock, counts)}", runs["ours"], runs["peer"],
+    ratio_row(table, f"alloc stock {stock_note(stock, counts)}", runs["ours"], runs["peer"],
               "jfr-converter --alloc", 0.5)
-    rss_row(table, f"alloc {stock.name}: peak RSS", runs["ours"], 300, runs["peer"], "jfr-converter")
+    rss_row(table, "alloc stock: peak RSS", runs["ours"], 300, runs["peer"], "jfr-converter")
 
 
 def sampled_rows(bench, table, stock, counts, sampled):
-    what = f"execution samples by stack, {stock.name} {stock_note(stock, counts)}"
+    what = f"execution samples by stack, stock {stock_note(stock, counts)}"
     if sampled is None:
         table.na(what, SAMPLED_MISSING, "<= 0.5x")
         return
@@ -453,18 +483,18 @@ def concat_rows(bench, table, inputs, calls, stock, sampled):
     if calls is not None:
         twice = doubled(inputs, calls)
         runs = bench.alternate([("single", bench.ours("stats", calls)), ("double", bench.ours("stats", twice))])
-        growth_row(table, f"stats {twice.name}: peak RSS", runs["single"], runs["double"])
+        growth_row(table, "stats calls x2: peak RSS", runs["single"], runs["double"])
     if stock is not None:
         twice = doubled(inputs, stock)
         runs = bench.alternate([("single", bench.ours("alloc", stock)), ("double", bench.ours("alloc", twice))])
-        growth_row(table, f"alloc {twice.name}: peak RSS", runs["single"], runs["double"])
+        growth_row(table, "alloc stock x2: peak RSS", runs["single"], runs["double"])
         if sampled is None:
-            table.na(f"execution samples by stack, {twice.name}: peak RSS", SAMPLED_MISSING, "<= 1.10x")
+            table.na("execution samples by stack, stock x2: peak RSS", SAMPLED_MISSING, "<= 1.10x")
         else:
             out = bench.work / "ours.collapsed"
             runs = bench.alternate([("single", template(sampled, bench, input=stock, output=out)),
                                     ("double", template(sampled, bench, input=twice, output=out))])
-            growth_row(table, f"execution samples by stack, {twice.name}: peak RSS", runs["single"], runs["double"])
+            growth_row(table, "execution samples by stack, stock x2: peak RSS", runs["single"], runs["double"])
 
 
 def checkpoint_rows(bench, table, inputs, args):
@@ -473,24 +503,23 @@ def checkpoint_rows(bench, table, inputs, args):
         table.na("stats: long vs short service recording", SERVICE_MISSING, "<= 1.2x")
         return
     options = shlex.split(options) if isinstance(options, str) else list(options)
-    recordings = []
-    for seconds in SERVICE_SECONDS:
-        seconds = max(2, round(seconds * args.scale))
+    def make(out, seconds):
+        src, classes = bench.work / "service-src", bench.work / "service-classes"
+        if not classes.exists():
+            generate_program(src, "genservice", [("C", False)], classes=20, methods=50, seed=5)
+            compile_program(bench, src, classes)
+        subprocess.run(bench.ours("record", "-q", "-o", out, *options, "--", "-cp", classes, "genservice.Main",
+                                  seconds, 2, 1), check=True, env=bench.env, stdout=subprocess.DEVNULL)
 
-        def make(out, seconds=seconds):
-            src, classes = bench.work / "service-src", bench.work / "service-classes"
-            if not classes.exists():
-                generate_program(src, "genservice", classes=20, methods=50, allocate=False, seed=5)
-                compile_program(bench, src, classes)
-            subprocess.run(bench.ours("record", "-q", "-o", out, *options, "--", "-cp", classes, "genservice.Main",
-                                      seconds, 2, 1), check=True, env=bench.env, stdout=subprocess.DEVNULL)
-        tag = re.sub(r"[^\w.-]+", "_", " ".join(options))[:60]
-        recordings.append(kept(inputs, f"service-v{GENERATOR_VERSION}-{seconds}s-{tag}.jfr", make, bench,
-                               args.fresh)[0])
+    tag = re.sub(r"[^\w.-]+", "_", " ".join(options))[:60]
+    lengths = [max(2, round(s * args.scale)) for s in SERVICE_SECONDS]
+    recordings = [kept(inputs, f"service-v{GENERATOR_VERSION}-{seconds}s-{bench.java_home.name}-{tag}.jfr", make,
+                       seconds, bench, args.fresh)[0] for seconds in lengths]
     short, long_ = recordings
     runs = bench.alternate([("short", bench.ours("stats", short)), ("long", bench.ours("stats", long_))])
     r = wall(runs["long"]) / wall(runs["short"])
-    table.add(f"stats: {long_.name} vs {short.name}", f"{secs(wall(runs['long']))}, {rss_mb(runs['long']):.0f} MB",
+    table.add(f"stats service, {lengths[1]} s vs {lengths[0]} s run",
+              f"{secs(wall(runs['long']))}, {rss_mb(runs['long']):.0f} MB",
               f"{secs(wall(runs['short']))}, {rss_mb(runs['short']):.0f} MB (the short run)", f"{r:.2f}x", "<= 1.2x",
               r <= 1.2)
 
@@ -528,14 +557,17 @@ def main():
             sample_rows(bench, table)
         if {"calls", "concat"} & set(chosen):
             seconds = max(2, round(40 * args.scale))
+            enough = (lambda counts, size: 500_000 / max(1, jfr_trace_events(counts))) if args.scale >= 1 else None
             calls, counts = kept(inputs, f"calls-v{GENERATOR_VERSION}-{seconds}s-{jdk}.jfr",
-                                 make_calls_recording(bench, seconds), bench, args.fresh)
+                                 make_calls_recording(bench), seconds, bench, args.fresh, enough)
             if "calls" in chosen:
                 calls_rows(bench, table, calls, counts)
         if {"stock", "sampled", "concat"} & set(chosen):
-            seconds = max(2, round(30 * args.scale))
+            seconds = max(2, round(60 * args.scale))
+            enough = (lambda counts, size: max(5e6 / max(1, sum(counts.values())), 100e6 / size)) \
+                if args.scale >= 1 else None
             stock, counts = kept(inputs, f"stock-v{GENERATOR_VERSION}-{seconds}s-{jdk}.jfr",
-                                 make_stock_recording(bench, seconds), bench, args.fresh)
+                                 make_stock_recording(bench), seconds, bench, args.fresh, enough)
             if "stock" in chosen:
                 stock_rows(bench, table, stock, counts)
             if "sampled" in chosen:
