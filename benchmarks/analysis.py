@@ -82,6 +82,10 @@ class Run:
         self.wall, self.rss_kb, self.code, self.out = wall, rss_kb, code, out
 
 
+class Failed(Exception):
+    """A measured command did not exit 0: its row says so, the others go on."""
+
+
 def measure(cmd, out, env=None):
     """Runs cmd with stdout to `out` (stderr beside it) and returns its wall time and peak RSS (ru_maxrss)."""
     with open(out, "wb") as o, open(str(out) + ".err", "wb") as e:
@@ -91,8 +95,9 @@ def measure(cmd, out, env=None):
         wall = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen
     if p.returncode != 0:
-        raise SystemExit(f"failed ({p.returncode}): {shlex.join(map(str, cmd))}\n"
-                         + Path(str(out) + ".err").read_text(errors="replace")[-2000:])
+        err = Path(str(out) + ".err").read_text(errors="replace").strip().splitlines()
+        print(f"failed ({p.returncode}): {shlex.join(map(str, cmd))}\n" + "\n".join(err[-20:]), file=sys.stderr)
+        raise Failed(f"{Path(cmd[0]).name} exited {p.returncode}: {err[0][:100] if err else ''}")
     return Run(wall, usage.ru_maxrss, p.returncode, out)
 
 
@@ -106,6 +111,7 @@ class Bench:
         self.jar = ROOT / "cli" / "target" / "jfr-trace.jar"
         self.jfr_tool = self.java_home / "bin" / "jfr"
         self.runs = 0
+        self.inputs = []  # (path, event counts) of the kept inputs used
 
     def ours(self, *args):
         return [str(self.jfr_trace)] + [str(a) for a in args]
@@ -251,6 +257,7 @@ def kept(inputs, name, make, seconds, bench, fresh, shortfall=None):
                                     "seconds to make": round(time.perf_counter() - started, 1)}))
         os.chmod(meta, 0o600)
     counts = json.loads(meta.read_text())["counts"]
+    bench.inputs.append((path, counts))
     print(f"input {path.name}: {path.stat().st_size / 1e6:.1f} MB, {sum(counts.values()):,} events "
           f"({jfr_trace_events(counts):,} jfr-trace events)", file=sys.stderr)
     return path, counts
@@ -549,19 +556,27 @@ def main():
     table = Table()
     with tempfile.TemporaryDirectory(prefix="jfr-trace-analysis-") as tmp:
         bench = Bench(args, Path(tmp))
+        if not os.access(bench.java, os.X_OK) or not bench.jfr_tool.exists():
+            raise SystemExit(f"analysis.py: {args.java} is not the java of a JDK with the jfr tool")
         jdk = bench.java_home.name
         calls = stock = None
+        def row(name, fn, *fn_args):
+            try:
+                fn(*fn_args)
+            except Failed as e:
+                table.na(name, f"failed: {e}")
+
         if "startup" in chosen:
-            startup_rows(bench, table)
+            row("startup", startup_rows, bench, table)
         if "sample" in chosen:
-            sample_rows(bench, table)
+            row("sample", sample_rows, bench, table)
         if {"calls", "concat"} & set(chosen):
             seconds = max(2, round(40 * args.scale))
             enough = (lambda counts, size: 500_000 / max(1, jfr_trace_events(counts))) if args.scale >= 1 else None
             calls, counts = kept(inputs, f"calls-v{GENERATOR_VERSION}-{seconds}s-{jdk}.jfr",
                                  make_calls_recording(bench), seconds, bench, args.fresh, enough)
             if "calls" in chosen:
-                calls_rows(bench, table, calls, counts)
+                row("calls", calls_rows, bench, table, calls, counts)
         if {"stock", "sampled", "concat"} & set(chosen):
             seconds = max(2, round(60 * args.scale))
             enough = (lambda counts, size: max(5e6 / max(1, sum(counts.values())), 100e6 / size)) \
@@ -569,17 +584,20 @@ def main():
             stock, counts = kept(inputs, f"stock-v{GENERATOR_VERSION}-{seconds}s-{jdk}.jfr",
                                  make_stock_recording(bench), seconds, bench, args.fresh, enough)
             if "stock" in chosen:
-                stock_rows(bench, table, stock, counts)
+                row("stock", stock_rows, bench, table, stock, counts)
             if "sampled" in chosen:
-                sampled_rows(bench, table, stock, counts, args.sampled)
+                row("sampled", sampled_rows, bench, table, stock, counts, args.sampled)
         if "concat" in chosen:
-            concat_rows(bench, table, inputs, calls, stock, args.sampled)
+            row("concat", concat_rows, bench, table, inputs, calls, stock, args.sampled)
         if "checkpoint" in chosen:
-            checkpoint_rows(bench, table, inputs, args)
+            row("checkpoint", checkpoint_rows, bench, table, inputs, args)
         print()
         print(f"jfr-trace analysis benchmark: {bench.java_home} ({bench.n} runs of each command after a warm-up, "
               f"median; alternating; {os.cpu_count()} CPUs)")
         table.print()
+        for path, counts in bench.inputs:
+            print(f"  {path.name}: {path.stat().st_size / 1e6:.1f} MB, {sum(counts.values()):,} events "
+                  f"({jfr_trace_events(counts):,} jfr-trace events), in {path.parent}")
 
 
 if __name__ == "__main__":
