@@ -24,6 +24,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this in-process). */
     public static int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // picocli's answer, without picocli: its model of even this command alone costs more than the JVM's start
+            System.out.println(Version.text());
+            System.out.flush();
+            return ExitCodes.OK;
+        }
         CommandLine cl = commandLine(args);
         return cl.execute(args);
     }
@@ -44,13 +50,10 @@ public final class Main {
 
     /**
      * The subcommands this command line can reach: picocli builds a subcommand's model by reflection over its
-     * class, most of the start-up time, so {@code jfr-trace stats ...} builds only {@code stats}' and
-     * {@code --version} none; the help, the help command and usage errors (which list them) get them all.
+     * class, most of the start-up time, so {@code jfr-trace stats ...} builds only {@code stats}'; the help, the
+     * help command and usage errors (which list them) get them all.
      */
     static List<Class<?>> needed(String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return List.of();
-        }
         for (Class<?> command : SUBCOMMANDS) {
             if (args.length > 0 && command != CommandLine.HelpCommand.class
                     && command.getAnnotation(Command.class).name().equals(args[0])) {

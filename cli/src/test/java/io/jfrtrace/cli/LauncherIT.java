@@ -109,6 +109,17 @@ class LauncherIT {
     }
 
     @Test
+    void theVersionLoadsNeitherPicocliNorTheParser() throws Exception {
+        Launch launched = launch(Jdks.current(), work.resolve("cache"), "--version");
+        assertEquals(0, launched.exitCode(), launched::toString);
+        List<String> loaded = launched.classLoading().lines().filter(l -> l.contains("[class,load]"))
+                .map(l -> l.replaceAll(".*\\[class,load\\] (\\S+).*", "$1")).toList();
+        assertTrue(loaded.contains("io.jfrtrace.cli.Main"), launched::toString);
+        assertFalse(loaded.contains("picocli.CommandLine"), "picocli's command line was built");
+        assertTrue(loaded.stream().noneMatch(c -> c.startsWith("org.openjdk.jmc.")), "the JMC parser was loaded");
+    }
+
+    @Test
     void noArchiveFromAFolderOthersCanWriteTo() throws Exception {
         Path cache = work.resolve("cache");
         Path folder = Files.createDirectories(cache.resolve("jfr-trace"));
