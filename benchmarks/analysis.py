@@ -17,9 +17,9 @@ one unmeasured warm-up run of each, and reports the median whole-process wall ti
               `jfr-trace record` makes of a generated program (thousands of methods and call edges,
               two threads): jfr-trace events per second of wall time (>= 2M/s), peak RSS (<= 256 MB);
               `jfr summary` on the same file for information
-  stock       `jfr-trace alloc` on a stock recording (>= 100 MB, >= 5M events: the JVM's own
-              jdk.ObjectAllocationSample with throttle off and tiny TLABs, jdk.ExecutionSample every 1 ms,
-              four threads of a generated allocating program)  vs async-profiler's converter
+  stock       `jfr-trace alloc` on a stock recording (>= 100 MB, >= 5M events: the JVM's own default.jfc with
+              jdk.ObjectAllocationSample unthrottled and 2 KB TLABs, jdk.ExecutionSample every 1 ms; a
+              generated program, two threads allocating, two computing)  vs async-profiler's converter
               `jfr-converter --alloc -o collapsed IN OUT`: <= 0.5x, peak RSS <= 300 MB
   sampled     our aggregation of the execution samples by stack (the SAMPLED template below, or --sampled)
               vs the converter's default mode `-o collapsed` (its --cpu selects nothing in a stock
