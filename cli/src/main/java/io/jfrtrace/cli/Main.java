@@ -16,30 +16,58 @@ import picocli.CommandLine.Command;
 
 /** The {@code jfr-trace} command: one subcommand class per Python tool it reproduces. */
 @Command(name = "jfr-trace", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.",
-        subcommands = {RecordCommand.class, StatsCommand.class, AllocCommand.class, CompareCommand.class,
-                DumpsCommand.class, DumpCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.")
 public final class Main {
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
+            AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class,
+            CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (tests call this in-process). */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // picocli's answer, without picocli: its model of even this command alone costs more than the JVM's start
+            System.out.println(Version.text());
+            System.out.flush();
+            return ExitCodes.OK;
+        }
+        CommandLine cl = commandLine(args);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
         // Reports are UTF-8 whatever the platform's charset (Python's own text is); getOut() is where they go.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleBadParameters);
-        // Everything from the first java argument on belongs to java, verbatim and in order.
-        cl.getSubcommands().get("record").setStopAtPositional(true).setStopAtUnmatched(true);
+        for (Class<?> command : needed(args)) {
+            cl.addSubcommand(command);
+        }
+        CommandLine record = cl.getSubcommands().get("record");
+        if (record != null) { // everything from the first java argument on belongs to java, verbatim and in order
+            record.setStopAtPositional(true).setStopAtUnmatched(true);
+        }
         return cl;
+    }
+
+    /**
+     * The subcommands this command line can reach: picocli builds a subcommand's model by reflection over its
+     * class, most of the start-up time, so {@code jfr-trace stats ...} builds only {@code stats}'; the help, the
+     * help command and usage errors (which list them) get them all.
+     */
+    static List<Class<?>> needed(String... args) {
+        for (Class<?> command : SUBCOMMANDS) {
+            if (args.length > 0 && command != CommandLine.HelpCommand.class
+                    && command.getAnnotation(Command.class).name().equals(args[0])) {
+                return List.of(command);
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

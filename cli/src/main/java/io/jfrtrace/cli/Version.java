@@ -5,7 +5,11 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {text()};
+    }
+
+    static String text() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"jfr-trace " + (v == null ? "(development build)" : v)};
+        return "jfr-trace " + (v == null ? "(development build)" : v);
     }
 }
