@@ -13,8 +13,9 @@ import io.jfrtrace.analyzer.estimate.Estimate;
 import io.jfrtrace.analyzer.estimate.EstimatedStatistic;
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
-import io.jfrtrace.analyzer.jfr.StockAllocationReader;
 import io.jfrtrace.analyzer.jfr.SnapshotInfo;
+import io.jfrtrace.analyzer.jfr.Sourced;
+import io.jfrtrace.analyzer.jfr.UnknownSnapshotException;
 import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
 import io.jfrtrace.analyzer.tracemalloc.DisplayTop;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
@@ -71,25 +72,35 @@ final class AllocCommand implements Callable<Integer> {
         SnapshotRef ref = SnapshotRef.parse(target);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (list) {
-            printList(out, AllocationReader.list(ref.file()));
+            try {
+                printList(out, AllocationReader.list(ref.file()));
+            } catch (NoEventsException e) {
+                throw e.withAdvice("record the program with 'jfr-trace record --alloc'");
+            }
             out.flush();
             return ExitCodes.OK;
         }
         KeyType key = options.keyType(traceback ? KeyType.TRACEBACK : KeyType.LINENO);
         var filters = options.filters();
         SourceLines lines = sourcePath.isEmpty() ? SourceLines.NONE : new SourceDirectories(sourcePath);
-        Snapshot snapshot;
+        AllocationReader.Allocations data;
         try {
-            snapshot = LoadedSnapshot.load(ref, options.view()).snapshot().filterTraces(filters);
+            data = AllocationReader.read(ref.file(), ref.selector(), options.view());
+        } catch (UnknownSnapshotException e) {
+            throw LoadedSnapshot.withAdvice(e, ref);
         } catch (NoEventsException e) {
             if (ref.selector() != null) {
                 throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
                         + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
             }
-            printEstimate(out, ref, key, filters, lines);
+            throw e.withAdvice("record the program with 'jfr-trace record --alloc', or with JFR's allocation samplers on");
+        }
+        if (data.ours() == null) {
+            printEstimate(out, ref, key, filters, lines, data.stock());
             out.flush();
             return ExitCodes.OK;
         }
+        Snapshot snapshot = data.ours().snapshot().filterTraces(filters);
         if (csv) {
             SnapshotCsv.write(snapshot, out);
         } else if (prettyTop != null) {
@@ -105,16 +116,15 @@ final class AllocCommand implements Callable<Integer> {
     }
 
     /** For a recording we did not make: JFR's own sampled estimates, what they are said in the first line. */
-    private void printEstimate(PrintWriter out, SnapshotRef ref, KeyType key, List<BaseFilter> filters, SourceLines lines)
-            throws IOException {
-        StockAllocationReader.Result result = StockAllocationReader.read(ref.file(), options.view());
-        Estimate estimate = result.estimate().filterTraces(filters);
+    private void printEstimate(PrintWriter out, SnapshotRef ref, KeyType key, List<BaseFilter> filters, SourceLines lines,
+            Sourced<Estimate> result) throws IOException {
+        Estimate estimate = result.model().filterTraces(filters);
         if (prettyTop != null && estimate.hasUnknownSizes()) {
             throw new CliException(ExitCodes.USAGE, "--pretty-top: " + ref.file() + " leaves some sizes unknown "
                     + "(JDK 17's jdk.OldObjectSample records none); try --allocated");
         }
         if (!csv) {
-            out.print("# " + ref.file() + " has no jfr-trace snapshots: " + result.source() + "\n");
+            out.print("# " + ref.file() + " has no jfr-trace snapshots: " + result.provenance().note() + "\n");
         }
         if (csv) {
             SnapshotCsv.write(estimate.snapshot(), out, estimate::sizeKnown, estimate::countKnown);

@@ -36,8 +36,10 @@ final class CompareCommand implements Callable<Integer> {
         options.checkRange();
         KeyType key = options.keyType(KeyType.LINENO);
         var filters = options.filters();
-        Snapshot before = LoadedSnapshot.load(SnapshotRef.parse(old), options.view()).snapshot().filterTraces(filters);
-        Snapshot after = LoadedSnapshot.load(SnapshotRef.parse(current), options.view()).snapshot().filterTraces(filters);
+        List<LoadedSnapshot> both = LoadedSnapshot.loadAll(List.of(SnapshotRef.parse(old), SnapshotRef.parse(current)),
+                options.view());
+        Snapshot before = both.get(0).snapshot().filterTraces(filters);
+        Snapshot after = both.get(1).snapshot().filterTraces(filters);
         List<StatisticDiff> diffs;
         try {
             diffs = after.compareTo(before, key, options.cumulative);

@@ -10,28 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.item.IItemIterable;
-import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
-import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 
 /**
- * Reads a .jfr file one chunk at a time with the JMC parser, so that memory is bounded by the
- * largest chunk rather than by the file (JMC materialises every event it loads).
+ * A .jfr file as the sequence of its chunks: validated at open (each chunk's magic and size), each chunk then loaded
+ * on its own so that memory is bounded by a chunk, not by the file. A chunk is a self-contained recording.
  */
 public final class ChunkedRecording {
-    static {
-        // JMC 9.1 logs a warning per chunk of JDK 25 files (an unknown 'virtual' field): not the user's concern.
-        Logger.getLogger("org.openjdk.jmc.flightrecorder").setLevel(Level.OFF);
-    }
-
     /** One chunk's events, grouped by type as JMC delivers them. */
     public interface ChunkVisitor {
         void visit(Iterable<IItemIterable> eventsByType) throws IOException;
     }
+
+    /**
+     * Bytes kept free after a loaded chunk: async-profiler's reader wants that many bytes left before it reads an
+     * event (room for a next chunk's header), even for the last event of the last chunk.
+     */
+    static final int PADDING = ChunkLayout.HEADER_LENGTH;
 
     private final Path file;
     private final List<Long> chunkOffsets;
@@ -97,39 +93,88 @@ public final class ChunkedRecording {
         return chunkOffsets.size();
     }
 
+    long size(int chunk) {
+        return chunkSizes.get(chunk);
+    }
+
+    /** How messages name a chunk: its number and its bytes in the file. */
+    String where(int chunk) {
+        long offset = chunkOffsets.get(chunk);
+        return " (chunk " + (chunk + 1) + ", bytes " + offset + "-" + (offset + chunkSizes.get(chunk) - 1) + ")";
+    }
+
     /**
-     * Parses each chunk in file order and hands its events to {@code visitor}, then drops them. A chunk whose layout
-     * or data is broken fails with a one-line {@link RecordingException} naming the chunk's bytes (and the exact byte
-     * where the layout check finds it).
+     * Loads chunk {@code index} into {@code into} (or a new buffer if null or too small) and checks its layout. The
+     * returned buffer holds the chunk from index 0 to its limit, then {@link #PADDING} zero bytes of capacity.
+     */
+    LoadedChunk load(FileChannel ch, int index, ByteBuffer into) throws IOException {
+        long offset = chunkOffsets.get(index);
+        long size = chunkSizes.get(index);
+        if (size > Integer.MAX_VALUE - PADDING) {
+            throw new RecordingException(file, "a chunk of " + size + " bytes is too big to read" + where(index));
+        }
+        ByteBuffer buffer = into != null && into.capacity() >= size + PADDING ? into.clear()
+                : ByteBuffer.allocate((int) size + PADDING);
+        buffer.limit((int) size);
+        while (buffer.hasRemaining()) {
+            if (ch.read(buffer, offset + buffer.position()) < 0) {
+                throw new RecordingException(file, "cannot read: the file ended while reading" + where(index));
+            }
+        }
+        buffer.limit((int) size + PADDING);
+        for (int i = (int) size; i < buffer.limit(); i++) {
+            buffer.put(i, (byte) 0);
+        }
+        buffer.position(0).limit((int) size);
+        try {
+            return new LoadedChunk(index, offset, buffer, ChunkLayout.check(buffer.duplicate(), offset));
+        } catch (ChunkLayout.LayoutException e) {
+            throw new RecordingException(file, "corrupt recording: " + e.getMessage() + where(index));
+        }
+    }
+
+    /** A chunk in memory: {@code bytes} from index 0 to its limit, with {@link #PADDING} bytes of capacity after it. */
+    record LoadedChunk(int index, long fileOffset, ByteBuffer bytes, EventCounts counts) {
+        /** The chunk and its padding, for a reader that looks ahead. */
+        ByteBuffer padded() {
+            return bytes.duplicate().limit(bytes.limit() + PADDING);
+        }
+    }
+
+    /**
+     * Parses each chunk in file order with JMC and hands its events to {@code visitor}, then drops them. A chunk whose
+     * layout or data is broken fails with a one-line {@link RecordingException} naming the chunk's bytes (and the exact
+     * byte where the layout check finds it).
      */
     public void forEachChunk(ChunkVisitor visitor) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int i = 0; i < chunkOffsets.size(); i++) {
-                long offset = chunkOffsets.get(i);
-                long size = chunkSizes.get(i);
-                String where = " (chunk " + (i + 1) + ", bytes " + offset + "-" + (offset + size - 1) + ")";
-                try {
-                    ChunkLayout.check(ch, offset, size);
-                } catch (ChunkLayout.LayoutException e) {
-                    throw new RecordingException(file, "corrupt recording: " + e.getMessage() + where);
-                }
-                IItemCollection events;
-                try (var in = new ChannelRangeInputStream(ch, offset, size)) {
-                    events = JfrLoaderToolkit.loadEvents(in);
-                } catch (CouldNotLoadRecordingException | IOException | RuntimeException e) {
-                    throw new RecordingException(file, "corrupt recording: unreadable event data: " + parserProblem(e) + where, e);
-                } catch (OutOfMemoryError e) {
-                    // One failed allocation, now released: a length field asking for gigabytes.
-                    throw new RecordingException(file, "corrupt recording or a chunk too big for the heap: loading it ran "
-                            + "out of memory" + where, e);
-                }
+            ByteBuffer scratch = null;
+            for (int i = 0; i < chunkCount(); i++) {
+                LoadedChunk chunk = load(ch, i, scratch);
+                scratch = chunk.bytes();
+                Iterable<IItemIterable> events = JmcChunk.parse(this, chunk);
                 try {
                     visitor.visit(events);
                 } catch (IllegalArgumentException e) { // a number or name that parsed but makes no sense
-                    throw new RecordingException(file, "corrupt recording: unexpected event content: " + problem(e) + where, e);
+                    throw unexpectedContent(i, e);
                 }
             }
         }
+    }
+
+    /** A value that parsed but makes no sense (a class constant without a name). */
+    RecordingException unexpectedContent(int chunk, RuntimeException e) {
+        return new RecordingException(file, "corrupt recording: unexpected event content: " + problem(e) + where(chunk), e);
+    }
+
+    /** A parser's failure on the chunk's data, in one line. */
+    RecordingException unreadable(int chunk, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            // One failed allocation, now released: a length field asking for gigabytes.
+            return new RecordingException(file, "corrupt recording or a chunk too big for the heap: loading it ran "
+                    + "out of memory" + where(chunk), e);
+        }
+        return new RecordingException(file, "corrupt recording: unreadable event data: " + parserProblem(e) + where(chunk), e);
     }
 
     /** The parser's own words, first line only; its exception types mean nothing to a user. */
@@ -142,7 +187,7 @@ public final class ChunkedRecording {
     }
 
     /** The parser's message for what it checks itself; for its runtime failures (a bad index, a null), none. */
-    private static String parserProblem(Exception e) {
+    private static String parserProblem(Throwable e) {
         return e instanceof RuntimeException ? "malformed data the parser cannot follow" : problem(e);
     }
 }

@@ -1,0 +1,160 @@
+package io.jfrtrace.analyzer.jfr;
+
+import one.jfr.JfrClass;
+import one.jfr.JfrReader;
+import one.jfr.event.Event;
+
+/**
+ * jfr-trace's own events as the bulk reader decodes them: one class per type, fields read in the order the event
+ * schema (docs/events.md) fixes, which is the order of the recorder's event classes. Every event of ours starts with
+ * the four fields JFR gives each Java event (startTime, duration, eventThread, stackTrace); a field added to the schema
+ * comes last, and is read only from chunks whose metadata declares it. The reader calls each constructor with itself
+ * positioned after the event's size and type, and moves on to the next event whatever the constructor read.
+ */
+public final class OurEvents {
+    static final BulkType<FunctionStats> FUNCTION_STATS = BulkType.ours("jfrtrace.FunctionStats", FunctionStats.class);
+    static final BulkType<CallerStats> CALLER_STATS = BulkType.ours("jfrtrace.CallerStats", CallerStats.class);
+    static final BulkType<RecordingInfo> RECORDING_INFO = BulkType.ours("jfrtrace.RecordingInfo", RecordingInfo.class);
+    static final BulkType<AllocationSnapshot> ALLOCATION_SNAPSHOT =
+            BulkType.ours("jfrtrace.AllocationSnapshot", AllocationSnapshot.class);
+    static final BulkType<AllocationTrace> ALLOCATION_TRACE = BulkType.ours("jfrtrace.AllocationTrace", AllocationTrace.class);
+
+    private OurEvents() {
+    }
+
+    /** Whether the chunk being read declares a field (a later schema's addition). */
+    static boolean declares(JfrReader r, String type, String field) {
+        JfrClass c = r.typesByName.get(type);
+        return c != null && c.field(field) != null;
+    }
+
+    /** Reads the four implicit fields; returns the start time (ticks). */
+    private static long implicitFields(JfrReader r) {
+        long startTime = r.getVarlong();
+        r.getVarlong(); // duration
+        r.getVarlong(); // eventThread
+        r.getVarlong(); // stackTrace
+        return startTime;
+    }
+
+    /** {@code jfrtrace.FunctionStats}: one function's cProfile counters gained since the previous flush. */
+    public static final class FunctionStats extends Event {
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public FunctionStats(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallerStats}: one caller-to-callee edge's counters gained since the previous flush. */
+    public static final class CallerStats extends Event {
+        public final String callerFile;
+        public final int callerLine;
+        public final String callerFunction;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public CallerStats(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            callerFile = r.getString();
+            callerLine = r.getVarint();
+            callerFunction = r.getString();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.RecordingInfo}: what wrote the chunk. */
+    public static final class RecordingInfo extends Event {
+        public final int schemaVersion;
+        public final String agentVersion;
+        public final String options;
+        public final String timer;
+        public final long timeUnit;
+
+        public RecordingInfo(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            schemaVersion = r.getVarint();
+            agentVersion = r.getString();
+            options = r.getString();
+            timer = r.getString();
+            timeUnit = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.AllocationSnapshot}: a tracemalloc snapshot's header, committed after its traces. */
+    public static final class AllocationSnapshot extends Event {
+        public final int snapshotId;
+        public final String label;
+        public final String reason;
+        public final int tracebackLimit;
+        public final long tracedCurrent;
+        public final long tracedPeak;
+        public final int traceCount;
+        public final boolean exact;
+        public final long recorderMemory;
+        /** The start time as nanoseconds since the epoch. */
+        public final long epochNanos;
+
+        public AllocationSnapshot(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            epochNanos = r.eventTimeToNanos(time);
+            snapshotId = r.getVarint();
+            label = r.getString();
+            reason = r.getString();
+            tracebackLimit = r.getVarint();
+            tracedCurrent = r.getVarlong();
+            tracedPeak = r.getVarlong();
+            traceCount = r.getVarint();
+            exact = r.getBoolean();
+            recorderMemory = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.AllocationTrace}: one traceback of a snapshot. */
+    public static final class AllocationTrace extends Event {
+        public final int snapshotId;
+        public final int domain;
+        public final long size;
+        public final long count;
+        public final int totalNframe;
+        public final String frames;
+        public final long allocatedSize;
+        public final long allocatedCount;
+
+        public AllocationTrace(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            snapshotId = r.getVarint();
+            domain = r.getVarint();
+            size = r.getVarlong();
+            count = r.getVarlong();
+            totalNframe = r.getVarint();
+            frames = r.getString();
+            allocatedSize = r.getVarlong();
+            allocatedCount = r.getVarlong();
+        }
+    }
+}

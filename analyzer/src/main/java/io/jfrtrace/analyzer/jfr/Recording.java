@@ -1,0 +1,167 @@
+package io.jfrtrace.analyzer.jfr;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+
+import org.openjdk.jmc.common.item.IItemIterable;
+
+/**
+ * One pass over a recording: each chunk is loaded once, checked ({@link ChunkLayout}), and its events go to the
+ * handlers the sources registered by name. Events of jfr-trace's own types and the JVM's samples are decoded by the bulk
+ * reader ({@link BulkChunk}); any other event by JMC ({@link JmcChunk}), and only in chunks that hold one. Chunks are
+ * independent, so they are read on all cores; the sources get their parts back in file order.
+ */
+final class Recording {
+    /** Chunks loaded or waiting to be merged per reading thread: bounds what the parts hold at once. */
+    private static final int AHEAD_PER_THREAD = 2;
+
+    private final ChunkedRecording chunks;
+
+    private Recording(ChunkedRecording chunks) {
+        this.chunks = chunks;
+    }
+
+    /** Checks the file's chunk structure (no event is read yet). */
+    static Recording open(Path file) throws RecordingException {
+        return new Recording(ChunkedRecording.open(file));
+    }
+
+    Path file() {
+        return chunks.file();
+    }
+
+    int chunkCount() {
+        return chunks.chunkCount();
+    }
+
+    /** Reads every chunk for {@code sources}. */
+    void read(List<? extends Source<?>> sources) throws IOException {
+        read(chunk -> true, sources);
+    }
+
+    /** Reads the chunks {@code which} selects (by index, from 0) for {@code sources}. */
+    void read(IntPredicate which, List<? extends Source<?>> sources) throws IOException {
+        List<Integer> selected = new ArrayList<>();
+        for (int i = 0; i < chunks.chunkCount(); i++) {
+            if (which.test(i)) {
+                selected.add(i);
+            }
+        }
+        int threads = Math.min(selected.size(), Runtime.getRuntime().availableProcessors());
+        try (FileChannel ch = FileChannel.open(chunks.file(), StandardOpenOption.READ)) {
+            if (threads <= 1) {
+                ByteBuffer scratch = null;
+                for (int i : selected) {
+                    ChunkResult r = readChunk(ch, i, sources, scratch);
+                    scratch = r.buffer;
+                    merge(sources, r.parts);
+                }
+                return;
+            }
+            readInParallel(ch, selected, sources, threads);
+        }
+    }
+
+    private void readInParallel(FileChannel ch, List<Integer> selected, List<? extends Source<?>> sources, int threads)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jfr-trace reader");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<ByteBuffer> scratch = new ThreadLocal<>();
+        Deque<Future<ChunkResult>> pending = new ArrayDeque<>();
+        try {
+            int next = 0;
+            while (next < selected.size() || !pending.isEmpty()) {
+                while (next < selected.size() && pending.size() < threads * AHEAD_PER_THREAD) {
+                    int index = selected.get(next++);
+                    pending.add(pool.submit(() -> {
+                        ChunkResult r = readChunk(ch, index, sources, scratch.get());
+                        scratch.set(r.buffer);
+                        return r;
+                    }));
+                }
+                merge(sources, await(pending.removeFirst()).parts);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ChunkResult await(Future<ChunkResult> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void merge(List<? extends Source<?>> sources, List<Object> parts) {
+        for (int s = 0; s < sources.size(); s++) {
+            ((Source) sources.get(s)).add(parts.get(s));
+        }
+    }
+
+    /** The parts of one chunk, and the buffer it was loaded into (for the thread's next chunk). */
+    private record ChunkResult(List<Object> parts, ByteBuffer buffer) {
+    }
+
+    private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
+            throws IOException {
+        Handlers handlers = new Handlers();
+        List<Object> parts = new ArrayList<>(sources.size());
+        for (Source<?> s : sources) {
+            parts.add(s.chunk(handlers));
+        }
+        ChunkedRecording.LoadedChunk chunk = chunks.load(ch, index, scratch);
+        BulkChunk bulk = handlers.bulk().isEmpty() && handlers.jmc().isEmpty() ? null : BulkChunk.open(chunks, chunk);
+        if (bulk != null && !handlers.bulk().isEmpty()) {
+            bulk.dispatch(handlers.bulk());
+        }
+        if (!handlers.jmc().isEmpty() && (bulk == null || bulk.holds(handlers.jmc().keySet()))) {
+            dispatchJmc(chunk, handlers);
+        }
+        handlers.end();
+        return new ChunkResult(parts, chunk.bytes());
+    }
+
+    private void dispatchJmc(ChunkedRecording.LoadedChunk chunk, Handlers handlers) throws RecordingException {
+        for (IItemIterable events : JmcChunk.parse(chunks, chunk)) {
+            for (Consumer<IItemIterable> h : handlers.jmcHandlers(events.getType().getIdentifier())) {
+                try {
+                    h.accept(events);
+                } catch (IllegalArgumentException e) { // a number or name that parsed but makes no sense
+                    throw chunks.unexpectedContent(chunk.index(), e);
+                }
+            }
+        }
+    }
+}
