@@ -64,6 +64,13 @@ public final class JavaFrames {
         return line == null || line < 0 ? 0 : line;
     }
 
+    /** {@code com.example.Outer$Inner} and {@code run} → {@code Outer$Inner.run}, as the recorder names functions. */
+    public static String functionName(String className, String method) {
+        int dollar = className.indexOf('$');
+        int dot = className.lastIndexOf('.', dollar < 0 ? className.length() : dollar);
+        return className.substring(dot + 1) + "." + method;
+    }
+
     /** {@code com.example.Outer$Inner} → {@code com/example/Outer.java}. */
     public static String fileOf(String className) {
         // Cut at the first '$' before splitting off the package: hidden classes
