@@ -90,6 +90,7 @@ final class BulkChunk {
         if (byId.isEmpty() && checked.isEmpty()) {
             return;
         }
+        OurEvents.prepare(reader);
         ChunkSymbols symbols = new ChunkSymbols(reader);
         EventHeaders headers = new EventHeaders(chunk.bytes().duplicate(), chunk.fileOffset(), true);
         headers.moveTo(ChunkLayout.HEADER_LENGTH);

@@ -32,6 +32,16 @@ final class Handlers {
     private final Map<String, List<Consumer<IItemIterable>>> jmc = new LinkedHashMap<>();
     private final Map<String, List<Consumer<IItemIterable>>> alongside = new LinkedHashMap<>();
     private final List<Runnable> atEnd = new ArrayList<>();
+    private final int chunk;
+
+    Handlers(int chunk) {
+        this.chunk = chunk;
+    }
+
+    /** Which chunk of the file (from 0) these handlers are for. */
+    int chunk() {
+        return chunk;
+    }
 
     /** Events the bulk reader decodes (jfr-trace's own, the JVM's samples). */
     <T extends Event> Handlers on(BulkType<T> type, BulkHandler<T> handler) {

@@ -18,6 +18,23 @@ public final class OurEvents {
     static final BulkType<AllocationSnapshot> ALLOCATION_SNAPSHOT =
             BulkType.ours("jfrtrace.AllocationSnapshot", AllocationSnapshot.class);
     static final BulkType<AllocationTrace> ALLOCATION_TRACE = BulkType.ours("jfrtrace.AllocationTrace", AllocationTrace.class);
+    static final BulkType<FunctionTotals> FUNCTION_TOTALS = BulkType.ours("jfrtrace.FunctionTotals", FunctionTotals.class);
+    static final BulkType<CallerTotals> CALLER_TOTALS = BulkType.ours("jfrtrace.CallerTotals", CallerTotals.class);
+    static final BulkType<ProfileCheckpoint> PROFILE_CHECKPOINT =
+            BulkType.ours("jfrtrace.ProfileCheckpoint", ProfileCheckpoint.class);
+
+    /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
+    private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
+
+    /** Schema 3's additions to schema 2's events, as one chunk's metadata declares them. */
+    private record Additions(boolean functionFlush, boolean callerFlush, boolean runId) {
+    }
+
+    /** Reads which additions the chunk declares; before its events are decoded, on the thread decoding them. */
+    static void prepare(JfrReader r) {
+        ADDITIONS.set(new Additions(declares(r, FUNCTION_STATS.name(), "flush"), declares(r, CALLER_STATS.name(), "flush"),
+                declares(r, RECORDING_INFO.name(), "runId")));
+    }
 
     private OurEvents() {
     }
@@ -46,6 +63,8 @@ public final class OurEvents {
         public final long recursiveCallCount;
         public final long inlineTime;
         public final long totalTime;
+        /** The flush that wrote it (schema 3); 0 in older recordings. */
+        public final long flush;
 
         public FunctionStats(JfrReader r) {
             super(implicitFields(r), 0, 0);
@@ -56,6 +75,7 @@ public final class OurEvents {
             recursiveCallCount = r.getVarlong();
             inlineTime = r.getVarlong();
             totalTime = r.getVarlong();
+            flush = ADDITIONS.get().functionFlush() ? r.getVarlong() : 0;
         }
     }
 
@@ -71,6 +91,8 @@ public final class OurEvents {
         public final long recursiveCallCount;
         public final long inlineTime;
         public final long totalTime;
+        /** The flush that wrote it (schema 3); 0 in older recordings. */
+        public final long flush;
 
         public CallerStats(JfrReader r) {
             super(implicitFields(r), 0, 0);
@@ -84,6 +106,7 @@ public final class OurEvents {
             recursiveCallCount = r.getVarlong();
             inlineTime = r.getVarlong();
             totalTime = r.getVarlong();
+            flush = ADDITIONS.get().callerFlush() ? r.getVarlong() : 0;
         }
     }
 
@@ -94,6 +117,8 @@ public final class OurEvents {
         public final String options;
         public final String timer;
         public final long timeUnit;
+        /** The run that wrote the chunk (schema 3); null in older recordings. */
+        public final String runId;
 
         public RecordingInfo(JfrReader r) {
             super(implicitFields(r), 0, 0);
@@ -102,6 +127,79 @@ public final class OurEvents {
             options = r.getString();
             timer = r.getString();
             timeUnit = r.getVarlong();
+            runId = ADDITIONS.get().runId() ? r.getString() : null;
+        }
+    }
+
+    /** {@code jfrtrace.FunctionTotals} (schema 3): one function's counters since the run began, in a checkpoint. */
+    public static final class FunctionTotals extends Event {
+        public final long checkpoint;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public FunctionTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallerTotals} (schema 3): one edge's counters since the run began, in a checkpoint. */
+    public static final class CallerTotals extends Event {
+        public final long checkpoint;
+        public final String callerFile;
+        public final int callerLine;
+        public final String callerFunction;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public CallerTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            callerFile = r.getString();
+            callerLine = r.getVarint();
+            callerFunction = r.getString();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.ProfileCheckpoint} (schema 3): a checkpoint's header, committed after its entries. */
+    public static final class ProfileCheckpoint extends Event {
+        public final String runId;
+        public final long checkpoint;
+        public final long flush;
+        public final int functionCount;
+        public final int callerCount;
+
+        public ProfileCheckpoint(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            runId = r.getString();
+            checkpoint = r.getVarlong();
+            flush = r.getVarlong();
+            functionCount = r.getVarint();
+            callerCount = r.getVarint();
         }
     }
 

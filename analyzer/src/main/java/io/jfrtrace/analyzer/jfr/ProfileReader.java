@@ -2,46 +2,85 @@ package io.jfrtrace.analyzer.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
 
 /**
- * Sums the call-profile deltas of one recording ({@code jfrtrace.FunctionStats} and
- * {@code jfrtrace.CallerStats}, schema in docs/events.md) into cProfile's raw tables.
+ * The call profile of one recording as cProfile's raw tables (schema in docs/events.md): per run of the program, its
+ * last complete checkpoint ({@code jfrtrace.FunctionTotals} / {@code CallerTotals}) plus the deltas
+ * ({@code jfrtrace.FunctionStats} / {@code CallerStats}) flushed after it; without checkpoints (recordings before
+ * schema 3, or a run cut short before its first chunk ended), the sum of all its deltas. So the chunks before a run's
+ * last checkpoint are not read beyond their run id, and JFR may have dropped them. Keys keep the order in which they
+ * first appear: the checkpoint's order, then the deltas'.
  */
 public final class ProfileReader implements Source<ProfileReader.Part> {
+    private final Map<Integer, CheckpointIndex.ChunkPlan> plans;
     private final ProfileTable table = new ProfileTable();
     private long events;
+    private CheckpointIndex.Checkpoint incomplete;
 
-    private ProfileReader() {
+    private ProfileReader(Map<Integer, CheckpointIndex.ChunkPlan> plans) {
+        this.plans = plans;
     }
 
     /** The recording's call profile; fails with a one-line message if it holds none. */
     public static ProfileTable read(Path file) throws IOException {
-        ProfileReader source = new ProfileReader();
-        Recording.open(file).read(List.of(source));
-        if (source.events == 0) {
-            throw new NoEventsException(file, "no jfr-trace call-profile events (jfrtrace.FunctionStats)");
+        Recording recording = Recording.open(file);
+        CheckpointIndex index = new CheckpointIndex();
+        recording.read(List.of(index));
+        Set<CheckpointIndex.Checkpoint> unusable = new HashSet<>();
+        while (true) {
+            Map<Integer, CheckpointIndex.ChunkPlan> plans = index.plan(unusable);
+            ProfileReader source = new ProfileReader(plans);
+            recording.read(chunk -> plans.get(chunk).read(), List.of(source));
+            if (source.incomplete != null) { // fewer entries than its header says: the one before it
+                unusable.add(source.incomplete);
+                continue;
+            }
+            if (source.events == 0) {
+                throw new NoEventsException(file, "no jfr-trace call-profile events (jfrtrace.FunctionStats)");
+            }
+            return source.table;
         }
-        return source.table;
     }
 
-    /** One chunk's deltas, summed per key, then as a table in the order the keys first appear. */
+    /** One chunk: the checkpoint's entries and the deltas it takes, summed per key, then as a table in order. */
     static final class Part {
+        private final CheckpointIndex.ChunkPlan plan;
+        private final TimeOrder<FunctionKey, long[]> totals = new TimeOrder<>();
+        private final TimeOrder<ProfileTable.Edge, long[]> callerTotals = new TimeOrder<>();
         private final TimeOrder<FunctionKey, long[]> functions = new TimeOrder<>();
         private final TimeOrder<ProfileTable.Edge, long[]> calls = new TimeOrder<>();
         private final ProfileTable table = new ProfileTable();
         private long events;
+        private int totalEntries;
+        private int callerEntries;
+
+        Part(CheckpointIndex.ChunkPlan plan) {
+            this.plan = plan;
+        }
 
         private void end() {
-            for (Map.Entry<FunctionKey, long[]> e : functions.inOrder()) {
+            addFunctions(totals);
+            addCalls(callerTotals);
+            addFunctions(functions);
+            addCalls(calls);
+        }
+
+        private void addFunctions(TimeOrder<FunctionKey, long[]> sums) {
+            for (Map.Entry<FunctionKey, long[]> e : sums.inOrder()) {
                 long[] c = e.getValue();
                 table.addFunction(e.getKey(), c[0], c[1], c[2], c[3]);
             }
-            for (Map.Entry<ProfileTable.Edge, long[]> e : calls.inOrder()) {
+        }
+
+        private void addCalls(TimeOrder<ProfileTable.Edge, long[]> sums) {
+            for (Map.Entry<ProfileTable.Edge, long[]> e : sums.inOrder()) {
                 long[] c = e.getValue();
                 table.addCall(e.getKey().caller(), e.getKey().callee(), c[0], c[1], c[2], c[3]);
             }
@@ -50,20 +89,49 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
 
     @Override
     public Part chunk(Handlers on) {
-        Part part = new Part();
+        Part part = new Part(plans.get(on.chunk()));
+        long after = part.plan.afterFlush();
         on.on(OurEvents.FUNCTION_STATS, (e, symbols) -> {
-            add(part.functions.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
-                    e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
-            part.events++;
+            if (e.flush > after) {
+                add(part.functions.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
+                        e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
+                part.events++;
+            }
         });
         on.on(OurEvents.CALLER_STATS, (e, symbols) -> {
-            ProfileTable.Edge edge = new ProfileTable.Edge(new FunctionKey(e.callerFile, e.callerLine, e.callerFunction),
-                    new FunctionKey(e.file, e.line, e.function));
-            add(part.calls.at(edge, e.time, () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
-            part.events++;
+            if (e.flush > after) {
+                add(part.calls.at(edge(e.callerFile, e.callerLine, e.callerFunction, e.file, e.line, e.function), e.time,
+                        () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
+                part.events++;
+            }
         });
+        CheckpointIndex.Checkpoint cp = part.plan.checkpoint();
+        if (cp != null) {
+            on.on(OurEvents.FUNCTION_TOTALS, (e, symbols) -> {
+                if (e.checkpoint == cp.id()) {
+                    add(part.totals.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
+                            e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
+                    part.totalEntries++;
+                    part.events++;
+                }
+            });
+            on.on(OurEvents.CALLER_TOTALS, (e, symbols) -> {
+                if (e.checkpoint == cp.id()) {
+                    add(part.callerTotals.at(edge(e.callerFile, e.callerLine, e.callerFunction, e.file, e.line,
+                            e.function), e.time, () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime,
+                            e.totalTime);
+                    part.callerEntries++;
+                    part.events++;
+                }
+            });
+        }
         on.atEnd(part::end);
         return part;
+    }
+
+    private static ProfileTable.Edge edge(String callerFile, int callerLine, String caller, String file, int line,
+            String callee) {
+        return new ProfileTable.Edge(new FunctionKey(callerFile, callerLine, caller), new FunctionKey(file, line, callee));
     }
 
     private static void add(long[] sums, long calls, long recursive, long inline, long total) {
@@ -75,6 +143,10 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
 
     @Override
     public void add(Part part) {
+        CheckpointIndex.Checkpoint cp = part.plan.checkpoint();
+        if (cp != null && (part.totalEntries < cp.functions() || part.callerEntries < cp.callers())) {
+            incomplete = cp;
+        }
         table.addAll(part.table);
         events += part.events;
     }

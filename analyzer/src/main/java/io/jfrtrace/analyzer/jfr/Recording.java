@@ -136,7 +136,7 @@ final class Recording {
 
     private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
             throws IOException {
-        Handlers handlers = new Handlers();
+        Handlers handlers = new Handlers(index);
         List<Object> parts = new ArrayList<>(sources.size());
         for (Source<?> s : sources) {
             parts.add(s.chunk(handlers));

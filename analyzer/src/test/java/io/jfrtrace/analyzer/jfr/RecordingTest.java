@@ -17,11 +17,6 @@ import org.openjdk.jmc.common.item.IItemIterable;
 
 import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
-import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
-import jdk.jfr.Timespan;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -30,41 +25,8 @@ class RecordingTest {
     @TempDir
     Path dir;
 
-    @Name("jfrtrace.FunctionStats")
-    @Label("test copy")
-    @StackTrace(false)
-    static class FunctionStats extends Event {
-        String file;
-        int line;
-        String function;
-        long callCount;
-        long recursiveCallCount;
-        @Timespan(Timespan.NANOSECONDS)
-        long inlineTime;
-        @Timespan(Timespan.NANOSECONDS)
-        long totalTime;
-    }
-
-    @Name("jfrtrace.CallerStats")
-    @Label("test copy")
-    @StackTrace(false)
-    static class CallerStats extends Event {
-        String callerFile;
-        int callerLine;
-        String callerFunction;
-        String file;
-        int line;
-        String function;
-        long callCount;
-        long recursiveCallCount;
-        @Timespan(Timespan.NANOSECONDS)
-        long inlineTime;
-        @Timespan(Timespan.NANOSECONDS)
-        long totalTime;
-    }
-
     private static void function(String file, int line, String name, long calls, long recursive, long inline, long total) {
-        FunctionStats e = new FunctionStats();
+        SchemaEvents.FunctionStats e = new SchemaEvents.FunctionStats();
         e.file = file;
         e.line = line;
         e.function = name;
@@ -76,7 +38,7 @@ class RecordingTest {
     }
 
     private static void call(String callerFile, String caller, String file, String name, long calls, long total) {
-        CallerStats e = new CallerStats();
+        SchemaEvents.CallerStats e = new SchemaEvents.CallerStats();
         e.callerFile = callerFile;
         e.callerLine = 3;
         e.callerFunction = caller;
@@ -93,8 +55,7 @@ class RecordingTest {
     private Path record(String name, Runnable events) throws Exception {
         Path f = dir.resolve(name);
         try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
-            r.enable(FunctionStats.class);
-            r.enable(CallerStats.class);
+            SchemaEvents.enableAll(r);
             r.start();
             events.run();
             r.stop();

@@ -15,7 +15,7 @@ import jdk.jfr.Recording;
  * threads. Runs from JFR periodic hooks (every flushInterval and at every chunk end).
  */
 public final class Flusher {
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private final String agentVersion;
     private final String options;
@@ -27,6 +27,11 @@ public final class Flusher {
     private long snapshotIntervalMillis;
     /** Set by the flush that closed the open calls at exit: nothing is emitted after it. */
     private boolean ended;
+    /** The same for every chunk of this run (RecordingInfo, ProfileCheckpoint): pid, start time and clock. */
+    private final String runId = ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis())
+            + "-" + Long.toHexString(System.nanoTime());
+    private final ProfileTotals totals = new ProfileTotals();
+    private long flushes;
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -50,6 +55,9 @@ public final class Flusher {
         // undeclared types, and the JMC parser rejects the chunk).
         FlightRecorder.register(FunctionStatsEvent.class);
         FlightRecorder.register(CallerStatsEvent.class);
+        FlightRecorder.register(FunctionTotalsEvent.class);
+        FlightRecorder.register(CallerTotalsEvent.class);
+        FlightRecorder.register(ProfileCheckpointEvent.class);
         if (alloc) {
             FlightRecorder.register(AllocationSnapshotEvent.class);
             FlightRecorder.register(AllocationTraceEvent.class);
@@ -66,6 +74,9 @@ public final class Flusher {
         FlightRecorder.addPeriodicEvent(FinalFlushEvent.class, chunkEndHook);
         r.enable(FunctionStatsEvent.class).withoutStackTrace();
         r.enable(CallerStatsEvent.class).withoutStackTrace();
+        r.enable(FunctionTotalsEvent.class).withoutStackTrace();
+        r.enable(CallerTotalsEvent.class).withoutStackTrace();
+        r.enable(ProfileCheckpointEvent.class).withoutStackTrace();
         r.enable(RecordingInfoEvent.class).with("period", "everyChunk");
         r.enable(FlushTimerEvent.class).withPeriod(Duration.ofMillis(flushIntervalMillis));
         r.enable(FinalFlushEvent.class).with("period", "endChunk");
@@ -78,16 +89,17 @@ public final class Flusher {
         e.options = options;
         e.timer = Clock.name();
         e.timeUnit = 1;
+        e.runId = runId;
         e.commit();
     }
 
     /**
-     * End of a chunk: flush the call tables; if the JVM is exiting, close the calls still open
-     * (as cProfile's disable() does) and take the exit snapshot.
+     * End of a chunk: flush the call tables and write the whole profile as a checkpoint; if the JVM is exiting,
+     * close the calls still open (as cProfile's disable() does) and take the exit snapshot.
      */
     private void chunkEnd() {
         boolean exiting = shuttingDown();
-        flush(exiting);
+        flush(exiting, true);
         if (alloc && exiting) {
             AllocTracker.snapshot("exit", "exit");
         }
@@ -110,16 +122,16 @@ public final class Flusher {
 
     /** Emits all deltas since the previous flush. */
     public void flush() {
-        flush(false);
+        flush(false, false);
     }
 
     /**
      * Emits all deltas since the previous flush; with {@code closeOpenCalls}, also the returns of the
      * calls still open on live threads, and nothing after that: those calls may still return later
      * (the JVM may stop several recordings, each ending a chunk), and their returns must not be
-     * counted twice.
+     * counted twice. With {@code checkpoint}, then also the whole profile so far (ProfileTotals).
      */
-    private synchronized void flush(boolean closeOpenCalls) {
+    private synchronized void flush(boolean closeOpenCalls, boolean checkpoint) {
         if (ended) {
             return;
         }
@@ -136,7 +148,10 @@ public final class Flusher {
                 Profiler.remove(p);
             }
         }
-        deltas.emit();
+        deltas.emit(++flushes, totals);
+        if (checkpoint && totals.hasEntries()) {
+            totals.checkpoint(runId, flushes);
+        }
         ended = closeOpenCalls;
     }
 

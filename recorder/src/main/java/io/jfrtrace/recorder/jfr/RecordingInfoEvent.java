@@ -27,4 +27,7 @@ public final class RecordingInfoEvent extends Event {
     @Label("Time Unit")
     @Timespan(Timespan.NANOSECONDS)
     long timeUnit;
+    /** Schema 3: the same for every chunk of one run of the program (recordings of several runs concatenate). */
+    @Label("Run Id")
+    String runId;
 }

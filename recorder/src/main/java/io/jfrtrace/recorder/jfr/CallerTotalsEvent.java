@@ -1,0 +1,42 @@
+package io.jfrtrace.recorder.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/** Schema 3: one caller→callee edge's counters since the run began, in a checkpoint (docs/events.md). */
+@Name("jfrtrace.CallerTotals")
+@Label("Caller Totals")
+@Description("cProfile sub-entry of one caller->callee edge since the run began, all threads combined, in a checkpoint")
+@Category("jfr-trace")
+@StackTrace(false)
+public final class CallerTotalsEvent extends Event {
+    @Label("Checkpoint")
+    long checkpoint;
+    @Label("Caller File")
+    String callerFile;
+    @Label("Caller Line")
+    int callerLine;
+    @Label("Caller Function")
+    String callerFunction;
+    @Label("File")
+    String file;
+    @Label("Line")
+    int line;
+    @Label("Function")
+    String function;
+    @Label("Call Count")
+    long callCount;
+    @Label("Recursive Call Count")
+    long recursiveCallCount;
+    @Label("Inline Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long inlineTime;
+    @Label("Total Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long totalTime;
+}
