@@ -16,8 +16,8 @@ final class CheckpointIndex implements Source<CheckpointIndex.ChunkInfo> {
     record Checkpoint(int chunk, String runId, long id, long flush, int functions, int callers) {
     }
 
-    /** One chunk: its run (null in recordings before schema 3) and its checkpoints. */
-    record ChunkInfo(int chunk, String[] runId, List<Checkpoint> checkpoints) {
+    /** One chunk: when it began, its run (null in recordings before schema 3) and its checkpoints. */
+    record ChunkInfo(int chunk, long startNanos, String[] runId, List<Checkpoint> checkpoints) {
         String run() {
             if (runId[0] != null) {
                 return runId[0];
@@ -39,7 +39,7 @@ final class CheckpointIndex implements Source<CheckpointIndex.ChunkInfo> {
 
     @Override
     public ChunkInfo chunk(Handlers on) {
-        ChunkInfo info = new ChunkInfo(on.chunk(), new String[1], new ArrayList<>());
+        ChunkInfo info = new ChunkInfo(on.chunk(), on.chunkStartNanos(), new String[1], new ArrayList<>());
         on.on(OurEvents.RECORDING_INFO, (e, s) -> {
             if (info.runId[0] == null) {
                 info.runId[0] = e.runId;
@@ -56,23 +56,47 @@ final class CheckpointIndex implements Source<CheckpointIndex.ChunkInfo> {
     }
 
     /**
-     * Per chunk (by index): for each run, its last checkpoint (but those in {@code unusable}) and what follows it; all
-     * of a chunk that no run claims or whose run has no checkpoint; nothing before a run's checkpoint.
+     * The recordings of the file, each a run's chunks in a row: a chunk that no run claims is on its own; a chunk of
+     * the same run as the one before but that began no later starts another (the same recording concatenated again
+     * counts again, as its deltas always did).
+     */
+    private Map<Integer, Integer> segments() {
+        Map<Integer, Integer> out = new HashMap<>();
+        int segment = -1;
+        ChunkInfo previous = null;
+        for (ChunkInfo c : chunks) {
+            if (c.run() == null || previous == null || !c.run().equals(previous.run())
+                    || c.startNanos() <= previous.startNanos()) {
+                segment++;
+            }
+            out.put(c.chunk(), segment);
+            previous = c;
+        }
+        return out;
+    }
+
+    /**
+     * Per chunk (by index): for each recording of a run ({@link #segments}), its last checkpoint (but those in
+     * {@code unusable}) and what follows it; all of a chunk that no run claims or whose recording has no checkpoint;
+     * nothing before a recording's checkpoint.
      */
     Map<Integer, ChunkPlan> plan(Set<Checkpoint> unusable) {
-        Map<String, Checkpoint> last = new HashMap<>();
+        Map<Integer, Integer> segments = segments();
+        Map<Integer, Checkpoint> last = new HashMap<>();
         for (ChunkInfo c : chunks) {
+            if (c.run() == null) {
+                continue;
+            }
             for (Checkpoint cp : c.checkpoints()) {
-                String run = cp.runId() != null ? cp.runId() : c.run();
-                Checkpoint known = last.get(run);
-                if (!unusable.contains(cp) && run != null && (known == null || cp.flush() >= known.flush())) {
-                    last.put(run, cp);
+                Checkpoint known = last.get(segments.get(c.chunk()));
+                if (!unusable.contains(cp) && (known == null || cp.flush() >= known.flush())) {
+                    last.put(segments.get(c.chunk()), cp);
                 }
             }
         }
         Map<Integer, ChunkPlan> plans = new HashMap<>();
         for (ChunkInfo c : chunks) {
-            Checkpoint cp = c.run() == null ? null : last.get(c.run());
+            Checkpoint cp = c.run() == null ? null : last.get(segments.get(c.chunk()));
             ChunkPlan p;
             if (cp == null) {
                 p = ChunkPlan.ALL;

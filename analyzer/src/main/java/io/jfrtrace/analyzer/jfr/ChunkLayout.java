@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
  */
 final class ChunkLayout {
     static final int HEADER_LENGTH = 68;
+    /** Where the header holds the chunk's start time (nanoseconds since the epoch). */
+    static final int START_NANOS = 32;
     static final long METADATA = 0;
     static final long CONSTANT_POOL = 1;
 

@@ -33,14 +33,21 @@ final class Handlers {
     private final Map<String, List<Consumer<IItemIterable>>> alongside = new LinkedHashMap<>();
     private final List<Runnable> atEnd = new ArrayList<>();
     private final int chunk;
+    private final long chunkStartNanos;
 
-    Handlers(int chunk) {
+    Handlers(int chunk, long chunkStartNanos) {
         this.chunk = chunk;
+        this.chunkStartNanos = chunkStartNanos;
     }
 
     /** Which chunk of the file (from 0) these handlers are for. */
     int chunk() {
         return chunk;
+    }
+
+    /** When the chunk began (nanoseconds since the epoch, from its header). */
+    long chunkStartNanos() {
+        return chunkStartNanos;
     }
 
     /** Events the bulk reader decodes (jfr-trace's own, the JVM's samples). */

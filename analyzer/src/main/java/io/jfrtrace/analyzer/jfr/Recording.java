@@ -136,12 +136,12 @@ final class Recording {
 
     private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
             throws IOException {
-        Handlers handlers = new Handlers(index);
+        ChunkedRecording.LoadedChunk chunk = chunks.load(ch, index, scratch);
+        Handlers handlers = new Handlers(index, chunk.bytes().getLong(ChunkLayout.START_NANOS));
         List<Object> parts = new ArrayList<>(sources.size());
         for (Source<?> s : sources) {
             parts.add(s.chunk(handlers));
         }
-        ChunkedRecording.LoadedChunk chunk = chunks.load(ch, index, scratch);
         BulkChunk bulk = handlers.bulk().isEmpty() && handlers.jmc().isEmpty() ? null : BulkChunk.open(chunks, chunk);
         if (bulk != null && !handlers.bulk().isEmpty()) {
             bulk.dispatch(handlers.bulk());

@@ -161,6 +161,13 @@ class ProfileCheckpointTest {
     }
 
     @Test
+    void theSameRecordingConcatenatedTwiceCountsTwiceAsItsDeltasAlwaysDid() throws Exception {
+        byte[][] run = run("run-1");
+        ProfileTable t = read(run[1], run[2], run[1], run[2]);
+        assertEquals(new Counters(30, 0, 300, 3000), t.functions().get(A));
+    }
+
+    @Test
     void aCheckpointWithFewerEntriesThanItsHeaderSaysGivesWayToTheOneBefore() throws Exception {
         byte[][] run = run("run-1");
         byte[] cut = chunk("run-1", () -> {
