@@ -51,8 +51,18 @@ final class BulkChunk {
         return names.get(typeId);
     }
 
+    /** Whether the chunk's metadata declares a type of this name (its events may still be none). */
+    boolean declares(String typeName) {
+        return reader.typesByName.containsKey(typeName);
+    }
+
+    /** Whether the chunk's metadata declares this field of this type. */
+    boolean declares(String typeName, String field) {
+        return OurEvents.declares(reader, typeName, field);
+    }
+
     /** Whether the chunk holds an event of a type of this name. */
-    boolean holds(Iterable<String> typeNames) {
+    boolean holds(Iterable<String> typeNames) throws RecordingException {
         for (Map.Entry<Long, String> e : names.entrySet()) {
             for (String wanted : typeNames) {
                 if (wanted.equals(e.getValue()) && chunk.counts().count(e.getKey()) > 0) {
@@ -71,9 +81,6 @@ final class BulkChunk {
         Map<Long, List<Handlers.Bulk<?>>> byId = new HashMap<>();
         Map<Long, List<?>> checked = new HashMap<>();
         for (Map.Entry<Long, String> e : names.entrySet()) {
-            if (chunk.counts().count(e.getKey()) == 0) {
-                continue;
-            }
             List<Handlers.Bulk<?>> wanted = handlers.get(e.getValue());
             if (wanted != null) {
                 byId.put(e.getKey(), wanted);

@@ -38,12 +38,20 @@ final class ChunkLayout {
     }
 
     /**
-     * Checks the chunk held in {@code chunk} (its first byte at index 0, its limit the chunk's size, which the caller
-     * has checked against the file), which starts at byte {@code fileOffset} of the file; returns the number of events
-     * of each type it holds.
+     * Checks the header, the metadata event and the constant pools' chain of the chunk held in {@code chunk} (its first
+     * byte at index 0, its limit the chunk's size, which the caller has checked against the file), which starts at byte
+     * {@code fileOffset} of the file: what a parser follows before it reads any event. Each event's size is checked
+     * by whatever walks the events ({@link #countEvents}, or the bulk reader's dispatch, both through
+     * {@link EventHeaders}).
      */
-    static EventCounts check(ByteBuffer chunk, long fileOffset) throws LayoutException {
-        return new ChunkLayout(chunk, fileOffset).check();
+    static void check(ByteBuffer chunk, long fileOffset) throws LayoutException {
+        new ChunkLayout(chunk, fileOffset).check();
+    }
+
+    /** Walks every event from the header to the chunk's end, checking each size; how many there are of each type. */
+    static EventCounts countEvents(ByteBuffer chunk, long fileOffset) throws LayoutException {
+        ChunkLayout layout = new ChunkLayout(chunk, fileOffset);
+        return layout.countEvents(new EventHeaders(chunk, fileOffset, compressedIntegers(chunk)));
     }
 
     /** Whether the chunk's integers are varints (feature bit 0 of the header). */
@@ -51,7 +59,7 @@ final class ChunkLayout {
         return (chunk.getInt(64) & 1) != 0;
     }
 
-    private EventCounts check() throws LayoutException {
+    private void check() throws LayoutException {
         if (size < HEADER_LENGTH) {
             throw new LayoutException("the chunk at byte " + fileOffset + " is " + size
                     + " bytes long, shorter than its own " + HEADER_LENGTH + "-byte header");
@@ -70,11 +78,9 @@ final class ChunkLayout {
         }
         requireInBody(metadata, "metadata offset", 24);
         requireType(events, metadata, METADATA, "the metadata event (offset at byte " + (fileOffset + 24) + ")");
-        EventCounts counts = countEvents(events);
         if (constantPools != 0) {
             checkConstantPools(events, constantPools);
         }
-        return counts;
     }
 
     private void requireInBody(long offset, String what, int fieldAt) throws LayoutException {

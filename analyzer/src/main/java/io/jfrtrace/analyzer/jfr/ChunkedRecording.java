@@ -127,14 +127,56 @@ public final class ChunkedRecording {
         }
         buffer.position(0).limit((int) size);
         try {
-            return new LoadedChunk(index, offset, buffer, ChunkLayout.check(buffer.duplicate(), offset));
+            ChunkLayout.check(buffer.duplicate(), offset);
         } catch (ChunkLayout.LayoutException e) {
-            throw new RecordingException(file, "corrupt recording: " + e.getMessage() + where(index));
+            throw corrupt(index, e);
         }
+        return new LoadedChunk(this, index, offset, buffer);
+    }
+
+    RecordingException corrupt(int chunk, ChunkLayout.LayoutException e) {
+        return new RecordingException(file, "corrupt recording: " + e.getMessage() + where(chunk));
     }
 
     /** A chunk in memory: {@code bytes} from index 0 to its limit, with {@link #PADDING} bytes of capacity after it. */
-    record LoadedChunk(int index, long fileOffset, ByteBuffer bytes, EventCounts counts) {
+    static final class LoadedChunk {
+        private final ChunkedRecording recording;
+        private final int index;
+        private final long fileOffset;
+        private final ByteBuffer bytes;
+        private EventCounts counts;
+
+        LoadedChunk(ChunkedRecording recording, int index, long fileOffset, ByteBuffer bytes) {
+            this.recording = recording;
+            this.index = index;
+            this.fileOffset = fileOffset;
+            this.bytes = bytes;
+        }
+
+        int index() {
+            return index;
+        }
+
+        long fileOffset() {
+            return fileOffset;
+        }
+
+        ByteBuffer bytes() {
+            return bytes;
+        }
+
+        /** How many events of each type the chunk holds: a walk over every event, the first time it is asked. */
+        EventCounts counts() throws RecordingException {
+            if (counts == null) {
+                try {
+                    counts = ChunkLayout.countEvents(bytes.duplicate(), fileOffset);
+                } catch (ChunkLayout.LayoutException e) {
+                    throw recording.corrupt(index, e);
+                }
+            }
+            return counts;
+        }
+
         /** The chunk and its padding, for a reader that looks ahead. */
         ByteBuffer padded() {
             return bytes.duplicate().limit(bytes.limit() + PADDING);
@@ -152,6 +194,7 @@ public final class ChunkedRecording {
             for (int i = 0; i < chunkCount(); i++) {
                 LoadedChunk chunk = load(ch, i, scratch);
                 scratch = chunk.bytes();
+                chunk.counts(); // every event's size checked before JMC steps by them
                 Iterable<IItemIterable> events = JmcChunk.parse(this, chunk);
                 try {
                     visitor.visit(events);

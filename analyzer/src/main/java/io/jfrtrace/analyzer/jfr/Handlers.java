@@ -34,10 +34,23 @@ final class Handlers {
     private final List<Runnable> atEnd = new ArrayList<>();
     private final int chunk;
     private final long chunkStartNanos;
+    private final BulkChunk metadata;
 
-    Handlers(int chunk, long chunkStartNanos) {
+    /** {@code metadata}: the chunk's types as the bulk reader read them, null for a chunk it does not read. */
+    Handlers(int chunk, long chunkStartNanos, BulkChunk metadata) {
         this.chunk = chunk;
         this.chunkStartNanos = chunkStartNanos;
+        this.metadata = metadata;
+    }
+
+    /** Whether the chunk's metadata declares an event type of this name (the writer knew it, if it wrote none). */
+    boolean declares(String eventName) {
+        return metadata != null && metadata.declares(eventName);
+    }
+
+    /** Whether the chunk's metadata declares this field of this event type. */
+    boolean declares(String eventName, String field) {
+        return metadata != null && metadata.declares(eventName, field);
     }
 
     /** Which chunk of the file (from 0) these handlers are for. */

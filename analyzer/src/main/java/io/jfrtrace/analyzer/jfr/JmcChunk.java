@@ -13,9 +13,15 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
  * is never loaded.
  */
 final class JmcChunk {
+    /**
+     * JMC 9.1 logs a warning per chunk of JDK 25 files (an unknown 'virtual' field), and one per undeclared type of a
+     * corrupt chunk (which fails on its own): not the user's concern. Held here: the log manager keeps loggers only
+     * weakly, and a collected one comes back with the default level.
+     */
+    private static final Logger JMC_LOG = Logger.getLogger("org.openjdk.jmc.flightrecorder");
+
     static {
-        // JMC 9.1 logs a warning per chunk of JDK 25 files (an unknown 'virtual' field): not the user's concern.
-        Logger.getLogger("org.openjdk.jmc.flightrecorder").setLevel(Level.OFF);
+        JMC_LOG.setLevel(Level.OFF);
     }
 
     private JmcChunk() {

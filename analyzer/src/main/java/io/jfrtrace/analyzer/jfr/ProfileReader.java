@@ -2,10 +2,12 @@ package io.jfrtrace.analyzer.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
@@ -20,37 +22,76 @@ import io.jfrtrace.analyzer.pstats.ProfileTable;
  */
 public final class ProfileReader implements Source<ProfileReader.Part> {
     private final Map<Integer, CheckpointIndex.ChunkPlan> plans;
-    private final ProfileTable table = new ProfileTable();
-    private long events;
+    private final Map<Integer, Part> parts = new HashMap<>();
     private CheckpointIndex.Checkpoint incomplete;
 
     private ProfileReader(Map<Integer, CheckpointIndex.ChunkPlan> plans) {
         this.plans = plans;
     }
 
-    /** The recording's call profile; fails with a one-line message if it holds none. */
+    /**
+     * The recording's call profile; fails with a one-line message if it holds none. One pass reads the chunks written
+     * before schema 3 whole and the others' run and checkpoints; a second reads what those need.
+     */
     public static ProfileTable read(Path file) throws IOException {
         Recording recording = Recording.open(file);
-        CheckpointIndex index = new CheckpointIndex();
-        recording.read(List.of(index));
+        FirstPass first = new FirstPass();
+        recording.read(List.of(first));
         Set<CheckpointIndex.Checkpoint> unusable = new HashSet<>();
         while (true) {
-            Map<Integer, CheckpointIndex.ChunkPlan> plans = index.plan(unusable);
-            ProfileReader source = new ProfileReader(plans);
-            recording.read(chunk -> plans.get(chunk).read(), List.of(source));
-            if (source.incomplete != null) { // fewer entries than its header says: the one before it
-                unusable.add(source.incomplete);
+            Map<Integer, CheckpointIndex.ChunkPlan> plans = first.index.plan(unusable);
+            ProfileReader second = new ProfileReader(plans);
+            recording.read(chunk -> plans.containsKey(chunk) && plans.get(chunk).read(), List.of(second));
+            if (second.incomplete != null) { // fewer entries than its header says: the one before it
+                unusable.add(second.incomplete);
                 continue;
             }
-            if (source.events == 0) {
+            Map<Integer, Part> all = new TreeMap<>(first.parts);
+            all.putAll(second.parts);
+            ProfileTable table = new ProfileTable();
+            long events = 0;
+            for (Part p : all.values()) {
+                table.addAll(p.table);
+                events += p.events;
+            }
+            if (events == 0) {
                 throw new NoEventsException(file, "no jfr-trace call-profile events (jfrtrace.FunctionStats)");
             }
-            return source.table;
+            return table;
+        }
+    }
+
+    /**
+     * The first pass: a chunk written before schema 3 (its metadata knows neither checkpoints nor the deltas' flush
+     * numbers nor run ids) has no checkpoint, and is read whole right away; of the others only the run and the
+     * checkpoints' headers ({@link CheckpointIndex}).
+     */
+    private static final class FirstPass implements Source<Object> {
+        final CheckpointIndex index = new CheckpointIndex();
+        final Map<Integer, Part> parts = new HashMap<>();
+
+        @Override
+        public Object chunk(Handlers on) {
+            if (on.declares(OurEvents.PROFILE_CHECKPOINT.name()) || on.declares(OurEvents.FUNCTION_STATS.name(), "flush")
+                    || on.declares(OurEvents.RECORDING_INFO.name(), "runId")) {
+                return index.chunk(on);
+            }
+            return register(on, CheckpointIndex.ChunkPlan.ALL);
+        }
+
+        @Override
+        public void add(Object part) {
+            if (part instanceof Part p) {
+                parts.put(p.chunk, p);
+            } else {
+                index.add((CheckpointIndex.ChunkInfo) part);
+            }
         }
     }
 
     /** One chunk: the checkpoint's entries and the deltas it takes, summed per key, then as a table in order. */
     static final class Part {
+        private final int chunk;
         private final CheckpointIndex.ChunkPlan plan;
         private final TimeOrder<FunctionKey, long[]> totals = new TimeOrder<>();
         private final TimeOrder<ProfileTable.Edge, long[]> callerTotals = new TimeOrder<>();
@@ -61,7 +102,8 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
         private int totalEntries;
         private int callerEntries;
 
-        Part(CheckpointIndex.ChunkPlan plan) {
+        Part(int chunk, CheckpointIndex.ChunkPlan plan) {
+            this.chunk = chunk;
             this.plan = plan;
         }
 
@@ -89,7 +131,12 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
 
     @Override
     public Part chunk(Handlers on) {
-        Part part = new Part(plans.get(on.chunk()));
+        return register(on, plans.get(on.chunk()));
+    }
+
+    /** The handlers of one chunk that the plan says to read. */
+    private static Part register(Handlers on, CheckpointIndex.ChunkPlan plan) {
+        Part part = new Part(on.chunk(), plan);
         long after = part.plan.afterFlush();
         on.on(OurEvents.FUNCTION_STATS, (e, symbols) -> {
             if (e.flush > after) {
@@ -147,7 +194,6 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
         if (cp != null && (part.totalEntries < cp.functions() || part.callerEntries < cp.callers())) {
             incomplete = cp;
         }
-        table.addAll(part.table);
-        events += part.events;
+        parts.put(part.chunk, part);
     }
 }

@@ -29,6 +29,7 @@ final class Recording {
     private static final int AHEAD_PER_THREAD = 2;
 
     private final ChunkedRecording chunks;
+    private volatile Cached cached;
 
     private Recording(ChunkedRecording chunks) {
         this.chunks = chunks;
@@ -136,21 +137,41 @@ final class Recording {
 
     private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
             throws IOException {
-        ChunkedRecording.LoadedChunk chunk = chunks.load(ch, index, scratch);
-        Handlers handlers = new Handlers(index, chunk.bytes().getLong(ChunkLayout.START_NANOS));
+        Cached reuse = cached;
+        ChunkedRecording.LoadedChunk chunk;
+        BulkChunk bulk;
+        if (reuse != null && reuse.index() == index) {
+            cached = null;
+            chunk = reuse.chunk();
+            bulk = reuse.bulk();
+        } else {
+            chunk = chunks.load(ch, index, scratch);
+            bulk = BulkChunk.open(chunks, chunk);
+        }
+        Handlers handlers = new Handlers(index, chunk.bytes().getLong(ChunkLayout.START_NANOS), bulk);
         List<Object> parts = new ArrayList<>(sources.size());
         for (Source<?> s : sources) {
             parts.add(s.chunk(handlers));
         }
-        BulkChunk bulk = handlers.bulk().isEmpty() && handlers.jmc().isEmpty() ? null : BulkChunk.open(chunks, chunk);
         if (bulk != null && !handlers.bulk().isEmpty()) {
             bulk.dispatch(handlers.bulk());
         }
         if (!handlers.jmc().isEmpty() && (bulk == null || bulk.holds(handlers.jmc().keySet()))) {
+            chunk.counts(); // every event's size checked before JMC steps by them
             dispatchJmc(chunk, handlers);
         }
         handlers.end();
+        if (index == chunks.chunkCount() - 1) {
+            // The last chunk is the one a second pass most likely reads again (a call profile's last checkpoint):
+            // kept, loaded and with its constant pools read, until then. Its buffer is no longer the thread's.
+            cached = new Cached(index, chunk, bulk);
+            return new ChunkResult(parts, null);
+        }
         return new ChunkResult(parts, chunk.bytes());
+    }
+
+    /** The last chunk as the previous pass left it. */
+    private record Cached(int index, ChunkedRecording.LoadedChunk chunk, BulkChunk bulk) {
     }
 
     private void dispatchJmc(ChunkedRecording.LoadedChunk chunk, Handlers handlers) throws RecordingException {

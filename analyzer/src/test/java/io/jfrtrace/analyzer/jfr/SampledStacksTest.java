@@ -85,9 +85,10 @@ class SampledStacksTest {
     static final class Allocate {
         static List<Object> keep = new ArrayList<>();
 
+        /** Enough small arrays to refill TLABs many times, and arrays too large for any TLAB. */
         static void run() {
-            for (int i = 0; i < 3000; i++) {
-                keep.add(i % 2 == 0 ? small(i) : large(i));
+            for (int i = 0; i < 200_000; i++) {
+                keep.add(i % 1000 == 0 ? large(i) : small(i));
                 if (keep.size() > 20) {
                     keep.clear();
                 }
@@ -99,7 +100,7 @@ class SampledStacksTest {
         }
 
         static Object large(int i) {
-            return new byte[64 * 1024 + i];
+            return new byte[4 * 1024 * 1024 + i % 1024];
         }
     }
 }
