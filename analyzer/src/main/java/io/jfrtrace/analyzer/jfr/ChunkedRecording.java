@@ -29,14 +29,20 @@ public final class ChunkedRecording {
      */
     static final int PADDING = ChunkLayout.HEADER_LENGTH;
 
+    /** The header's flag of a recording's last chunk (bit 1 of its features; bit 0 says integers are compressed). */
+    private static final int FINAL_CHUNK = 2;
+
     private final Path file;
     private final List<Long> chunkOffsets;
     private final List<Long> chunkSizes;
+    /** Per chunk: its start and duration (nanoseconds) and its header's features; null if the header is cut short. */
+    private final List<long[]> chunkTimes;
 
-    private ChunkedRecording(Path file, List<Long> chunkOffsets, List<Long> chunkSizes) {
+    private ChunkedRecording(Path file, List<Long> chunkOffsets, List<Long> chunkSizes, List<long[]> chunkTimes) {
         this.file = file;
         this.chunkOffsets = chunkOffsets;
         this.chunkSizes = chunkSizes;
+        this.chunkTimes = chunkTimes;
     }
 
     /** Validates the chunk structure of {@code file} without parsing events. */
@@ -47,6 +53,7 @@ public final class ChunkedRecording {
         }
         List<Long> offsets = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
+        List<long[]> times = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = ch.size();
             if (length == 0) {
@@ -54,7 +61,7 @@ public final class ChunkedRecording {
             }
             long pos = 0;
             while (pos < length) {
-                ByteBuffer head = ByteBuffer.allocate(ChunkHeader.MIN_LENGTH).order(ByteOrder.BIG_ENDIAN);
+                ByteBuffer head = ByteBuffer.allocate(ChunkLayout.HEADER_LENGTH).order(ByteOrder.BIG_ENDIAN);
                 ch.read(head, pos);
                 head.flip();
                 if (!ChunkHeader.hasMagic(head)) {
@@ -73,6 +80,9 @@ public final class ChunkedRecording {
                 }
                 offsets.add(pos);
                 sizes.add(header.size());
+                times.add(head.limit() < ChunkLayout.HEADER_LENGTH || header.size() < ChunkLayout.HEADER_LENGTH ? null
+                        : new long[] {head.getLong(ChunkLayout.START_NANOS), head.getLong(ChunkLayout.START_NANOS + 8),
+                                head.getInt(64)});
                 pos += header.size();
             }
         } catch (RecordingException e) {
@@ -82,7 +92,42 @@ public final class ChunkedRecording {
         } catch (IOException e) {
             throw new RecordingException(file, "cannot read: " + e.getMessage(), e);
         }
-        return new ChunkedRecording(file, offsets, sizes);
+        return new ChunkedRecording(file, offsets, sizes, times);
+    }
+
+    long startNanos(int chunk) {
+        long[] t = chunkTimes.get(chunk);
+        return t == null ? 0 : t[0];
+    }
+
+    long endNanos(int chunk) {
+        long[] t = chunkTimes.get(chunk);
+        return t == null ? 0 : t[0] + t[1];
+    }
+
+    /**
+     * The file's recordings as runs of chunks, {@code [first, last]} by index: a chunk continues the one before if it
+     * began when that one ended (JFR starts a chunk at the very nanosecond it ends the previous one) and that one was
+     * not its recording's last (the header's final flag). Files concatenated make several; a copy of the same file
+     * concatenated again is another. Within one, the chunks are one JVM's.
+     */
+    List<int[]> recordings() {
+        List<int[]> out = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i < chunkTimes.size(); i++) {
+            long[] before = chunkTimes.get(i - 1);
+            long[] here = chunkTimes.get(i);
+            boolean continues = before != null && here != null && (before[2] & FINAL_CHUNK) == 0
+                    && here[0] == before[0] + before[1];
+            if (!continues) {
+                out.add(new int[] {first, i - 1});
+                first = i;
+            }
+        }
+        if (!chunkTimes.isEmpty()) {
+            out.add(new int[] {first, chunkTimes.size() - 1});
+        }
+        return out;
     }
 
     public Path file() {

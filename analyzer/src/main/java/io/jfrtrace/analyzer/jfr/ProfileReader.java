@@ -2,6 +2,7 @@ package io.jfrtrace.analyzer.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +14,13 @@ import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
 
 /**
- * The call profile of one recording as cProfile's raw tables (schema in docs/events.md): per run of the program, its
- * last complete checkpoint ({@code jfrtrace.FunctionTotals} / {@code CallerTotals}) plus the deltas
- * ({@code jfrtrace.FunctionStats} / {@code CallerStats}) flushed after it; without checkpoints (recordings before
- * schema 3, or a run cut short before its first chunk ended), the sum of all its deltas. So the chunks before a run's
- * last checkpoint are not read beyond their run id, and JFR may have dropped them. Keys keep the order in which they
- * first appear: the checkpoint's order, then the deltas'.
+ * The call profile of one recording as cProfile's raw tables (schema in docs/events.md): for each recording in the file
+ * (a run of chunks, {@link ChunkedRecording#recordings}), its last complete checkpoint ({@code jfrtrace.FunctionTotals}
+ * / {@code CallerTotals}) plus the deltas ({@code jfrtrace.FunctionStats} / {@code CallerStats}) of the flushes after
+ * it; without one (a recording before schema 3, or a run cut short before its first chunk ended), the sum of all its
+ * deltas. A recording's chunks are looked at from its last one back, only until a checkpoint is found: the chunks
+ * before it are not read at all (JFR may have dropped them), so the time stats takes does not grow with the run. Keys
+ * keep the order in which they first appear: the checkpoint's order, then the deltas'.
  */
 public final class ProfileReader implements Source<ProfileReader.Part> {
     private final Map<Integer, CheckpointIndex.ChunkPlan> plans;
@@ -29,25 +31,22 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
         this.plans = plans;
     }
 
-    /**
-     * The recording's call profile; fails with a one-line message if it holds none. One pass reads the chunks written
-     * before schema 3 whole and the others' run and checkpoints; a second reads what those need.
-     */
+    /** The recording's call profile; fails with a one-line message if it holds none. */
     public static ProfileTable read(Path file) throws IOException {
         Recording recording = Recording.open(file);
-        FirstPass first = new FirstPass();
-        recording.read(List.of(first));
         Set<CheckpointIndex.Checkpoint> unusable = new HashSet<>();
         while (true) {
-            Map<Integer, CheckpointIndex.ChunkPlan> plans = first.index.plan(unusable);
-            ProfileReader second = new ProfileReader(plans);
-            recording.read(chunk -> plans.containsKey(chunk) && plans.get(chunk).read(), List.of(second));
-            if (second.incomplete != null) { // fewer entries than its header says: the one before it
-                unusable.add(second.incomplete);
+            Planner planner = new Planner(recording, unusable);
+            planner.run();
+            Map<Integer, CheckpointIndex.ChunkPlan> plans = planner.plans;
+            ProfileReader rest = new ProfileReader(plans);
+            recording.read(chunk -> plans.get(chunk).read() && !planner.parts.containsKey(chunk), List.of(rest));
+            if (rest.incomplete != null) { // fewer entries than its header says: the one before it
+                unusable.add(rest.incomplete);
                 continue;
             }
-            Map<Integer, Part> all = new TreeMap<>(first.parts);
-            all.putAll(second.parts);
+            Map<Integer, Part> all = new TreeMap<>(planner.parts);
+            all.putAll(rest.parts);
             ProfileTable table = new ProfileTable();
             long events = 0;
             for (Part p : all.values()) {
@@ -62,19 +61,107 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     }
 
     /**
-     * The first pass: a chunk written before schema 3 (its metadata knows neither checkpoints nor the deltas' flush
-     * numbers nor run ids) has no checkpoint, and is read whole right away; of the others only the run and the
-     * checkpoints' headers ({@link CheckpointIndex}).
+     * Decides, per recording in the file, which chunks to read and how: it looks at each recording's last chunk, then
+     * back one chunk at a time while none holds a usable checkpoint (all recordings' next chunks in one pass). A chunk
+     * written before schema 3 (its metadata knows neither checkpoints nor flush numbers nor run ids) is read whole at
+     * once, and so is the rest of its recording.
      */
-    private static final class FirstPass implements Source<Object> {
-        final CheckpointIndex index = new CheckpointIndex();
+    private static final class Planner implements Source<Object> {
+        private final Recording recording;
+        private final Set<CheckpointIndex.Checkpoint> unusable;
+        final Map<Integer, CheckpointIndex.ChunkPlan> plans = new HashMap<>();
         final Map<Integer, Part> parts = new HashMap<>();
+        private final Map<Integer, CheckpointIndex.ChunkInfo> infos = new HashMap<>();
+
+        Planner(Recording recording, Set<CheckpointIndex.Checkpoint> unusable) {
+            this.recording = recording;
+            this.unusable = unusable;
+        }
+
+        void run() throws IOException {
+            List<int[]> recordings = recording.recordings();
+            Map<int[], Integer> next = new HashMap<>();
+            for (int[] r : recordings) {
+                next.put(r, r[1]);
+            }
+            Map<int[], CheckpointIndex.Checkpoint> found = new HashMap<>();
+            Map<int[], String> runs = new HashMap<>();
+            Set<int[]> old = new HashSet<>();
+            while (!next.isEmpty()) {
+                Set<Integer> look = new HashSet<>(next.values());
+                recording.read(look::contains, List.of(this));
+                for (int[] r : new ArrayList<>(next.keySet())) {
+                    int c = next.get(r);
+                    CheckpointIndex.ChunkInfo info = infos.get(c);
+                    if (info == null) { // written before schema 3: no checkpoint, no run id
+                        old.add(r);
+                        next.remove(r);
+                        continue;
+                    }
+                    runs.putIfAbsent(r, info.runId()[0]);
+                    CheckpointIndex.Checkpoint cp = info.lastCheckpoint(unusable);
+                    if (cp != null) {
+                        found.put(r, cp);
+                        next.remove(r);
+                    } else if (c == r[0]) {
+                        next.remove(r);
+                    } else {
+                        next.put(r, c - 1);
+                    }
+                }
+            }
+            for (int[] r : recordings) {
+                if (!old.contains(r) && coveredLater(r, runs.get(r), recordings, found)) {
+                    plan(r, CheckpointIndex.ChunkPlan.SKIP);
+                } else if (found.containsKey(r)) {
+                    planFrom(r, found.get(r));
+                } else {
+                    plan(r, CheckpointIndex.ChunkPlan.ALL);
+                }
+            }
+        }
+
+        /**
+         * Whether a later recording of the same run, begun after this one ended, has a checkpoint: then that one holds
+         * all of this one (a recording cut in two), and this one is not counted again.
+         */
+        private boolean coveredLater(int[] r, String run, List<int[]> recordings,
+                Map<int[], CheckpointIndex.Checkpoint> found) {
+            if (run == null) {
+                return false;
+            }
+            for (int[] later : recordings) {
+                CheckpointIndex.Checkpoint cp = found.get(later);
+                if (later[0] > r[1] && cp != null && run.equals(cp.runId())
+                        && recording.startNanos(later[0]) >= recording.endNanos(r[1])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void plan(int[] r, CheckpointIndex.ChunkPlan p) {
+            for (int c = r[0]; c <= r[1]; c++) {
+                plans.put(c, p);
+                if (p != CheckpointIndex.ChunkPlan.ALL) {
+                    parts.remove(c);
+                }
+            }
+        }
+
+        private void planFrom(int[] r, CheckpointIndex.Checkpoint cp) {
+            for (int c = r[0]; c <= r[1]; c++) {
+                plans.put(c, c < cp.chunk() ? CheckpointIndex.ChunkPlan.SKIP
+                        : new CheckpointIndex.ChunkPlan(true, cp.flush(), c == cp.chunk() ? cp : null));
+                parts.remove(c);
+            }
+        }
 
         @Override
         public Object chunk(Handlers on) {
             if (on.declares(OurEvents.PROFILE_CHECKPOINT.name()) || on.declares(OurEvents.FUNCTION_STATS.name(), "flush")
                     || on.declares(OurEvents.RECORDING_INFO.name(), "runId")) {
-                return index.chunk(on);
+                return CheckpointIndex.chunk(on);
             }
             return register(on, CheckpointIndex.ChunkPlan.ALL);
         }
@@ -84,7 +171,8 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
             if (part instanceof Part p) {
                 parts.put(p.chunk, p);
             } else {
-                index.add((CheckpointIndex.ChunkInfo) part);
+                CheckpointIndex.ChunkInfo info = (CheckpointIndex.ChunkInfo) part;
+                infos.put(info.chunk(), info);
             }
         }
     }

@@ -48,6 +48,21 @@ final class Recording {
         return chunks.chunkCount();
     }
 
+    /** The file's recordings as runs of chunks (see {@link ChunkedRecording#recordings}). */
+    List<int[]> recordings() {
+        return chunks.recordings();
+    }
+
+    /** When a chunk began, nanoseconds since the epoch (from its header; 0 if cut short). */
+    long startNanos(int chunk) {
+        return chunks.startNanos(chunk);
+    }
+
+    /** When a chunk ended. */
+    long endNanos(int chunk) {
+        return chunks.endNanos(chunk);
+    }
+
     /** Reads every chunk for {@code sources}. */
     void read(List<? extends Source<?>> sources) throws IOException {
         read(chunk -> true, sources);
