@@ -78,12 +78,11 @@ final class BulkChunk {
      * configuration events ({@link CheckedEvents}) to check them.
      */
     void dispatch(Map<String, List<Handlers.Bulk<?>>> handlers) throws RecordingException {
-        Map<Long, List<Handlers.Bulk<?>>> byId = new HashMap<>();
-        Map<Long, List<?>> checked = new HashMap<>();
+        Targets targets = new Targets();
         for (Map.Entry<Long, String> e : names.entrySet()) {
             List<Handlers.Bulk<?>> wanted = handlers.get(e.getValue());
             if (wanted != null) {
-                byId.put(e.getKey(), wanted);
+                targets.put(e.getKey(), wanted);
                 for (Handlers.Bulk<?> h : wanted) {
                     if (h.type().ours()) {
                         reader.registerEvent(h.type().name(), h.type().decodedAs());
@@ -91,26 +90,31 @@ final class BulkChunk {
                 }
             } else if (CheckedEvents.TYPES.contains(e.getValue())) {
                 reader.registerEvent(e.getValue(), CheckedEvents.Checked.class);
-                checked.put(e.getKey(), CheckedEvents.layout(reader, reader.typesByName.get(e.getValue())));
+                targets.put(e.getKey(), CheckedEvents.layout(reader, reader.typesByName.get(e.getValue())));
             }
         }
-        if (byId.isEmpty() && checked.isEmpty()) {
+        if (targets.isEmpty()) {
             return;
         }
         OurEvents.prepare(reader);
         ChunkSymbols symbols = new ChunkSymbols(reader);
         EventHeaders headers = new EventHeaders(chunk.bytes().duplicate(), chunk.fileOffset(), true);
         headers.moveTo(ChunkLayout.HEADER_LENGTH);
+        EventCounts counts = new EventCounts();
         while (next(headers)) {
-            List<Handlers.Bulk<?>> wanted = byId.get(headers.type());
-            if (wanted == null) {
-                List<?> layout = checked.get(headers.type());
-                if (layout != null) {
-                    CheckedEvents.expect(layout);
-                    decode(headers, CheckedEvents.Checked.class);
-                }
+            long type = headers.type();
+            counts.add(type);
+            Object target = targets.get(type);
+            if (target == null) {
                 continue;
             }
+            if (target instanceof CheckedEvents.Layout layout) {
+                CheckedEvents.expect(layout);
+                decode(headers, CheckedEvents.Checked.class);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Handlers.Bulk<?>> wanted = (List<Handlers.Bulk<?>>) target;
             Event e = decode(headers, wanted.get(0).type().decodedAs());
             try {
                 for (Handlers.Bulk<?> h : wanted) {
@@ -119,6 +123,33 @@ final class BulkChunk {
             } catch (IllegalArgumentException bad) { // a value that decoded but makes no sense
                 throw recording.unexpectedContent(chunk.index(), bad);
             }
+        }
+        if (counts.count(ChunkLayout.METADATA) > 0) {
+            chunk.counted(counts);
+        }
+    }
+
+    /** What to do with an event, by its type id: its handlers, or a layout to check it by; an array for small ids. */
+    private static final class Targets {
+        private final Object[] small = new Object[1024];
+        private final Map<Long, Object> large = new HashMap<>();
+        private boolean empty = true;
+
+        void put(long type, Object target) {
+            empty = false;
+            if (type >= 0 && type < small.length) {
+                small[(int) type] = target;
+            } else {
+                large.put(type, target);
+            }
+        }
+
+        Object get(long type) {
+            return type >= 0 && type < small.length ? small[(int) type] : large.isEmpty() ? null : large.get(type);
+        }
+
+        boolean isEmpty() {
+            return empty;
         }
     }
 

@@ -24,26 +24,29 @@ final class CheckedEvents {
             "jdk.InitialEnvironmentVariable", "jdk.InitialSecurityProperty", "jdk.JVMInformation", "jdk.OSInformation",
             "jdk.CPUInformation", "jdk.SystemProcess", "jdk.NativeLibrary");
 
-    private enum Kind { BYTE, VARINT, FLOAT, DOUBLE, STRING, OTHER }
+    enum Kind { BYTE, VARINT, FLOAT, DOUBLE, STRING, OTHER }
 
-    /** The kinds of the fields of the type being decoded on this thread (set just before each decode). */
-    private static final ThreadLocal<List<Kind>> LAYOUT = new ThreadLocal<>();
+    /** How to step through one type's events: its fields' kinds in order. */
+    record Layout(List<Kind> kinds) {
+    }
+
+    /** The layout of the type being decoded on this thread (set just before each decode). */
+    private static final ThreadLocal<Layout> LAYOUT = new ThreadLocal<>();
 
     private CheckedEvents() {
     }
 
     /** How to step through an event of {@code type} in this chunk. */
-    static List<?> layout(JfrReader reader, JfrClass type) {
+    static Layout layout(JfrReader reader, JfrClass type) {
         List<Kind> kinds = new ArrayList<>();
         for (MetadataAccess.Field f : MetadataAccess.fields(reader, type)) {
             kinds.add(f.constantPool() ? Kind.VARINT : kind(f.typeName()));
         }
-        return kinds;
+        return new Layout(kinds);
     }
 
-    @SuppressWarnings("unchecked")
-    static void expect(List<?> layout) {
-        LAYOUT.set((List<Kind>) layout);
+    static void expect(Layout layout) {
+        LAYOUT.set(layout);
     }
 
     private static Kind kind(String typeName) {
@@ -64,7 +67,7 @@ final class CheckedEvents {
     public static final class Checked extends Event {
         public Checked(JfrReader r) {
             super(0, 0, 0);
-            for (Kind k : LAYOUT.get()) {
+            for (Kind k : LAYOUT.get().kinds()) {
                 switch (k) {
                     case BYTE -> r.getByte();
                     case VARINT -> r.getVarlong();

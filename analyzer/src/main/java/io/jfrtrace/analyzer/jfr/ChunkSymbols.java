@@ -17,6 +17,14 @@ final class ChunkSymbols {
     private final JfrReader reader;
     private final Map<Long, String> classNames = new HashMap<>();
     private final Map<Long, String> methodNames = new HashMap<>();
+    private final Map<Long, Method> methods = new HashMap<>();
+
+    /**
+     * A frame's method as the analyzer names it: its class ({@code com.example.Outer$Inner}, null if unknown), its name,
+     * the source file its class implies ({@code com/example/Outer.java}), and whether it is jfr-trace's own code.
+     */
+    record Method(String className, String name, String file, boolean agent) {
+    }
 
     ChunkSymbols(JfrReader reader) {
         this.reader = reader;
@@ -37,6 +45,17 @@ final class ChunkSymbols {
     String frameMethod(StackTrace trace, int frame) {
         MethodRef m = reader.methods.get(trace.methods[frame]);
         return m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
+    }
+
+    /** The method of a frame, named once per chunk. */
+    Method method(StackTrace trace, int frame) {
+        return methods.computeIfAbsent(trace.methods[frame], id -> {
+            MethodRef m = reader.methods.get(id);
+            String cls = m == null ? null : className(m.cls);
+            String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
+            return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
+                    cls != null && JavaFrames.isAgentClass(cls));
+        });
     }
 
     /** A frame's line number, -1 if the JVM recorded none. */

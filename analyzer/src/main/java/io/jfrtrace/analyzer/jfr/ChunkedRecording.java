@@ -142,6 +142,14 @@ public final class ChunkedRecording {
         return chunkSizes.get(chunk);
     }
 
+    private long largestChunk() {
+        long max = 0;
+        for (long s : chunkSizes) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
     /** How messages name a chunk: its number and its bytes in the file. */
     String where(int chunk) {
         long offset = chunkOffsets.get(chunk);
@@ -158,8 +166,10 @@ public final class ChunkedRecording {
         if (size > Integer.MAX_VALUE - PADDING) {
             throw new RecordingException(file, "a chunk of " + size + " bytes is too big to read" + where(index));
         }
+        // A new buffer fits the file's largest chunk, so that a thread allocates one, not one per chunk that is larger
+        // than the last (a chunk is a humongous array for the collector, costly to make and to drop).
         ByteBuffer buffer = into != null && into.capacity() >= size + PADDING ? into.clear()
-                : ByteBuffer.allocate((int) size + PADDING);
+                : ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - PADDING, largestChunk()) + PADDING);
         buffer.limit((int) size);
         while (buffer.hasRemaining()) {
             if (ch.read(buffer, offset + buffer.position()) < 0) {
@@ -210,7 +220,12 @@ public final class ChunkedRecording {
             return bytes;
         }
 
-        /** How many events of each type the chunk holds: a walk over every event, the first time it is asked. */
+        /** The counts a walk over every event made on its way (the bulk reader's dispatch). */
+        void counted(EventCounts walked) {
+            counts = walked;
+        }
+
+        /** How many events of each type the chunk holds: a walk over every event, unless one already counted them. */
         EventCounts counts() throws RecordingException {
             if (counts == null) {
                 try {

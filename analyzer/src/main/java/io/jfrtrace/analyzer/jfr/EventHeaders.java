@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
  */
 final class EventHeaders {
     private final ByteBuffer chunk;
+    /** The chunk's bytes when it is a heap buffer (what the analyzer loads): read without ByteBuffer's checks. */
+    private final byte[] array;
+    private final int arrayOffset;
     private final long fileOffset;
     private final int end;
     private final boolean compressed;
@@ -20,6 +23,8 @@ final class EventHeaders {
 
     EventHeaders(ByteBuffer chunk, long fileOffset, boolean compressed) {
         this.chunk = chunk;
+        this.array = chunk.hasArray() ? chunk.array() : null;
+        this.arrayOffset = chunk.hasArray() ? chunk.arrayOffset() : 0;
         this.fileOffset = fileOffset;
         this.end = chunk.limit();
         this.compressed = compressed;
@@ -99,6 +104,9 @@ final class EventHeaders {
 
     /** Seven bits a byte, least significant first, the ninth byte whole (as the JDK writes them). */
     private long varint() throws ChunkLayout.LayoutException {
+        if (array != null && field + 9 <= end) { // all nine bytes inside the chunk: no check per byte
+            return arrayVarint();
+        }
         long v = 0;
         for (int i = 0; i < 8; i++) {
             int b = byteAt(field++);
@@ -108,6 +116,22 @@ final class EventHeaders {
             }
         }
         return v | (long) byteAt(field++) << 56;
+    }
+
+    private long arrayVarint() {
+        int at = arrayOffset + field;
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int b = array[at++];
+            v |= (long) (b & 0x7F) << (7 * i);
+            if (b >= 0) {
+                field = at - arrayOffset;
+                return v;
+            }
+        }
+        v |= (long) (array[at++] & 0xFF) << 56;
+        field = at - arrayOffset;
+        return v;
     }
 
     private int byteAt(int pos) throws ChunkLayout.LayoutException {

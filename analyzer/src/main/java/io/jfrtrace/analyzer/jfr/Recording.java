@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -99,19 +99,24 @@ final class Recording {
             return t;
         });
         ThreadLocal<ByteBuffer> scratch = new ThreadLocal<>();
-        Deque<Future<ChunkResult>> pending = new ArrayDeque<>();
         try {
-            int next = 0;
-            while (next < selected.size() || !pending.isEmpty()) {
-                while (next < selected.size() && pending.size() < threads * AHEAD_PER_THREAD) {
-                    int index = selected.get(next++);
-                    pending.add(pool.submit(() -> {
-                        ChunkResult r = readChunk(ch, index, sources, scratch.get());
+            // The last chunk first: it is the one JMC may have to read too (the JVM writes its old-object samples when
+            // a recording ends), which then runs beside the other chunks instead of after them.
+            List<Integer> order = new ArrayList<>(selected);
+            order.add(0, order.remove(order.size() - 1));
+            Map<Integer, Future<ChunkResult>> running = new HashMap<>();
+            int submitted = 0;
+            for (int index : selected) {
+                while (submitted < order.size() && running.size() < threads * AHEAD_PER_THREAD
+                        || !running.containsKey(index)) {
+                    int next = order.get(submitted++);
+                    running.put(next, pool.submit(() -> {
+                        ChunkResult r = readChunk(ch, next, sources, scratch.get());
                         scratch.set(r.buffer);
                         return r;
                     }));
                 }
-                merge(sources, await(pending.removeFirst()).parts);
+                merge(sources, await(running.remove(index)).parts);
             }
         } finally {
             pool.shutdownNow();

@@ -101,11 +101,10 @@ public final class SampledStacks implements Source<StackSamples> {
         List<FunctionKey> out = new ArrayList<>(trace.methods.length);
         for (int i = trace.methods.length - 1; i >= 0; i--) {
             int frame = i;
-            out.add(functions.computeIfAbsent(trace.methods[i], m -> {
-                String cls = symbols.frameClass(trace, frame);
-                String method = symbols.frameMethod(trace, frame);
-                return cls == null ? FunctionKey.builtin(method)
-                        : new FunctionKey(JavaFrames.fileOf(cls), 0, JavaFrames.functionName(cls, method));
+            out.add(functions.computeIfAbsent(trace.methods[i], id -> {
+                ChunkSymbols.Method m = symbols.method(trace, frame);
+                return m.className() == null ? FunctionKey.builtin(m.name())
+                        : new FunctionKey(m.file(), 0, JavaFrames.functionName(m.className(), m.name()));
             }));
         }
         return out;

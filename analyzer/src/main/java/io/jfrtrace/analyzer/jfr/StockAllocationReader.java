@@ -224,13 +224,12 @@ final class StockAllocationReader implements Source<StockAllocationReader.Part> 
         List<Frame> mostRecentFirst = new ArrayList<>();
         if (trace != null) {
             for (int i = 0; i < trace.methods.length; i++) {
-                String cls = symbols.frameClass(trace, i);
-                if (cls != null && JavaFrames.isAgentClass(cls)) {
+                ChunkSymbols.Method m = symbols.method(trace, i);
+                if (m.agent()) {
                     return null;
                 }
                 if (mostRecentFirst.size() < TRACEBACK_LIMIT) {
-                    mostRecentFirst.add(new Frame(cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
-                            Math.max(0, ChunkSymbols.frameLine(trace, i))));
+                    mostRecentFirst.add(new Frame(m.file(), Math.max(0, ChunkSymbols.frameLine(trace, i))));
                 }
             }
         }
