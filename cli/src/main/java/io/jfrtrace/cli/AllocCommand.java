@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import io.jfrtrace.analyzer.estimate.Estimate;
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
-import io.jfrtrace.analyzer.jfr.StockAllocationReader;
+import io.jfrtrace.analyzer.jfr.Sourced;
+import io.jfrtrace.analyzer.jfr.UnknownSnapshotException;
 import io.jfrtrace.analyzer.tracemalloc.BaseFilter;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
@@ -81,7 +82,11 @@ final class AllocCommand implements Callable<Integer> {
         List<Path> inputs = List.of(ref.file());
         if (list) {
             ReportPrinter<SnapshotListReport> printer = output.printer(SnapshotListReport.class, inputs);
-            printer.print(new SnapshotListReport(AllocationReader.list(ref.file())));
+            try {
+                printer.print(new SnapshotListReport(AllocationReader.list(ref.file())));
+            } catch (NoEventsException e) {
+                throw e.withAdvice("record the program with 'jfr-trace record --alloc'");
+            }
             return ExitCodes.OK;
         }
         if (csv) {
@@ -115,20 +120,27 @@ final class AllocCommand implements Callable<Integer> {
 
     private Loaded load(SnapshotRef ref) throws IOException {
         List<BaseFilter> filters = options.filters();
+        AllocationReader.Allocations data;
         try {
-            return new Loaded(LoadedSnapshot.load(ref, options.view()).snapshot().filterTraces(filters), null, null);
+            data = AllocationReader.read(ref.file(), ref.selector(), options.view());
+        } catch (UnknownSnapshotException e) {
+            throw LoadedSnapshot.withAdvice(e, ref);
         } catch (NoEventsException e) {
             if (ref.selector() != null) {
                 throw new CliException(ExitCodes.NO_DATA, ref.file() + ": no snapshot '" + ref.selector()
                         + "': the recording holds no jfr-trace allocation snapshots (record with --alloc)");
             }
+            throw e.withAdvice("record the program with 'jfr-trace record --alloc', or with JFR's allocation samplers on");
         }
-        StockAllocationReader.Result result = StockAllocationReader.read(ref.file(), options.view());
-        Estimate estimate = result.estimate().filterTraces(filters);
+        if (data.ours() != null) {
+            return new Loaded(data.ours().snapshot().filterTraces(filters), null, null);
+        }
+        Sourced<Estimate> result = data.stock();
+        Estimate estimate = result.model().filterTraces(filters);
         if (prettyTop != null && estimate.hasUnknownSizes()) {
             throw new CliException(ExitCodes.USAGE, "--pretty-top: " + ref.file() + " leaves some sizes unknown "
                     + "(JDK 17's jdk.OldObjectSample records none); try --allocated");
         }
-        return new Loaded(estimate.snapshot(), estimate, ref.file() + " has no jfr-trace snapshots: " + result.source());
+        return new Loaded(estimate.snapshot(), estimate, ref.file() + " has no jfr-trace snapshots: " + result.provenance().note());
     }
 }

@@ -43,8 +43,9 @@ final class CompareCommand implements Callable<Integer> {
         SnapshotRef oldRef = SnapshotRef.parse(old);
         SnapshotRef newRef = SnapshotRef.parse(current);
         ReportPrinter<DiffReport> printer = output.printer(DiffReport.class, List.of(oldRef.file(), newRef.file()));
-        Snapshot before = LoadedSnapshot.load(oldRef, options.view()).snapshot().filterTraces(filters);
-        Snapshot after = LoadedSnapshot.load(newRef, options.view()).snapshot().filterTraces(filters);
+        List<LoadedSnapshot> both = LoadedSnapshot.loadAll(List.of(oldRef, newRef), options.view());
+        Snapshot before = both.get(0).snapshot().filterTraces(filters);
+        Snapshot after = both.get(1).snapshot().filterTraces(filters);
         printer.print(new DiffReport(before, after, grouping));
         return ExitCodes.OK;
     }

@@ -70,9 +70,9 @@ final class DumpsCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.NO_DATA, file + ": no thread dumps (neither jfrtrace.ThreadDump nor "
                     + "jdk.ThreadDump / a crash's jdk.Shutdown events)");
         }
-        if (res.source() == ThreadDumpReader.Source.JDK) {
-            spec.commandLine().getErr().println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own "
-                    + "(jdk.ThreadDump, jdk.Shutdown)");
+        if (!res.provenance().ours()) {
+            spec.commandLine().getErr().println("jfr-trace dumps: " + file + " has no jfr-trace thread dumps; showing the JVM's own ("
+                    + String.join(", ", res.provenance().stockEvents()) + ")");
         }
         List<ThreadDump> selected = new ArrayList<>();
         for (ThreadDump d : res.dumps()) {

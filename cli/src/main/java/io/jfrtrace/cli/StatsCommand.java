@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.ProfileReader;
 import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
@@ -122,6 +123,10 @@ final class StatsCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, p + ": not a readable .pstats file (" + e.getMessage() + ")");
             }
         }
-        return Stats.fromTable(ProfileReader.read(p), List.of(source));
+        try {
+            return Stats.fromTable(ProfileReader.read(p), List.of(source));
+        } catch (NoEventsException e) {
+            throw e.withAdvice("record the program with 'jfr-trace record' to profile its calls");
+        }
     }
 }

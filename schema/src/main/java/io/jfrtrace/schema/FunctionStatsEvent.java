@@ -23,6 +23,8 @@ public final class FunctionStatsEvent extends Event {
     public static final String RECURSIVE_CALL_COUNT = "recursiveCallCount";
     public static final String INLINE_TIME = "inlineTime";
     public static final String TOTAL_TIME = "totalTime";
+    /** Added in 2.2 (0 before). */
+    public static final String FLUSH = "flush";
 
     @Label("File")
     public String file;
@@ -40,4 +42,7 @@ public final class FunctionStatsEvent extends Event {
     @Label("Total Time")
     @Timespan(Timespan.NANOSECONDS)
     public long totalTime;
+    /** The number of the flush that wrote it (1, 2, ...), to place it against a checkpoint (2.2). */
+    @Label("Flush")
+    public long flush;
 }

@@ -26,11 +26,11 @@ public final class RecordingInfoEvent extends Event {
     public static final String OPTIONS = "options";
     public static final String TIMER = "timer";
     public static final String TIME_UNIT = "timeUnit";
+    /** Added in 2.2 (null before). */
+    public static final String RUN_ID = "runId";
 
     @Label("Schema Version")
     public int schemaVersion;
-    @Label("Schema Minor Version")
-    public int schemaMinorVersion;
     @Label("Agent Version")
     public String agentVersion;
     @Label("Options")
@@ -40,4 +40,10 @@ public final class RecordingInfoEvent extends Event {
     @Label("Time Unit")
     @Timespan(Timespan.NANOSECONDS)
     public long timeUnit;
+    /** Added in 2.1; after the fields of 2.0, as every added field goes after the older ones (docs/events.md). */
+    @Label("Schema Minor Version")
+    public int schemaMinorVersion;
+    /** The same for every chunk of one run of the program (recordings of several runs concatenate) (2.2). */
+    @Label("Run Id")
+    public String runId;
 }

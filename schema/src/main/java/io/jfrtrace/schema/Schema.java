@@ -8,8 +8,11 @@ package io.jfrtrace.schema;
 public final class Schema {
     /** Changes when an event or field is renamed, re-typed or changes meaning. */
     public static final int MAJOR = 2;
-    /** Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. */
-    public static final int MINOR = 1;
+    /**
+     * Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. 2: checkpoints
+     * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}).
+     */
+    public static final int MINOR = 2;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

@@ -6,50 +6,86 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openjdk.jmc.common.item.IItem;
-import org.openjdk.jmc.common.item.IItemIterable;
-
+import io.jfrtrace.analyzer.estimate.Estimate;
 import io.jfrtrace.analyzer.tracemalloc.Frame;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
-import io.jfrtrace.analyzer.tracemalloc.Trace;
 import io.jfrtrace.analyzer.tracemalloc.Traceback;
 import io.jfrtrace.schema.AllocationFrames;
-import io.jfrtrace.schema.AllocationSnapshotEvent;
-import io.jfrtrace.schema.AllocationTraceEvent;
 
 /**
  * Reads tracemalloc snapshots ({@code jfrtrace.AllocationSnapshot} / {@code jfrtrace.AllocationTrace},
- * docs/events.md) from a recording, one chunk at a time.
+ * docs/events.md) from a recording, each in one pass over the file; for a recording without any, the JVM's own
+ * estimates ({@link StockAllocationReader}) in the same pass.
  */
 public final class AllocationReader {
-    static final String SNAPSHOT = AllocationSnapshotEvent.NAME;
-    static final String TRACE = AllocationTraceEvent.NAME;
-
     /** Which numbers a snapshot's traces carry: live blocks, or everything allocated since start/clear. */
     public enum View { LIVE, ALLOCATED }
+
+    /** A snapshot picked out of a recording, with its traces. */
+    public record Selected(SnapshotInfo info, Snapshot snapshot) {
+    }
+
+    /** jfr-trace's snapshot, or (the recording holding none) the JVM's estimate: exactly one is non-null. */
+    public record Allocations(Selected ours, Sourced<Estimate> stock) {
+    }
 
     private AllocationReader() {
     }
 
     /** Every snapshot of the recording, in id order; fails if there is none. */
     public static List<SnapshotInfo> list(Path file) throws IOException {
-        List<SnapshotInfo> out = new ArrayList<>();
-        ChunkedRecording.open(file).forEachChunk(byType -> {
-            for (IItemIterable events : byType) {
-                if (SNAPSHOT.equals(events.getType().getIdentifier())) {
-                    EventFields f = new EventFields(events.getType());
-                    for (IItem e : events) {
-                        out.add(info(f, e));
-                    }
-                }
-            }
-        });
-        if (out.isEmpty()) {
-            throw new NoEventsException(file, "no jfr-trace allocation snapshots (jfrtrace.AllocationSnapshot); "
-                    + "record the program with 'jfr-trace record --alloc'");
+        SnapshotSource snapshots = new SnapshotSource(List.of(), View.LIVE);
+        Recording.open(file).read(List.of(snapshots));
+        return requireSnapshots(file, snapshots);
+    }
+
+    /** The snapshot {@code selector} names (see {@link #select}), read in one pass. */
+    public static Selected load(Path file, String selector, View view) throws IOException {
+        return load(file, java.util.Collections.singletonList(selector), view).get(0);
+    }
+
+    /** The snapshots several selectors name in one recording, read in one pass. */
+    public static List<Selected> load(Path file, List<String> selectors, View view) throws IOException {
+        SnapshotSource snapshots = new SnapshotSource(selectors, view);
+        Recording.open(file).read(List.of(snapshots));
+        return selected(file, snapshots, selectors);
+    }
+
+    /**
+     * In one pass: the snapshot {@code selector} names; or, if the recording holds no snapshot at all and no selector
+     * is given, the JVM's estimate for {@code view} (see {@link Provenance} for the rule).
+     */
+    public static Allocations read(Path file, String selector, View view) throws IOException {
+        List<String> selectors = java.util.Collections.singletonList(selector);
+        SnapshotSource snapshots = new SnapshotSource(selectors, view);
+        StockAllocationReader stock = new StockAllocationReader();
+        Recording.open(file).read(List.of(snapshots, stock));
+        if (!snapshots.infos().isEmpty() || selector != null && !selector.isEmpty()) {
+            return new Allocations(selected(file, snapshots, selectors).get(0), null);
         }
-        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        Sourced<Estimate> estimate = stock.estimate(view);
+        if (estimate == null) {
+            throw new NoEventsException(file, "no allocation data: neither jfr-trace snapshots (jfrtrace.AllocationSnapshot) "
+                    + "nor JFR's jdk.ObjectAllocationSample / jdk.OldObjectSample events");
+        }
+        return new Allocations(null, estimate);
+    }
+
+    private static List<Selected> selected(Path file, SnapshotSource snapshots, List<String> selectors) throws IOException {
+        List<SnapshotInfo> all = requireSnapshots(file, snapshots);
+        List<Selected> out = new ArrayList<>();
+        for (String selector : selectors) {
+            SnapshotInfo info = select(file, all, selector);
+            out.add(new Selected(info, new Snapshot(snapshots.traces(info.id()), info.tracebackLimit())));
+        }
         return out;
+    }
+
+    private static List<SnapshotInfo> requireSnapshots(Path file, SnapshotSource snapshots) throws NoEventsException {
+        if (snapshots.infos().isEmpty()) {
+            throw new NoEventsException(file, "no jfr-trace allocation snapshots (jfrtrace.AllocationSnapshot)");
+        }
+        return snapshots.infos();
     }
 
     /**
@@ -70,34 +106,9 @@ public final class AllocationReader {
             }
         }
         if (byLabel == null) {
-            throw new RecordingException(file, "no snapshot '" + selector + "' (ids 1.." + snapshots.get(snapshots.size() - 1).id()
-                    + "; 'jfr-trace alloc " + file + " --list' shows them)");
+            throw new UnknownSnapshotException(file, selector, snapshots.get(snapshots.size() - 1).id());
         }
         return byLabel;
-    }
-
-    /** The traces of one snapshot as a tracemalloc Snapshot. */
-    public static Snapshot snapshot(Path file, SnapshotInfo info, View view) throws IOException {
-        List<Trace> traces = new ArrayList<>();
-        ChunkedRecording.open(file).forEachChunk(byType -> {
-            for (IItemIterable events : byType) {
-                if (TRACE.equals(events.getType().getIdentifier())) {
-                    EventFields f = new EventFields(events.getType());
-                    for (IItem e : events) {
-                        if (f.number(e, AllocationTraceEvent.SNAPSHOT_ID) != info.id()) {
-                            continue;
-                        }
-                        long size = view == View.LIVE ? f.number(e, AllocationTraceEvent.SIZE) : f.number(e, AllocationTraceEvent.ALLOCATED_SIZE);
-                        long count = view == View.LIVE ? f.number(e, AllocationTraceEvent.COUNT) : f.number(e, AllocationTraceEvent.ALLOCATED_COUNT);
-                        if (count > 0) {
-                            traces.add(new Trace((int) f.number(e, AllocationTraceEvent.DOMAIN), size, count,
-                                    traceback(f.string(e, AllocationTraceEvent.FRAMES), (int) f.number(e, AllocationTraceEvent.TOTAL_NFRAME))));
-                        }
-                    }
-                }
-            }
-        });
-        return new Snapshot(traces, info.tracebackLimit());
     }
 
     /** The {@code frames} field ({@link AllocationFrames}), oldest first. */
@@ -109,14 +120,8 @@ public final class AllocationReader {
         return new Traceback(list, totalNframe);
     }
 
-    private static SnapshotInfo info(EventFields f, IItem e) {
-        return new SnapshotInfo((int) f.number(e, AllocationSnapshotEvent.SNAPSHOT_ID), f.string(e, AllocationSnapshotEvent.LABEL), f.string(e, AllocationSnapshotEvent.REASON),
-                startTime(f, e), (int) f.number(e, AllocationSnapshotEvent.TRACEBACK_LIMIT), f.bytes(e, AllocationSnapshotEvent.TRACED_CURRENT),
-                f.bytes(e, AllocationSnapshotEvent.TRACED_PEAK), (int) f.number(e, AllocationSnapshotEvent.TRACE_COUNT),
-                Boolean.parseBoolean(f.string(e, AllocationSnapshotEvent.EXACT)), f.bytes(e, AllocationSnapshotEvent.RECORDER_MEMORY));
-    }
-
-    private static Instant startTime(EventFields f, IItem e) {
-        return f.instant(e, "startTime");
+    static SnapshotInfo info(OurEvents.AllocationSnapshot e) {
+        return new SnapshotInfo(e.snapshotId, e.label, e.reason, Instant.EPOCH.plusNanos(e.epochNanos), e.tracebackLimit,
+                e.tracedCurrent, e.tracedPeak, e.traceCount, e.exact, e.recorderMemory);
     }
 }

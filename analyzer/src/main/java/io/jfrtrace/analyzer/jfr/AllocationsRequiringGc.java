@@ -57,12 +57,25 @@ final class AllocationsRequiringGc {
                     || duringUncaughtHandling(trace)) {
                 continue;
             }
-            List<Request> kept = byThread.computeIfAbsent(t.getThreadId(), k -> new ArrayList<>());
-            kept.add(new Request(time, trace));
-            if (kept.size() > KEPT_PER_THREAD) {
-                kept.remove(kept.stream().min(Comparator.comparing(Request::time)).orElseThrow());
-            }
+            keep(t.getThreadId(), new Request(time, trace));
         }
+    }
+
+    private void keep(long threadId, Request r) {
+        List<Request> kept = byThread.computeIfAbsent(threadId, k -> new ArrayList<>());
+        kept.add(r);
+        if (kept.size() > KEPT_PER_THREAD) {
+            kept.remove(kept.stream().min(Comparator.comparing(Request::time)).orElseThrow());
+        }
+    }
+
+    /** Takes what another chunk's reading kept (a later chunk's, in file order). */
+    void addAll(AllocationsRequiringGc other) {
+        other.byThread.forEach((thread, requests) -> {
+            for (Request r : requests) {
+                keep(thread, r);
+            }
+        });
     }
 
     /** The frames of the thread's last allocation that needed a collection at or before {@code time}, or null. */

@@ -23,6 +23,11 @@ final class HeapLayout {
         }
     }
 
+    /** Takes the flags another chunk of the recording gave (the same JVM's, or it would not matter). */
+    void addAll(HeapLayout other) {
+        flags.putAll(other.flags);
+    }
+
     /**
      * The bytes of an array of {@code elements} elements of the class named {@code arrayClass} ({@code byte[]},
      * {@code java.lang.String[]}) in JDK 11-17's layout: a header of mark word, class pointer and length, aligned to 8

@@ -66,6 +66,11 @@ public final class JavaFrames {
         return line == null || line < 0 ? 0 : line;
     }
 
+    /** {@code com.example.Outer$Inner} and {@code run} → {@code Outer$Inner.run} ({@link FrameNames}). */
+    public static String functionName(String className, String method) {
+        return FrameNames.function(className, method);
+    }
+
     /** {@code com.example.Outer$Inner} → {@code com/example/Outer.java} ({@link FrameNames}: stock frames carry no source file). */
     public static String fileOf(String className) {
         return FrameNames.file(className, null);

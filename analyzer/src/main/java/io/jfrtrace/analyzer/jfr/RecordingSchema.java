@@ -24,13 +24,16 @@ final class RecordingSchema {
             }
             EventFields f = new EventFields(events.getType());
             for (IItem e : events) {
-                long major = f.number(e, RecordingInfoEvent.SCHEMA_VERSION);
-                if (major > Schema.MAJOR) {
-                    throw new RecordingException(file, "written by a newer jfr-trace (event schema " + major + "."
-                            + f.number(e, RecordingInfoEvent.SCHEMA_MINOR_VERSION) + "; this jfr-trace reads "
-                            + Schema.MAJOR + ".x and older): read it with that version");
-                }
+                check(file, f.number(e, RecordingInfoEvent.SCHEMA_VERSION), f.number(e, RecordingInfoEvent.SCHEMA_MINOR_VERSION));
             }
+        }
+    }
+
+    /** The rule, whichever parser read the chunk's {@code jfrtrace.RecordingInfo}. */
+    static void check(Path file, long major, long minor) throws RecordingException {
+        if (major > Schema.MAJOR) {
+            throw new RecordingException(file, "written by a newer jfr-trace (event schema " + major + "." + minor
+                    + "; this jfr-trace reads " + Schema.MAJOR + ".x and older): read it with that version");
         }
     }
 }

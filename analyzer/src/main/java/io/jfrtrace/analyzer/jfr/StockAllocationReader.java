@@ -1,7 +1,5 @@
 package io.jfrtrace.analyzer.jfr;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import io.jfrtrace.analyzer.estimate.Estimate;
 import io.jfrtrace.analyzer.tracemalloc.Frame;
 import io.jfrtrace.analyzer.tracemalloc.Trace;
 import io.jfrtrace.analyzer.tracemalloc.Traceback;
+import one.jfr.StackTrace;
 
 /**
  * For recordings we did not make: estimates from the JVM's own samplers.
@@ -33,71 +32,92 @@ import io.jfrtrace.analyzer.tracemalloc.Traceback;
  * unknown for other objects).
  * </ul>
  * Samples taken in jfr-trace's own code (any frame in {@code io.jfrtrace}) are the agent's allocations, not the
- * program's, and are left out.
+ * program's, and are left out. The allocation samples, which may be many, go through the bulk reader; the old-object
+ * samples (JMC) only in the chunks that hold one, which the JVM writes when the recording ends.
  */
-public final class StockAllocationReader {
+final class StockAllocationReader implements Source<StockAllocationReader.Part> {
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     /** Frames kept per traceback, most recent ones. */
     static final int TRACEBACK_LIMIT = 16;
     private static final Frame UNKNOWN = new Frame("<unknown>", 0);
+    static final String LIVE_NOTE = "estimates from JFR's jdk.OldObjectSample: the sampled objects still alive at the "
+            + "end (count), not all live memory; a size the JVM did not record is unknown";
+    static final String ALLOCATED_NOTE = "estimates from JFR's jdk.ObjectAllocationSample (allocated, not live): size = "
+            + "the bytes the samples stand for (their weights), count = size / object size where a jdk.OldObjectSample "
+            + "of the class and site gives it, else unknown";
 
-    /** The estimate and what it is made of, for the first line of the report. */
-    public record Result(Estimate estimate, String source) {
-    }
-
-    private record Allocation(String className, List<Frame> frames, long weight) {
+    /** A traceback (most recent frame first) and the class allocated there. */
+    private record Site(List<Frame> frames, String className) {
     }
 
     /** {@code size} -1 until known; {@code frames} null without a stack trace. */
     private record Live(String className, List<Frame> frames, long size, long arrayElements) {
     }
 
-    private StockAllocationReader() {
+    /** One chunk's samples: allocation weights per site (first seen first) and the old-object samples. */
+    static final class Part {
+        private final TimeOrder<Long, long[]> weightsByIds = new TimeOrder<>();
+        private final Map<Site, long[]> weights = new LinkedHashMap<>();
+        private final List<Live> live = new ArrayList<>();
+        private final HeapLayout layout = new HeapLayout();
+        private ChunkSymbols symbols;
     }
 
-    public static Result read(Path file, AllocationReader.View view) throws IOException {
-        List<Allocation> allocated = new ArrayList<>();
-        List<Live> live = new ArrayList<>();
-        HeapLayout layout = new HeapLayout();
-        ChunkedRecording.open(file).forEachChunk(byType -> {
-            for (IItemIterable events : byType) {
-                String type = events.getType().getIdentifier();
-                EventFields f = new EventFields(events.getType());
-                switch (type) {
-                    case ALLOCATION_SAMPLE -> {
-                        for (IItem e : events) {
-                            IMCStackTrace st = f.stackTrace(e);
-                            if (!isJfrTrace(st)) {
-                                allocated.add(new Allocation(className(f.value(e, "objectClass")), frames(st),
-                                        f.bytes(e, "weight")));
-                            }
-                        }
-                    }
-                    case OLD_OBJECT_SAMPLE -> {
-                        for (IItem e : events) {
-                            IMCStackTrace st = f.stackTrace(e);
-                            if (!isJfrTrace(st)) {
-                                live.add(new Live(className(f.value(e, "object")), st == null ? null : frames(st),
-                                        f.has("objectSize") ? f.bytes(e, "objectSize") : -1,
-                                        f.has("arrayElements") ? f.number(e, "arrayElements") : -1));
-                            }
-                        }
-                    }
-                    case HeapLayout.BOOLEAN_FLAG -> {
-                        for (IItem e : events) {
-                            layout.flag(f.string(e, "name"), f.bool(e, "value"));
-                        }
-                    }
-                    case HeapLayout.INT_FLAG, HeapLayout.LONG_FLAG -> {
-                        for (IItem e : events) {
-                            layout.flag(f.string(e, "name"), f.number(e, "value"));
-                        }
-                    }
-                    default -> { }
-                }
-            }
+    private final Map<Site, long[]> weights = new LinkedHashMap<>();
+    private final List<Live> live = new ArrayList<>();
+    private final HeapLayout layout = new HeapLayout();
+
+    @Override
+    public Part chunk(Handlers on) {
+        Part part = new Part();
+        on.on(BulkType.ALLOCATION_SAMPLE, (e, symbols) -> {
+            part.symbols = symbols;
+            long ids = (long) e.stackTraceId << 32 | e.classId & 0xFFFFFFFFL;
+            part.weightsByIds.at(ids, e.time, () -> new long[1])[0] += e.allocationSize;
         });
+        on.onAny(OLD_OBJECT_SAMPLE, events -> oldObjects(events, part.live));
+        on.alongside(HeapLayout.BOOLEAN_FLAG, events -> flags(events, part.layout, true));
+        on.alongside(HeapLayout.INT_FLAG, events -> flags(events, part.layout, false));
+        on.alongside(HeapLayout.LONG_FLAG, events -> flags(events, part.layout, false));
+        on.atEnd(() -> resolve(part));
+        return part;
+    }
+
+    /** The chunk's allocation samples by site, named while the chunk's symbols are valid. */
+    private static void resolve(Part part) {
+        if (part.weightsByIds.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<Frame>> framesById = new java.util.HashMap<>();
+        for (Map.Entry<Long, long[]> entry : part.weightsByIds.inOrder()) {
+            long ids = entry.getKey();
+            long[] w = entry.getValue();
+            int stackId = (int) (ids >>> 32);
+            List<Frame> frames = framesById.computeIfAbsent(stackId, id -> frames(part.symbols, id));
+            if (frames != null) { // null: a sample of jfr-trace's own code
+                String className = part.symbols.className((int) (long) ids);
+                part.weights.computeIfAbsent(new Site(frames, className == null ? "?" : className), k -> new long[1])[0]
+                        += w[0];
+            }
+        }
+        part.symbols = null;
+    }
+
+    @Override
+    public void add(Part part) {
+        part.weights.forEach((site, w) -> weights.computeIfAbsent(site, k -> new long[1])[0] += w[0]);
+        live.addAll(part.live);
+        layout.addAll(part.layout);
+    }
+
+    /** Whether the recording held any sample this reader uses. */
+    boolean found() {
+        return !weights.isEmpty() || !live.isEmpty();
+    }
+
+    /** The estimate for {@code view} and what it is made of; null if the recording holds no sample for it. */
+    Sourced<Estimate> estimate(AllocationReader.View view) {
         ObjectSizes sizes = new ObjectSizes();
         List<Live> measured = new ArrayList<>();
         for (Live l : live) {
@@ -106,54 +126,61 @@ public final class StockAllocationReader {
             sizes.add(l.className(), l.frames() == null ? null : top(l.frames()), size);
         }
         if (view == AllocationReader.View.LIVE && !measured.isEmpty()) {
-            return new Result(liveEstimate(measured), "estimates from JFR's jdk.OldObjectSample: the sampled objects "
-                    + "still alive at the end (count), not all live memory; a size the JVM did not record is unknown");
+            return Sourced.stock(liveEstimate(measured), List.of(OLD_OBJECT_SAMPLE), LIVE_NOTE);
         }
-        if (!allocated.isEmpty()) {
-            return new Result(allocatedEstimate(allocated, sizes), "estimates from JFR's jdk.ObjectAllocationSample "
-                    + "(allocated, not live): size = the bytes the samples stand for (their weights), count = size / "
-                    + "object size where a jdk.OldObjectSample of the class and site gives it, else unknown");
+        if (!weights.isEmpty()) {
+            return Sourced.stock(allocatedEstimate(sizes), List.of(ALLOCATION_SAMPLE), ALLOCATED_NOTE);
         }
-        throw new NoEventsException(file, "no allocation data: neither jfr-trace snapshots (record --alloc) "
-                + "nor JFR's jdk.ObjectAllocationSample / jdk.OldObjectSample events");
+        return null;
     }
 
     /** Per traceback and class: the bytes the samples stand for and the objects that makes. */
-    private static Estimate allocatedEstimate(List<Allocation> samples, ObjectSizes sizes) {
-        Map<List<Object>, long[]> weights = new LinkedHashMap<>();
-        for (Allocation a : samples) {
-            weights.computeIfAbsent(List.of(a.frames(), a.className()), k -> new long[1])[0] += a.weight();
-        }
+    private Estimate allocatedEstimate(ObjectSizes sizes) {
         List<Estimate.Row> rows = new ArrayList<>();
-        weights.forEach((key, w) -> {
-            @SuppressWarnings("unchecked")
-            List<Frame> frames = (List<Frame>) key.get(0);
-            double objectSize = sizes.of((String) key.get(1), top(frames));
+        weights.forEach((site, w) -> {
+            double objectSize = sizes.of(site.className(), top(site.frames()));
             boolean known = objectSize > 0;
             long count = known ? Math.max(1, Math.round(w[0] / objectSize)) : 1;
-            rows.add(new Estimate.Row(new Trace(0, w[0], count, traceback(frames)), true, known));
+            rows.add(new Estimate.Row(new Trace(0, w[0], count, traceback(site.frames())), true, known));
         });
         return Estimate.of(rows, TRACEBACK_LIMIT);
     }
 
     /** Per traceback and class: the sampled live objects and their bytes (unknown if one lacks a size). */
     private static Estimate liveEstimate(List<Live> samples) {
-        Map<List<Object>, long[]> groups = new LinkedHashMap<>();
+        Map<Site, long[]> groups = new LinkedHashMap<>();
         for (Live l : samples) {
             List<Frame> frames = l.frames() == null ? List.of(UNKNOWN) : l.frames();
-            long[] g = groups.computeIfAbsent(List.of(frames, l.className()), k -> new long[3]);
+            long[] g = groups.computeIfAbsent(new Site(frames, l.className()), k -> new long[3]);
             g[0] += Math.max(0, l.size());
             g[1]++;
             g[2] += l.size() > 0 ? 0 : 1; // samples without a size
         }
         List<Estimate.Row> rows = new ArrayList<>();
-        groups.forEach((key, g) -> {
-            @SuppressWarnings("unchecked")
-            List<Frame> frames = (List<Frame>) key.get(0);
+        groups.forEach((site, g) -> {
             boolean known = g[2] == 0;
-            rows.add(new Estimate.Row(new Trace(0, known ? g[0] : 0, g[1], traceback(frames)), known, true));
+            rows.add(new Estimate.Row(new Trace(0, known ? g[0] : 0, g[1], traceback(site.frames())), known, true));
         });
         return Estimate.of(rows, TRACEBACK_LIMIT);
+    }
+
+    private static void oldObjects(IItemIterable events, List<Live> live) {
+        EventFields f = new EventFields(events.getType());
+        for (IItem e : events) {
+            IMCStackTrace st = f.stackTrace(e);
+            if (!isJfrTrace(st)) {
+                live.add(new Live(className(f.value(e, "object")), st == null ? null : frames(st),
+                        f.has("objectSize") ? f.bytes(e, "objectSize") : -1,
+                        f.has("arrayElements") ? f.number(e, "arrayElements") : -1));
+            }
+        }
+    }
+
+    private static void flags(IItemIterable events, HeapLayout layout, boolean bool) {
+        EventFields f = new EventFields(events.getType());
+        for (IItem e : events) {
+            layout.flag(f.string(e, "name"), bool ? f.bool(e, "value") : (Object) f.number(e, "value"));
+        }
     }
 
     private static boolean isJfrTrace(IMCStackTrace trace) {
@@ -167,7 +194,7 @@ public final class StockAllocationReader {
         return false;
     }
 
-    /** A class given as a class constant ({@code objectClass}) or an old object ({@code object}). */
+    /** A class given as an old object ({@code object}). */
     private static String className(Object value) {
         IMCType type = value instanceof IMCType t ? t : value instanceof IMCOldObject o ? o.getType() : null;
         return type == null ? "?" : JavaFrames.typeName(type);
@@ -176,12 +203,34 @@ public final class StockAllocationReader {
     /** Most recent first, at most {@link #TRACEBACK_LIMIT}. */
     private static List<Frame> frames(IMCStackTrace trace) {
         List<Frame> mostRecentFirst = new ArrayList<>();
+        for (IMCFrame fr : trace.getFrames()) {
+            if (mostRecentFirst.size() == TRACEBACK_LIMIT) {
+                break;
+            }
+            mostRecentFirst.add(new Frame(JavaFrames.file(fr), JavaFrames.line(fr)));
+        }
+        if (mostRecentFirst.isEmpty()) {
+            mostRecentFirst.add(UNKNOWN);
+        }
+        return List.copyOf(mostRecentFirst);
+    }
+
+    /**
+     * A bulk sample's stack, most recent first, at most {@link #TRACEBACK_LIMIT}, named as {@link #frames(IMCStackTrace)}
+     * names JMC's; null if a frame is jfr-trace's own code.
+     */
+    private static List<Frame> frames(ChunkSymbols symbols, int stackId) {
+        StackTrace trace = symbols.stackTrace(stackId);
+        List<Frame> mostRecentFirst = new ArrayList<>();
         if (trace != null) {
-            for (IMCFrame fr : trace.getFrames()) {
-                if (mostRecentFirst.size() == TRACEBACK_LIMIT) {
-                    break;
+            for (int i = 0; i < trace.methods.length; i++) {
+                ChunkSymbols.Method m = symbols.method(trace, i);
+                if (m.agent()) {
+                    return null;
                 }
-                mostRecentFirst.add(new Frame(JavaFrames.file(fr), JavaFrames.line(fr)));
+                if (mostRecentFirst.size() < TRACEBACK_LIMIT) {
+                    mostRecentFirst.add(new Frame(m.file(), Math.max(0, ChunkSymbols.frameLine(trace, i))));
+                }
             }
         }
         if (mostRecentFirst.isEmpty()) {

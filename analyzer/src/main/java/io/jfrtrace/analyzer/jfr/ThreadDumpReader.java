@@ -56,6 +56,11 @@ public final class ThreadDumpReader {
 
     /** The dumps of a recording, in time then id order, and where they came from. */
     public record Result(List<ThreadDump> dumps, Source source) {
+        /** Which events the dumps come from (see {@link Provenance}). */
+        public Provenance provenance() {
+            return source == Source.JDK ? new Provenance(List.of(JDK_DUMP, JDK_SHUTDOWN),
+                    "the JVM's own thread dumps and a crash's last stack") : Provenance.OURS;
+        }
     }
 
     private ThreadDumpReader() {
@@ -79,48 +84,12 @@ public final class ThreadDumpReader {
 
     /** Every dump of the file, jfr-trace's and the JVM's, kept apart (record merges a crash's sources with it). */
     public static All readAll(Path file) throws IOException {
-        Map<Long, Header> headers = new HashMap<>();
-        Map<Long, List<ThreadStack>> stacks = new HashMap<>();
-        List<ThreadDump> jdk = new ArrayList<>();
-        AllocationsRequiringGc gcRequests = new AllocationsRequiringGc();
-        ChunkedRecording.open(file).forEachChunk(byType -> {
-            for (IItemIterable events : byType) {
-                String type = events.getType().getIdentifier();
-                EventFields f = new EventFields(events.getType());
-                switch (type) {
-                    case DUMP -> {
-                        for (IItem e : events) {
-                            Header h = header(f, e);
-                            headers.putIfAbsent(h.id, h);
-                        }
-                    }
-                    case STACK -> {
-                        for (IItem e : events) {
-                            stacks.computeIfAbsent(f.number(e, ThreadStackEvent.DUMP_ID), k -> new ArrayList<>()).add(stack(f, e));
-                        }
-                    }
-                    case JDK_DUMP -> {
-                        for (IItem e : events) {
-                            jdk.add(new ThreadDump(0, f.instant(e, "startTime"), Reason.REQUEST, "", 0, -1,
-                                    OwnThreads.without(ThreadPrintParser.parse(nonNull(f.string(e, "result"))))));
-                        }
-                    }
-                    case JDK_SHUTDOWN -> {
-                        IMemberAccessor<IMCStackTrace, IItem> st = JfrAttributes.EVENT_STACKTRACE.getAccessor(events.getType());
-                        IMemberAccessor<IMCThread, IItem> th = JfrAttributes.EVENT_THREAD.getAccessor(events.getType());
-                        for (IItem e : events) {
-                            String reason = f.string(e, "reason");
-                            if (reason != null && reason.startsWith(VM_ERROR)) {
-                                jdk.add(crash(f.instant(e, "startTime"), reason, th == null ? null : th.getMember(e),
-                                        st == null ? null : st.getMember(e)));
-                            }
-                        }
-                    }
-                    case AllocationsRequiringGc.TYPE -> gcRequests.add(events);
-                    default -> { }
-                }
-            }
-        });
+        Dumps dumps = new Dumps();
+        Recording.open(file).read(List.of(dumps));
+        Map<Long, Header> headers = dumps.headers;
+        Map<Long, List<ThreadStack>> stacks = dumps.stacks;
+        List<ThreadDump> jdk = dumps.jdk;
+        AllocationsRequiringGc gcRequests = dumps.gcRequests;
         List<ThreadDump> jfrTrace = List.of();
         if (!headers.isEmpty()) {
             List<ThreadDump> out = new ArrayList<>();
@@ -139,6 +108,61 @@ public final class ThreadDumpReader {
                     d.threads()));
         }
         return new All(jfrTrace, List.copyOf(numbered));
+    }
+
+    /** The dump events of each chunk (all decoded by JMC, in the chunks that hold any), merged in file order. */
+    private static final class Dumps implements io.jfrtrace.analyzer.jfr.Source<Dumps> {
+        final Map<Long, Header> headers = new HashMap<>();
+        final Map<Long, List<ThreadStack>> stacks = new HashMap<>();
+        final List<ThreadDump> jdk = new ArrayList<>();
+        final AllocationsRequiringGc gcRequests = new AllocationsRequiringGc();
+
+        @Override
+        public Dumps chunk(Handlers on) {
+            Dumps part = new Dumps();
+            on.onAny(DUMP, events -> {
+                EventFields f = new EventFields(events.getType());
+                for (IItem e : events) {
+                    Header h = header(f, e);
+                    part.headers.putIfAbsent(h.id, h);
+                }
+            });
+            on.onAny(STACK, events -> {
+                EventFields f = new EventFields(events.getType());
+                for (IItem e : events) {
+                    part.stacks.computeIfAbsent(f.number(e, ThreadStackEvent.DUMP_ID), k -> new ArrayList<>()).add(stack(f, e));
+                }
+            });
+            on.onAny(JDK_DUMP, events -> {
+                EventFields f = new EventFields(events.getType());
+                for (IItem e : events) {
+                    part.jdk.add(new ThreadDump(0, f.instant(e, "startTime"), Reason.REQUEST, "", 0, -1,
+                            OwnThreads.without(ThreadPrintParser.parse(nonNull(f.string(e, "result"))))));
+                }
+            });
+            on.onAny(JDK_SHUTDOWN, events -> {
+                EventFields f = new EventFields(events.getType());
+                IMemberAccessor<IMCStackTrace, IItem> st = JfrAttributes.EVENT_STACKTRACE.getAccessor(events.getType());
+                IMemberAccessor<IMCThread, IItem> th = JfrAttributes.EVENT_THREAD.getAccessor(events.getType());
+                for (IItem e : events) {
+                    String reason = f.string(e, ThreadDumpEvent.REASON);
+                    if (reason != null && reason.startsWith(VM_ERROR)) {
+                        part.jdk.add(crash(f.instant(e, "startTime"), reason, th == null ? null : th.getMember(e),
+                                st == null ? null : st.getMember(e)));
+                    }
+                }
+            });
+            on.onAny(AllocationsRequiringGc.TYPE, part.gcRequests::add);
+            return part;
+        }
+
+        @Override
+        public void add(Dumps part) {
+            part.headers.forEach(headers::putIfAbsent);
+            part.stacks.forEach((id, list) -> stacks.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+            jdk.addAll(part.jdk);
+            gcRequests.addAll(part.gcRequests);
+        }
     }
 
     /**

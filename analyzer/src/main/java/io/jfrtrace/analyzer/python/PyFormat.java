@@ -27,11 +27,63 @@ public final class PyFormat {
         } else if (Double.isInfinite(x)) {
             body = "inf";
         } else {
-            BigDecimal bd = new BigDecimal(x).abs().setScale(precision, RoundingMode.HALF_EVEN);
-            body = bd.toPlainString();
+            body = exactFixed(Math.abs(x), precision);
+            if (body == null) {
+                BigDecimal bd = new BigDecimal(x).abs().setScale(precision, RoundingMode.HALF_EVEN);
+                body = bd.toPlainString();
+            }
         }
         String sign = negative ? "-" : (plus ? "+" : "");
         return PyStr.rjust(sign + body, width);
+    }
+
+    /** 10^0 .. 10^3: below 2^10, so a double's 53-bit significand times one fits a long. */
+    private static final long[] POWERS = {1, 10, 100, 1000};
+
+    /**
+     * {@code "%.{precision}f"} of a finite {@code x >= 0} without BigDecimal, for precision 0-3 (pstats' columns print
+     * thousands of them): x = m * 2^e exactly, so x * 10^p = m * 10^p * 2^e, whose integer part and the rounding of
+     * the rest (half to even on the exact value, as Python rounds) take shifts of a long. Null where the value does
+     * not fit (x of 2^53 and more).
+     */
+    private static String exactFixed(double x, int precision) {
+        if (precision >= POWERS.length || x >= 0x1p53) {
+            return null;
+        }
+        long bits = Double.doubleToRawLongBits(x);
+        int exponent = (int) (bits >>> 52 & 0x7FF);
+        long significand = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0) {
+            exponent = 1; // subnormal
+        } else {
+            significand |= 1L << 52;
+        }
+        int shift = 1075 - exponent; // x = significand * 2^-shift
+        long scaled = significand * POWERS[precision];
+        long units;
+        if (shift <= 0) {
+            units = scaled << -shift; // x < 2^53: no overflow
+        } else if (shift >= 64) {
+            units = 0; // below 2^-11: far under half a unit of 10^-3
+        } else {
+            units = scaled >>> shift;
+            long rest = shift == 63 ? scaled & Long.MAX_VALUE : scaled & (1L << shift) - 1;
+            long half = 1L << (shift - 1);
+            if (rest > half || rest == half && (units & 1) != 0) {
+                units++;
+            }
+        }
+        String digits = Long.toString(units);
+        if (precision == 0) {
+            return digits;
+        }
+        StringBuilder b = new StringBuilder(digits.length() + 2);
+        for (int pad = digits.length(); pad <= precision; pad++) {
+            b.append('0');
+        }
+        b.append(digits);
+        b.insert(b.length() - precision, '.');
+        return b.toString();
     }
 
     /** pstats' {@code f8(x)}: {@code "%8.3f" % x}. */

@@ -1,5 +1,8 @@
 package io.jfrtrace.recorder.jfr;
 
+import io.jfrtrace.schema.ProfileCheckpointEvent;
+import io.jfrtrace.schema.CallerTotalsEvent;
+import io.jfrtrace.schema.FunctionTotalsEvent;
 import java.time.Duration;
 
 import io.jfrtrace.runtime.AllocTracker;
@@ -34,6 +37,11 @@ public final class Flusher {
     private long snapshotIntervalMillis;
     /** Set by the flush that closed the open calls at exit: nothing is emitted after it. */
     private boolean ended;
+    /** The same for every chunk of this run (RecordingInfo, ProfileCheckpoint): pid, start time and clock. */
+    private final String runId = ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis())
+            + "-" + Long.toHexString(System.nanoTime());
+    private final ProfileTotals totals = new ProfileTotals();
+    private long flushes;
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -57,6 +65,9 @@ public final class Flusher {
         // undeclared types, and the JMC parser rejects the chunk).
         FlightRecorder.register(FunctionStatsEvent.class);
         FlightRecorder.register(CallerStatsEvent.class);
+        FlightRecorder.register(FunctionTotalsEvent.class);
+        FlightRecorder.register(CallerTotalsEvent.class);
+        FlightRecorder.register(ProfileCheckpointEvent.class);
         if (alloc) {
             FlightRecorder.register(AllocationSnapshotEvent.class);
             FlightRecorder.register(AllocationTraceEvent.class);
@@ -73,6 +84,9 @@ public final class Flusher {
         FlightRecorder.addPeriodicEvent(FinalFlushEvent.class, chunkEndHook);
         r.enable(FunctionStatsEvent.class).withoutStackTrace();
         r.enable(CallerStatsEvent.class).withoutStackTrace();
+        r.enable(FunctionTotalsEvent.class).withoutStackTrace();
+        r.enable(CallerTotalsEvent.class).withoutStackTrace();
+        r.enable(ProfileCheckpointEvent.class).withoutStackTrace();
         r.enable(RecordingInfoEvent.class).with("period", "everyChunk");
         r.enable(FlushTimerEvent.class).withPeriod(Duration.ofMillis(flushIntervalMillis));
         r.enable(FinalFlushEvent.class).with("period", "endChunk");
@@ -86,16 +100,17 @@ public final class Flusher {
         e.options = options;
         e.timer = Clock.name();
         e.timeUnit = 1;
+        e.runId = runId;
         e.commit();
     }
 
     /**
-     * End of a chunk: flush the call tables; if the JVM is exiting, close the calls still open
-     * (as cProfile's disable() does) and take the exit snapshot.
+     * End of a chunk: flush the call tables and write the whole profile as a checkpoint; if the JVM is exiting,
+     * close the calls still open (as cProfile's disable() does) and take the exit snapshot.
      */
     private void chunkEnd() {
         boolean exiting = shuttingDown();
-        flush(exiting);
+        flush(exiting, true);
         if (alloc && exiting) {
             AllocTracker.snapshot("exit", "exit");
         }
@@ -118,16 +133,16 @@ public final class Flusher {
 
     /** Emits all deltas since the previous flush. */
     public void flush() {
-        flush(false);
+        flush(false, false);
     }
 
     /**
      * Emits all deltas since the previous flush; with {@code closeOpenCalls}, also the returns of the
      * calls still open on live threads, and nothing after that: those calls may still return later
      * (the JVM may stop several recordings, each ending a chunk), and their returns must not be
-     * counted twice.
+     * counted twice. With {@code checkpoint}, then also the whole profile so far (ProfileTotals).
      */
-    private synchronized void flush(boolean closeOpenCalls) {
+    private synchronized void flush(boolean closeOpenCalls, boolean checkpoint) {
         if (ended) {
             return;
         }
@@ -144,7 +159,10 @@ public final class Flusher {
                 Profiler.remove(p);
             }
         }
-        deltas.emit();
+        deltas.emit(++flushes, totals);
+        if (checkpoint && totals.hasEntries()) {
+            totals.checkpoint(runId, flushes);
+        }
         ended = closeOpenCalls;
     }
 

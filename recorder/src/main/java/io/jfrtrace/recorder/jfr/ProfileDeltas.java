@@ -95,8 +95,8 @@ final class ProfileDeltas {
         }
     }
 
-    /** Commits one event per function and per edge whose sums are not all zero. */
-    void emit() {
+    /** Commits one event per function and per edge whose sums are not all zero, and adds them to {@code totals}. */
+    void emit(long flush, ProfileTotals totals) {
         for (int id = 0; W * id < fnSum.length; id++) {
             int b = W * id;
             if (fnSum[b] == 0 && fnSum[b + 1] == 0 && fnSum[b + 2] == 0 && fnSum[b + 3] == 0) {
@@ -110,7 +110,9 @@ final class ProfileDeltas {
             ev.recursiveCallCount = fnSum[b + ThreadProfile.REC];
             ev.inlineTime = Clock.toNanos(fnSum[b + ThreadProfile.IT]);
             ev.totalTime = Clock.toNanos(fnSum[b + ThreadProfile.TT]);
+            ev.flush = flush;
             ev.commit();
+            totals.addFunction(id, ev.callCount, ev.recursiveCallCount, ev.inlineTime, ev.totalTime);
         }
         for (Map.Entry<Long, long[]> en : edges.entrySet()) {
             int caller = (int) (en.getKey() >>> 32);
@@ -127,7 +129,9 @@ final class ProfileDeltas {
             ev.recursiveCallCount = s[ThreadProfile.REC];
             ev.inlineTime = Clock.toNanos(s[ThreadProfile.IT]);
             ev.totalTime = Clock.toNanos(s[ThreadProfile.TT]);
+            ev.flush = flush;
             ev.commit();
+            totals.addEdge(en.getKey(), ev.callCount, ev.recursiveCallCount, ev.inlineTime, ev.totalTime);
         }
     }
 }

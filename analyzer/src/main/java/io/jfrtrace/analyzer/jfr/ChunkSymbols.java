@@ -1,0 +1,85 @@
+package io.jfrtrace.analyzer.jfr;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import one.jfr.ClassRef;
+import one.jfr.JfrReader;
+import one.jfr.MethodRef;
+import one.jfr.StackTrace;
+
+/**
+ * The names behind the ids of one chunk's bulk events (stack traces, methods, classes), from the bulk reader's constant
+ * pools, named as JMC names them. Valid only while its chunk is being read: resolve ids before the chunk ends.
+ */
+final class ChunkSymbols {
+    private final JfrReader reader;
+    private final Map<Long, String> classNames = new HashMap<>();
+    private final Map<Long, String> methodNames = new HashMap<>();
+    private final Map<Long, Method> methods = new HashMap<>();
+
+    /**
+     * A frame's method as the analyzer names it: its class ({@code com.example.Outer$Inner}, null if unknown), its name,
+     * the source file its class implies ({@code com/example/Outer.java}), and whether it is jfr-trace's own code.
+     */
+    record Method(String className, String name, String file, boolean agent) {
+    }
+
+    ChunkSymbols(JfrReader reader) {
+        this.reader = reader;
+    }
+
+    /** A stack trace by id, most recent frame first; null if the chunk has none by that id (no stack recorded). */
+    StackTrace stackTrace(int id) {
+        return reader.stackTraces.get(id);
+    }
+
+    /** The dotted name of the class of a frame's method ({@code com.example.Outer$Inner}). */
+    String frameClass(StackTrace trace, int frame) {
+        MethodRef m = reader.methods.get(trace.methods[frame]);
+        return m == null ? null : className(m.cls);
+    }
+
+    /** The method name of a frame ({@code <init>}, {@code lambda$main$0}). */
+    String frameMethod(StackTrace trace, int frame) {
+        MethodRef m = reader.methods.get(trace.methods[frame]);
+        return m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
+    }
+
+    /** The method of a frame, named once per chunk. */
+    Method method(StackTrace trace, int frame) {
+        return methods.computeIfAbsent(trace.methods[frame], id -> {
+            MethodRef m = reader.methods.get(id);
+            String cls = m == null ? null : className(m.cls);
+            String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
+            return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
+                    cls != null && JavaFrames.isAgentClass(cls));
+        });
+    }
+
+    /** A frame's line number, -1 if the JVM recorded none. */
+    static int frameLine(StackTrace trace, int frame) {
+        int line = trace.locations[frame] >> 16;
+        return Math.max(line, -1);
+    }
+
+    /**
+     * A class by id, named as JMC names it: dots between packages, arrays as {@code byte[]} or
+     * {@code java.lang.String[][]}; null if the chunk has no class by that id.
+     */
+    String className(long classId) {
+        String known = classNames.get(classId);
+        if (known == null && !classNames.containsKey(classId)) {
+            ClassRef c = reader.classes.get(classId);
+            known = c == null ? null : JvmNames.javaName(symbol(c.name));
+            classNames.put(classId, known);
+        }
+        return known;
+    }
+
+    private String symbol(long id) {
+        byte[] bytes = reader.symbols.get(id);
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

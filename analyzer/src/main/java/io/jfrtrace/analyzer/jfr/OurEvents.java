@@ -1,0 +1,269 @@
+package io.jfrtrace.analyzer.jfr;
+
+import io.jfrtrace.schema.AllocationSnapshotEvent;
+import io.jfrtrace.schema.AllocationTraceEvent;
+import io.jfrtrace.schema.CallerStatsEvent;
+import io.jfrtrace.schema.CallerTotalsEvent;
+import io.jfrtrace.schema.FunctionStatsEvent;
+import io.jfrtrace.schema.FunctionTotalsEvent;
+import io.jfrtrace.schema.ProfileCheckpointEvent;
+import io.jfrtrace.schema.RecordingInfoEvent;
+import one.jfr.JfrClass;
+import one.jfr.JfrReader;
+import one.jfr.event.Event;
+
+/**
+ * jfr-trace's own events as the bulk reader decodes them: one class per type, fields read in the order the event
+ * schema (docs/events.md) fixes, which is the order of the recorder's event classes. Every event of ours starts with
+ * the four fields JFR gives each Java event (startTime, duration, eventThread, stackTrace); a field added to the schema
+ * comes last, and is read only from chunks whose metadata declares it. The reader calls each constructor with itself
+ * positioned after the event's size and type, and moves on to the next event whatever the constructor read.
+ */
+public final class OurEvents {
+    static final BulkType<FunctionStats> FUNCTION_STATS = BulkType.ours(FunctionStatsEvent.NAME, FunctionStats.class);
+    static final BulkType<CallerStats> CALLER_STATS = BulkType.ours(CallerStatsEvent.NAME, CallerStats.class);
+    static final BulkType<RecordingInfo> RECORDING_INFO = BulkType.ours(RecordingInfoEvent.NAME, RecordingInfo.class);
+    static final BulkType<AllocationSnapshot> ALLOCATION_SNAPSHOT =
+            BulkType.ours(AllocationSnapshotEvent.NAME, AllocationSnapshot.class);
+    static final BulkType<AllocationTrace> ALLOCATION_TRACE = BulkType.ours(AllocationTraceEvent.NAME, AllocationTrace.class);
+    static final BulkType<FunctionTotals> FUNCTION_TOTALS = BulkType.ours(FunctionTotalsEvent.NAME, FunctionTotals.class);
+    static final BulkType<CallerTotals> CALLER_TOTALS = BulkType.ours(CallerTotalsEvent.NAME, CallerTotals.class);
+    static final BulkType<ProfileCheckpoint> PROFILE_CHECKPOINT =
+            BulkType.ours(ProfileCheckpointEvent.NAME, ProfileCheckpoint.class);
+
+    /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
+    private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
+
+    /** Later minor versions' additions to schema 2.0's events, as one chunk's metadata declares them. */
+    private record Additions(boolean functionFlush, boolean callerFlush, boolean minorVersion, boolean runId) {
+    }
+
+    /** Reads which additions the chunk declares; before its events are decoded, on the thread decoding them. */
+    static void prepare(JfrReader r) {
+        ADDITIONS.set(new Additions(declares(r, FUNCTION_STATS.name(), FunctionStatsEvent.FLUSH), declares(r, CALLER_STATS.name(), CallerStatsEvent.FLUSH),
+                declares(r, RECORDING_INFO.name(), RecordingInfoEvent.SCHEMA_MINOR_VERSION), declares(r, RECORDING_INFO.name(), RecordingInfoEvent.RUN_ID)));
+    }
+
+    private OurEvents() {
+    }
+
+    /** Whether the chunk being read declares a field (a later schema's addition). */
+    static boolean declares(JfrReader r, String type, String field) {
+        JfrClass c = r.typesByName.get(type);
+        return c != null && c.field(field) != null;
+    }
+
+    /** Reads the four implicit fields; returns the start time (ticks). */
+    private static long implicitFields(JfrReader r) {
+        long startTime = r.getVarlong();
+        r.getVarlong(); // duration
+        r.getVarlong(); // eventThread
+        r.getVarlong(); // stackTrace
+        return startTime;
+    }
+
+    /** {@code jfrtrace.FunctionStats}: one function's cProfile counters gained since the previous flush. */
+    public static final class FunctionStats extends Event {
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
+        public final long flush;
+
+        public FunctionStats(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+            flush = ADDITIONS.get().functionFlush() ? r.getVarlong() : 0;
+        }
+    }
+
+    /** {@code jfrtrace.CallerStats}: one caller-to-callee edge's counters gained since the previous flush. */
+    public static final class CallerStats extends Event {
+        public final String callerFile;
+        public final int callerLine;
+        public final String callerFunction;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
+        public final long flush;
+
+        public CallerStats(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            callerFile = r.getString();
+            callerLine = r.getVarint();
+            callerFunction = r.getString();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+            flush = ADDITIONS.get().callerFlush() ? r.getVarlong() : 0;
+        }
+    }
+
+    /** {@code jfrtrace.RecordingInfo}: what wrote the chunk. */
+    public static final class RecordingInfo extends Event {
+        public final int schemaVersion;
+        public final String agentVersion;
+        public final String options;
+        public final String timer;
+        public final long timeUnit;
+        /** Schema 2.1 on; 0 in older recordings. */
+        public final int schemaMinorVersion;
+        /** The run that wrote the chunk (schema 2.2); null in older recordings. */
+        public final String runId;
+
+        public RecordingInfo(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            schemaVersion = r.getVarint();
+            agentVersion = r.getString();
+            options = r.getString();
+            timer = r.getString();
+            timeUnit = r.getVarlong();
+            schemaMinorVersion = ADDITIONS.get().minorVersion() ? r.getVarint() : 0;
+            runId = ADDITIONS.get().runId() ? r.getString() : null;
+        }
+    }
+
+    /** {@code jfrtrace.FunctionTotals} (schema 2.2): one function's counters since the run began, in a checkpoint. */
+    public static final class FunctionTotals extends Event {
+        public final long checkpoint;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public FunctionTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallerTotals} (schema 2.2): one edge's counters since the run began, in a checkpoint. */
+    public static final class CallerTotals extends Event {
+        public final long checkpoint;
+        public final String callerFile;
+        public final int callerLine;
+        public final String callerFunction;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long recursiveCallCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public CallerTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            callerFile = r.getString();
+            callerLine = r.getVarint();
+            callerFunction = r.getString();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            recursiveCallCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.ProfileCheckpoint} (schema 2.2): a checkpoint's header, committed after its entries. */
+    public static final class ProfileCheckpoint extends Event {
+        public final String runId;
+        public final long checkpoint;
+        public final long flush;
+        public final int functionCount;
+        public final int callerCount;
+
+        public ProfileCheckpoint(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            runId = r.getString();
+            checkpoint = r.getVarlong();
+            flush = r.getVarlong();
+            functionCount = r.getVarint();
+            callerCount = r.getVarint();
+        }
+    }
+
+    /** {@code jfrtrace.AllocationSnapshot}: a tracemalloc snapshot's header, committed after its traces. */
+    public static final class AllocationSnapshot extends Event {
+        public final int snapshotId;
+        public final String label;
+        public final String reason;
+        public final int tracebackLimit;
+        public final long tracedCurrent;
+        public final long tracedPeak;
+        public final int traceCount;
+        public final boolean exact;
+        public final long recorderMemory;
+        /** The start time as nanoseconds since the epoch. */
+        public final long epochNanos;
+
+        public AllocationSnapshot(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            epochNanos = r.eventTimeToNanos(time);
+            snapshotId = r.getVarint();
+            label = r.getString();
+            reason = r.getString();
+            tracebackLimit = r.getVarint();
+            tracedCurrent = r.getVarlong();
+            tracedPeak = r.getVarlong();
+            traceCount = r.getVarint();
+            exact = r.getBoolean();
+            recorderMemory = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.AllocationTrace}: one traceback of a snapshot. */
+    public static final class AllocationTrace extends Event {
+        public final int snapshotId;
+        public final int domain;
+        public final long size;
+        public final long count;
+        public final int totalNframe;
+        public final String frames;
+        public final long allocatedSize;
+        public final long allocatedCount;
+
+        public AllocationTrace(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            snapshotId = r.getVarint();
+            domain = r.getVarint();
+            size = r.getVarlong();
+            count = r.getVarlong();
+            totalNframe = r.getVarint();
+            frames = r.getString();
+            allocatedSize = r.getVarlong();
+            allocatedCount = r.getVarlong();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.jfrtrace.analyzer.jfr;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+
+import org.openjdk.jmc.common.item.IItemIterable;
+
+/**
+ * One pass over a recording: each chunk is loaded once, checked ({@link ChunkLayout}), and its events go to the
+ * handlers the sources registered by name. Events of jfr-trace's own types and the JVM's samples are decoded by the bulk
+ * reader ({@link BulkChunk}); any other event by JMC ({@link JmcChunk}), and only in chunks that hold one. Chunks are
+ * independent, so they are read on all cores; the sources get their parts back in file order.
+ */
+final class Recording {
+    /** Chunks loaded or waiting to be merged per reading thread: bounds what the parts hold at once. */
+    private static final int AHEAD_PER_THREAD = 2;
+
+    private final ChunkedRecording chunks;
+    private volatile Cached cached;
+
+    private Recording(ChunkedRecording chunks) {
+        this.chunks = chunks;
+    }
+
+    /** Checks the file's chunk structure (no event is read yet). */
+    static Recording open(Path file) throws RecordingException {
+        return new Recording(ChunkedRecording.open(file));
+    }
+
+    Path file() {
+        return chunks.file();
+    }
+
+    int chunkCount() {
+        return chunks.chunkCount();
+    }
+
+    /** The file's recordings as runs of chunks (see {@link ChunkedRecording#recordings}). */
+    List<int[]> recordings() {
+        return chunks.recordings();
+    }
+
+    /** When a chunk began, nanoseconds since the epoch (from its header; 0 if cut short). */
+    long startNanos(int chunk) {
+        return chunks.startNanos(chunk);
+    }
+
+    /** When a chunk ended. */
+    long endNanos(int chunk) {
+        return chunks.endNanos(chunk);
+    }
+
+    /** Reads every chunk for {@code sources}. */
+    void read(List<? extends Source<?>> sources) throws IOException {
+        read(chunk -> true, sources);
+    }
+
+    /** Reads the chunks {@code which} selects (by index, from 0) for {@code sources}. */
+    void read(IntPredicate which, List<? extends Source<?>> sources) throws IOException {
+        List<Integer> selected = new ArrayList<>();
+        for (int i = 0; i < chunks.chunkCount(); i++) {
+            if (which.test(i)) {
+                selected.add(i);
+            }
+        }
+        int threads = Math.min(selected.size(), Runtime.getRuntime().availableProcessors());
+        try (FileChannel ch = FileChannel.open(chunks.file(), StandardOpenOption.READ)) {
+            if (threads <= 1) {
+                ByteBuffer scratch = null;
+                for (int i : selected) {
+                    ChunkResult r = readChunk(ch, i, sources, scratch);
+                    scratch = r.buffer;
+                    merge(sources, r.parts);
+                }
+                return;
+            }
+            readInParallel(ch, selected, sources, threads);
+        }
+    }
+
+    private void readInParallel(FileChannel ch, List<Integer> selected, List<? extends Source<?>> sources, int threads)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jfr-trace reader");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<ByteBuffer> scratch = new ThreadLocal<>();
+        try {
+            // The last chunk first: it is the one JMC may have to read too (the JVM writes its old-object samples when
+            // a recording ends), which then runs beside the other chunks instead of after them.
+            List<Integer> order = new ArrayList<>(selected);
+            order.add(0, order.remove(order.size() - 1));
+            Map<Integer, Future<ChunkResult>> running = new HashMap<>();
+            int submitted = 0;
+            for (int index : selected) {
+                while (submitted < order.size() && running.size() < threads * AHEAD_PER_THREAD
+                        || !running.containsKey(index)) {
+                    int next = order.get(submitted++);
+                    running.put(next, pool.submit(() -> {
+                        ChunkResult r = readChunk(ch, next, sources, scratch.get());
+                        scratch.set(r.buffer);
+                        return r;
+                    }));
+                }
+                merge(sources, await(running.remove(index)).parts);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ChunkResult await(Future<ChunkResult> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void merge(List<? extends Source<?>> sources, List<Object> parts) {
+        for (int s = 0; s < sources.size(); s++) {
+            ((Source) sources.get(s)).add(parts.get(s));
+        }
+    }
+
+    /** The parts of one chunk, and the buffer it was loaded into (for the thread's next chunk). */
+    private record ChunkResult(List<Object> parts, ByteBuffer buffer) {
+    }
+
+    private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
+            throws IOException {
+        Cached reuse = cached;
+        ChunkedRecording.LoadedChunk chunk;
+        BulkChunk bulk;
+        if (reuse != null && reuse.index() == index) {
+            cached = null;
+            chunk = reuse.chunk();
+            bulk = reuse.bulk();
+        } else {
+            chunk = chunks.load(ch, index, scratch);
+            bulk = BulkChunk.open(chunks, chunk);
+        }
+        Handlers handlers = new Handlers(index, chunk.bytes().getLong(ChunkLayout.START_NANOS), bulk);
+        List<Object> parts = new ArrayList<>(sources.size());
+        for (Source<?> s : sources) {
+            parts.add(s.chunk(handlers));
+        }
+        long[] newest = {0, 0}; // the chunk's schema version: a newer major one fails the read before this chunk's parts reach a source
+        if (bulk != null && bulk.declares(OurEvents.RECORDING_INFO.name())) {
+            handlers.on(OurEvents.RECORDING_INFO, (info, symbols) -> {
+                if (info.schemaVersion > newest[0]) {
+                    newest[0] = info.schemaVersion;
+                    newest[1] = info.schemaMinorVersion;
+                }
+            });
+        }
+        if (bulk != null && !handlers.bulk().isEmpty()) {
+            bulk.dispatch(handlers.bulk());
+        }
+        RecordingSchema.check(file(), newest[0], newest[1]);
+        if (!handlers.jmc().isEmpty() && (bulk == null || bulk.holds(handlers.jmc().keySet()))) {
+            chunk.counts(); // every event's size checked before JMC steps by them
+            dispatchJmc(chunk, handlers);
+        }
+        handlers.end();
+        if (index == chunks.chunkCount() - 1) {
+            // The last chunk is the one a second pass most likely reads again (a call profile's last checkpoint):
+            // kept, loaded and with its constant pools read, until then. Its buffer is no longer the thread's.
+            cached = new Cached(index, chunk, bulk);
+            return new ChunkResult(parts, null);
+        }
+        return new ChunkResult(parts, chunk.bytes());
+    }
+
+    /** The last chunk as the previous pass left it. */
+    private record Cached(int index, ChunkedRecording.LoadedChunk chunk, BulkChunk bulk) {
+    }
+
+    private void dispatchJmc(ChunkedRecording.LoadedChunk chunk, Handlers handlers) throws RecordingException {
+        for (IItemIterable events : JmcChunk.parse(chunks, chunk)) {
+            for (Consumer<IItemIterable> h : handlers.jmcHandlers(events.getType().getIdentifier())) {
+                try {
+                    h.accept(events);
+                } catch (IllegalArgumentException e) { // a number or name that parsed but makes no sense
+                    throw chunks.unexpectedContent(chunk.index(), e);
+                }
+            }
+        }
+    }
+}
