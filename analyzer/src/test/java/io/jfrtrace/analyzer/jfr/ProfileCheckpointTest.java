@@ -1,5 +1,19 @@
 package io.jfrtrace.analyzer.jfr;
 
+import io.jfrtrace.schema.Schema;
+
+import io.jfrtrace.schema.ProfileCheckpointEvent;
+
+import io.jfrtrace.schema.CallerTotalsEvent;
+
+import io.jfrtrace.schema.FunctionTotalsEvent;
+
+import io.jfrtrace.schema.RecordingInfoEvent;
+
+import io.jfrtrace.schema.CallerStatsEvent;
+
+import io.jfrtrace.schema.FunctionStatsEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -34,8 +48,9 @@ class ProfileCheckpointTest {
         try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
             SchemaEvents.enableAll(r);
             r.start();
-            SchemaEvents.RecordingInfo info = new SchemaEvents.RecordingInfo();
-            info.schemaVersion = 3;
+            RecordingInfoEvent info = new RecordingInfoEvent();
+            info.schemaVersion = Schema.MAJOR;
+            info.schemaMinorVersion = Schema.MINOR;
             info.runId = run;
             info.commit();
             body.run();
@@ -46,7 +61,7 @@ class ProfileCheckpointTest {
     }
 
     private static void delta(FunctionKey k, long flush, long calls) {
-        SchemaEvents.FunctionStats e = new SchemaEvents.FunctionStats();
+        FunctionStatsEvent e = new FunctionStatsEvent();
         e.file = k.file();
         e.line = k.line();
         e.function = k.name();
@@ -58,7 +73,7 @@ class ProfileCheckpointTest {
     }
 
     private static void edge(FunctionKey caller, FunctionKey callee, long flush, long calls) {
-        SchemaEvents.CallerStats e = new SchemaEvents.CallerStats();
+        CallerStatsEvent e = new CallerStatsEvent();
         e.callerFile = caller.file();
         e.callerLine = caller.line();
         e.callerFunction = caller.name();
@@ -72,7 +87,7 @@ class ProfileCheckpointTest {
     }
 
     private static void totals(long checkpoint, FunctionKey k, long calls) {
-        SchemaEvents.FunctionTotals e = new SchemaEvents.FunctionTotals();
+        FunctionTotalsEvent e = new FunctionTotalsEvent();
         e.checkpoint = checkpoint;
         e.file = k.file();
         e.line = k.line();
@@ -84,7 +99,7 @@ class ProfileCheckpointTest {
     }
 
     private static void callerTotals(long checkpoint, FunctionKey caller, FunctionKey callee, long calls) {
-        SchemaEvents.CallerTotals e = new SchemaEvents.CallerTotals();
+        CallerTotalsEvent e = new CallerTotalsEvent();
         e.checkpoint = checkpoint;
         e.callerFile = caller.file();
         e.callerLine = caller.line();
@@ -98,7 +113,7 @@ class ProfileCheckpointTest {
     }
 
     private static void header(String run, long checkpoint, long flush, int functions, int callers) {
-        SchemaEvents.ProfileCheckpoint e = new SchemaEvents.ProfileCheckpoint();
+        ProfileCheckpointEvent e = new ProfileCheckpointEvent();
         e.runId = run;
         e.checkpoint = checkpoint;
         e.flush = flush;

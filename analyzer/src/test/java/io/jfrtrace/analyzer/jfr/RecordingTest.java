@@ -1,5 +1,9 @@
 package io.jfrtrace.analyzer.jfr;
 
+import io.jfrtrace.schema.CallerStatsEvent;
+
+import io.jfrtrace.schema.FunctionStatsEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +30,7 @@ class RecordingTest {
     Path dir;
 
     private static void function(String file, int line, String name, long calls, long recursive, long inline, long total) {
-        SchemaEvents.FunctionStats e = new SchemaEvents.FunctionStats();
+        FunctionStatsEvent e = new FunctionStatsEvent();
         e.file = file;
         e.line = line;
         e.function = name;
@@ -38,7 +42,7 @@ class RecordingTest {
     }
 
     private static void call(String callerFile, String caller, String file, String name, long calls, long total) {
-        SchemaEvents.CallerStats e = new SchemaEvents.CallerStats();
+        CallerStatsEvent e = new CallerStatsEvent();
         e.callerFile = callerFile;
         e.callerLine = 3;
         e.callerFunction = caller;
