@@ -226,21 +226,24 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     private static Part register(Handlers on, CheckpointIndex.ChunkPlan plan) {
         Part part = new Part(on.chunk(), plan);
         long after = part.plan.afterFlush();
+        CheckpointIndex.Checkpoint cp = part.plan.checkpoint();
+        // In the checkpoint's chunk, the deltas its header was committed before are its own: not even decoded. (A
+        // later flush's may land before the header in the file when another thread wrote them, never earlier in time.)
+        long from = cp == null ? Long.MIN_VALUE : cp.startTicks();
         on.on(OurEvents.FUNCTION_STATS, (e, symbols) -> {
             if (e.flush > after) {
                 add(part.functions.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
                         e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
                 part.events++;
             }
-        });
+        }, from);
         on.on(OurEvents.CALLER_STATS, (e, symbols) -> {
             if (e.flush > after) {
                 add(part.calls.at(edge(e.callerFile, e.callerLine, e.callerFunction, e.file, e.line, e.function), e.time,
                         () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
                 part.events++;
             }
-        });
-        CheckpointIndex.Checkpoint cp = part.plan.checkpoint();
+        }, from);
         if (cp != null) {
             on.on(OurEvents.FUNCTION_TOTALS, (e, symbols) -> {
                 if (e.checkpoint == cp.id()) {
