@@ -57,13 +57,16 @@ CONVERTER = Path.home() / ".m2/repository/tools/profiler/jfr-converter/4.5/jfr-c
 
 # Our aggregation of the execution samples of a stock recording by stack, the counterpart of the converter's
 # default mode: one place to point the benchmark at it. A command template: {jfr_trace} (the launcher), {java},
-# {jar} (cli/target/jfr-trace.jar), {input}, {output}. None: the row prints n/a.
-SAMPLED = None
+# {jar} (cli/target/jfr-trace.jar), {bench_cp} (that jar and benchmarks/src/analysis/StacksBench compiled against it), {input},
+# {output}. None: the row prints n/a. Until a command prints sampled profiles (the next issue), the analyzer's
+# aggregation runs through analysis.StacksBench, with the launcher's JIT flag (its start-up archive needs -jar).
+SAMPLED = "{java} -XX:TieredStopAtLevel=1 -cp {bench_cp} analysis.StacksBench {input} {output}"
 SAMPLED_MISSING = "no command yet for our sampled aggregation (set SAMPLED in benchmarks/analysis.py or --sampled)"
 
 # The `record` options that make the recorder write its cumulative checkpoints with short flush and chunk
-# settings, for the checkpoint row; None until the recorder has them (the row prints n/a).
-SERVICE_RECORD_OPTIONS = None
+# settings, for the checkpoint row; None: the row prints n/a. The recorder writes a checkpoint at every chunk's end,
+# and JFR ends a chunk every 12 MB by default: no option is needed.
+SERVICE_RECORD_OPTIONS = ""
 SERVICE_MISSING = "no checkpoint settings for record yet (set SERVICE_RECORD_OPTIONS or --service-options)"
 SERVICE_SECONDS = (20, 120)  # the short and the long run, at scale 1
 
@@ -414,10 +417,22 @@ def make_stock_recording(bench):
     return make
 
 
+def bench_classpath(bench):
+    """benchmarks/src/analysis/StacksBench compiled against the jar, once per run, and the jar: for {bench_cp}."""
+    classes = bench.work / "analysis-classes"
+    if not classes.exists():
+        sources = [str(ROOT / "benchmarks" / "src" / "analysis" / "StacksBench.java")]
+        subprocess.run([str(bench.java_home / "bin" / "javac"), "-d", str(classes), "-cp", str(bench.jar)] + sources,
+                       check=True)
+    return os.pathsep.join([str(classes), str(bench.jar)])
+
+
 def template(cmd, bench, **files):
     words = shlex.split(cmd)
     values = {"jfr_trace": str(bench.jfr_trace), "java": str(bench.java), "jar": str(bench.jar),
               **{k: str(v) for k, v in files.items()}}
+    if "{bench_cp}" in cmd:
+        values["bench_cp"] = bench_classpath(bench)
     return [w.format(**values) for w in words]
 
 
@@ -543,7 +558,7 @@ def main():
                     if os.environ.get("JAVA_HOME") else "java", help="the JDK for everything (default: JAVA_HOME's)")
     ap.add_argument("--jfr-trace", default=str(ROOT / "jfr-trace"), help="the launcher to measure")
     ap.add_argument("--sampled", default=SAMPLED, help="our sampled aggregation, a command template "
-                    "({jfr_trace} {java} {jar} {input} {output}); default: SAMPLED in this file")
+                    "({jfr_trace} {java} {jar} {bench_cp} {input} {output}); default: SAMPLED in this file")
     ap.add_argument("--service-options", help="record's checkpoint options for the checkpoint row")
     args = ap.parse_args()
     chosen = [r.strip() for r in args.rows.split(",") if r.strip()]

@@ -115,6 +115,9 @@ final class BulkChunk {
             }
             @SuppressWarnings("unchecked")
             List<Handlers.Bulk<?>> wanted = (List<Handlers.Bulk<?>>) target;
+            if (wanted.get(0).fromTicks() != Long.MIN_VALUE && startTicks(headers) < earliest(wanted)) {
+                continue;
+            }
             Event e = decode(headers, wanted.get(0).type().decodedAs());
             try {
                 for (Handlers.Bulk<?> h : wanted) {
@@ -151,6 +154,23 @@ final class BulkChunk {
         boolean isEmpty() {
             return empty;
         }
+    }
+
+    /** The start time of the event whose header was just read: its first field. */
+    private long startTicks(EventHeaders headers) throws RecordingException {
+        try {
+            return headers.readLong();
+        } catch (ChunkLayout.LayoutException e) {
+            throw recording.corrupt(chunk.index(), e);
+        }
+    }
+
+    private static long earliest(List<Handlers.Bulk<?>> wanted) {
+        long min = Long.MAX_VALUE;
+        for (Handlers.Bulk<?> h : wanted) {
+            min = Math.min(min, h.fromTicks());
+        }
+        return min;
     }
 
     private boolean next(EventHeaders headers) throws RecordingException {

@@ -14,7 +14,8 @@ final class CheckpointIndex {
     }
 
     /** A checkpoint's header and the chunk it is in. */
-    record Checkpoint(int chunk, String runId, long id, long flush, int functions, int callers) {
+    /** {@code startTicks}: when its header was committed (ticks of its chunk): every later flush's deltas start after. */
+    record Checkpoint(int chunk, String runId, long id, long flush, int functions, int callers, long startTicks) {
     }
 
     /** One chunk: its run (null if it holds no RecordingInfo) and its checkpoints. */
@@ -49,7 +50,7 @@ final class CheckpointIndex {
             }
         });
         on.on(OurEvents.PROFILE_CHECKPOINT, (e, s) -> info.checkpoints.add(new Checkpoint(on.chunk(),
-                e.runId != null ? e.runId : info.runId[0], e.checkpoint, e.flush, e.functionCount, e.callerCount)));
+                e.runId != null ? e.runId : info.runId[0], e.checkpoint, e.flush, e.functionCount, e.callerCount, e.time)));
         return info;
     }
 }

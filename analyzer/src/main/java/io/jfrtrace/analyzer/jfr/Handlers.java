@@ -21,7 +21,8 @@ final class Handlers {
         void accept(T event, ChunkSymbols symbols);
     }
 
-    record Bulk<T extends Event>(BulkType<T> type, BulkHandler<T> handler) {
+    /** {@code fromTicks}: only events that started at or after this time (ticks of the chunk's clock) are decoded. */
+    record Bulk<T extends Event>(BulkType<T> type, BulkHandler<T> handler, long fromTicks) {
         @SuppressWarnings("unchecked")
         void dispatch(Event e, ChunkSymbols symbols) {
             handler.accept((T) e, symbols);
@@ -65,7 +66,15 @@ final class Handlers {
 
     /** Events the bulk reader decodes (jfr-trace's own, the JVM's samples). */
     <T extends Event> Handlers on(BulkType<T> type, BulkHandler<T> handler) {
-        bulk.computeIfAbsent(type.name(), k -> new ArrayList<>()).add(new Bulk<>(type, handler));
+        return on(type, handler, Long.MIN_VALUE);
+    }
+
+    /**
+     * Like {@link #on(BulkType, BulkHandler)}, for the events that started at or after {@code fromTicks} only: the
+     * others are stepped over after their first field (every event starts with its start time), not decoded.
+     */
+    <T extends Event> Handlers on(BulkType<T> type, BulkHandler<T> handler, long fromTicks) {
+        bulk.computeIfAbsent(type.name(), k -> new ArrayList<>()).add(new Bulk<>(type, handler, fromTicks));
         return this;
     }
 

@@ -30,7 +30,7 @@ import io.jfrtrace.analyzer.pstats.ProfileTable;
 import io.jfrtrace.analyzer.pstats.ProfileTable.Counters;
 
 /**
- * Checkpoints of the call profile (schema 3): per run, the last complete checkpoint plus the deltas of later flushes;
+ * Checkpoints of the call profile (schema 2.2): per run, the last complete checkpoint plus the deltas of later flushes;
  * chunks before it may be gone. Each chunk here is a recording of its own, written with the schema's test copies.
  */
 class ProfileCheckpointTest {
