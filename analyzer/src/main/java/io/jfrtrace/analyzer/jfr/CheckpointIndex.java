@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one chunk says about the call profile's checkpoints (schema 3, docs/events.md): the run that wrote it
+ * What one chunk says about the call profile's checkpoints (schema 2.1, docs/events.md): the run that wrote it
  * ({@code jfrtrace.RecordingInfo.runId}) and the headers of the checkpoints it holds; and how {@link ProfileReader}
  * then reads a chunk. Reading it decodes two small events per chunk and steps over the rest.
  */

@@ -26,14 +26,14 @@ public final class OurEvents {
     /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
     private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
 
-    /** Schema 3's additions to schema 2's events, as one chunk's metadata declares them. */
-    private record Additions(boolean functionFlush, boolean callerFlush, boolean runId) {
+    /** Schema 2.1's additions to schema 2.0's events, as one chunk's metadata declares them. */
+    private record Additions(boolean functionFlush, boolean callerFlush, boolean schemaMinor, boolean runId) {
     }
 
     /** Reads which additions the chunk declares; before its events are decoded, on the thread decoding them. */
     static void prepare(JfrReader r) {
         ADDITIONS.set(new Additions(declares(r, FUNCTION_STATS.name(), "flush"), declares(r, CALLER_STATS.name(), "flush"),
-                declares(r, RECORDING_INFO.name(), "runId")));
+                declares(r, RECORDING_INFO.name(), "schemaMinor"), declares(r, RECORDING_INFO.name(), "runId")));
     }
 
     private OurEvents() {
@@ -63,7 +63,7 @@ public final class OurEvents {
         public final long recursiveCallCount;
         public final long inlineTime;
         public final long totalTime;
-        /** The flush that wrote it (schema 3); 0 in older recordings. */
+        /** The flush that wrote it (schema 2.1); 0 in older recordings. */
         public final long flush;
 
         public FunctionStats(JfrReader r) {
@@ -91,7 +91,7 @@ public final class OurEvents {
         public final long recursiveCallCount;
         public final long inlineTime;
         public final long totalTime;
-        /** The flush that wrote it (schema 3); 0 in older recordings. */
+        /** The flush that wrote it (schema 2.1); 0 in older recordings. */
         public final long flush;
 
         public CallerStats(JfrReader r) {
@@ -117,7 +117,9 @@ public final class OurEvents {
         public final String options;
         public final String timer;
         public final long timeUnit;
-        /** The run that wrote the chunk (schema 3); null in older recordings. */
+        /** The version within {@link #schemaVersion} (schema 2.1); 0 in older recordings. */
+        public final int schemaMinor;
+        /** The run that wrote the chunk (schema 2.1); null in older recordings. */
         public final String runId;
 
         public RecordingInfo(JfrReader r) {
@@ -127,11 +129,12 @@ public final class OurEvents {
             options = r.getString();
             timer = r.getString();
             timeUnit = r.getVarlong();
+            schemaMinor = ADDITIONS.get().schemaMinor() ? r.getVarint() : 0;
             runId = ADDITIONS.get().runId() ? r.getString() : null;
         }
     }
 
-    /** {@code jfrtrace.FunctionTotals} (schema 3): one function's counters since the run began, in a checkpoint. */
+    /** {@code jfrtrace.FunctionTotals} (schema 2.1): one function's counters since the run began, in a checkpoint. */
     public static final class FunctionTotals extends Event {
         public final long checkpoint;
         public final String file;
@@ -155,7 +158,7 @@ public final class OurEvents {
         }
     }
 
-    /** {@code jfrtrace.CallerTotals} (schema 3): one edge's counters since the run began, in a checkpoint. */
+    /** {@code jfrtrace.CallerTotals} (schema 2.1): one edge's counters since the run began, in a checkpoint. */
     public static final class CallerTotals extends Event {
         public final long checkpoint;
         public final String callerFile;
@@ -185,7 +188,7 @@ public final class OurEvents {
         }
     }
 
-    /** {@code jfrtrace.ProfileCheckpoint} (schema 3): a checkpoint's header, committed after its entries. */
+    /** {@code jfrtrace.ProfileCheckpoint} (schema 2.1): a checkpoint's header, committed after its entries. */
     public static final class ProfileCheckpoint extends Event {
         public final String runId;
         public final long checkpoint;

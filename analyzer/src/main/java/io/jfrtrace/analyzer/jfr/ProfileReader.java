@@ -17,7 +17,7 @@ import io.jfrtrace.analyzer.pstats.ProfileTable;
  * The call profile of one recording as cProfile's raw tables (schema in docs/events.md): for each recording in the file
  * (a run of chunks, {@link ChunkedRecording#recordings}), its last complete checkpoint ({@code jfrtrace.FunctionTotals}
  * / {@code CallerTotals}) plus the deltas ({@code jfrtrace.FunctionStats} / {@code CallerStats}) of the flushes after
- * it; without one (a recording before schema 3, or a run cut short before its first chunk ended), the sum of all its
+ * it; without one (a recording before schema 2.1, or a run cut short before its first chunk ended), the sum of all its
  * deltas. A recording's chunks are looked at from its last one back, only until a checkpoint is found: the chunks
  * before it are not read at all (JFR may have dropped them), so the time stats takes does not grow with the run. Keys
  * keep the order in which they first appear: the checkpoint's order, then the deltas'.
@@ -63,7 +63,7 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     /**
      * Decides, per recording in the file, which chunks to read and how: it looks at each recording's last chunk, then
      * back one chunk at a time while none holds a usable checkpoint (all recordings' next chunks in one pass). A chunk
-     * written before schema 3 (its metadata knows neither checkpoints nor flush numbers nor run ids) is read whole at
+     * written before schema 2.1 (its metadata knows neither checkpoints nor flush numbers nor run ids) is read whole at
      * once, and so is the rest of its recording.
      */
     private static final class Planner implements Source<Object> {
@@ -93,7 +93,7 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
                 for (int[] r : new ArrayList<>(next.keySet())) {
                     int c = next.get(r);
                     CheckpointIndex.ChunkInfo info = infos.get(c);
-                    if (info == null) { // written before schema 3: no checkpoint, no run id
+                    if (info == null) { // written before schema 2.1: no checkpoint, no run id
                         old.add(r);
                         next.remove(r);
                         continue;

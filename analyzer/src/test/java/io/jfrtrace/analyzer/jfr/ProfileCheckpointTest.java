@@ -16,7 +16,7 @@ import io.jfrtrace.analyzer.pstats.ProfileTable;
 import io.jfrtrace.analyzer.pstats.ProfileTable.Counters;
 
 /**
- * Checkpoints of the call profile (schema 3): per run, the last complete checkpoint plus the deltas of later flushes;
+ * Checkpoints of the call profile (schema 2.1): per run, the last complete checkpoint plus the deltas of later flushes;
  * chunks before it may be gone. Each chunk here is a recording of its own, written with the schema's test copies.
  */
 class ProfileCheckpointTest {
@@ -35,7 +35,8 @@ class ProfileCheckpointTest {
             SchemaEvents.enableAll(r);
             r.start();
             SchemaEvents.RecordingInfo info = new SchemaEvents.RecordingInfo();
-            info.schemaVersion = 3;
+            info.schemaVersion = 2;
+            info.schemaMinor = 1;
             info.runId = run;
             info.commit();
             body.run();

@@ -7,7 +7,7 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
- * Test copies of jfr-trace's call-profile events, schema 3 (docs/events.md), field for field as the recorder declares
+ * Test copies of jfr-trace's call-profile events, schema 2.1 (docs/events.md), field for field as the recorder declares
  * them. One copy per name for all tests of this JVM: JFR would declare two classes of one name as two types.
  */
 final class SchemaEvents {
@@ -59,6 +59,7 @@ final class SchemaEvents {
         String timer;
         @Timespan(Timespan.NANOSECONDS)
         long timeUnit;
+        int schemaMinor;
         String runId;
     }
 

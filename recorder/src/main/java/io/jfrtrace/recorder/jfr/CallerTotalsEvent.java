@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
-/** Schema 3: one caller→callee edge's counters since the run began, in a checkpoint (docs/events.md). */
+/** Schema 2.1: one caller→callee edge's counters since the run began, in a checkpoint (docs/events.md). */
 @Name("jfrtrace.CallerTotals")
 @Label("Caller Totals")
 @Description("cProfile sub-entry of one caller->callee edge since the run began, all threads combined, in a checkpoint")

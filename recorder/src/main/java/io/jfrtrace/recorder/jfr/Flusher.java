@@ -15,7 +15,10 @@ import jdk.jfr.Recording;
  * threads. Runs from JFR periodic hooks (every flushInterval and at every chunk end).
  */
 public final class Flusher {
-    public static final int SCHEMA_VERSION = 3;
+    /** docs/events.md: the major version, whose events and fields a reader may rely on. */
+    public static final int SCHEMA_VERSION = 2;
+    /** Additions within the major version (2.1: checkpoints of the call profile), which an older reader ignores. */
+    public static final int SCHEMA_MINOR = 1;
 
     private final String agentVersion;
     private final String options;
@@ -85,6 +88,7 @@ public final class Flusher {
     private void recordingInfo() {
         RecordingInfoEvent e = new RecordingInfoEvent();
         e.schemaVersion = SCHEMA_VERSION;
+        e.schemaMinor = SCHEMA_MINOR;
         e.agentVersion = agentVersion;
         e.options = options;
         e.timer = Clock.name();

@@ -30,7 +30,7 @@ public final class FunctionStatsEvent extends Event {
     @Label("Total Time")
     @Timespan(Timespan.NANOSECONDS)
     long totalTime;
-    /** Schema 3: the number of the flush that wrote it (1, 2, ...), to place it against a checkpoint. */
+    /** Schema 2.1: the number of the flush that wrote it (1, 2, ...), to place it against a checkpoint. */
     @Label("Flush")
     long flush;
 }

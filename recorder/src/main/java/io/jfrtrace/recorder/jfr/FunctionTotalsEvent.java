@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
-/** Schema 3: one function's cProfile counters since the run began, in a checkpoint (docs/events.md). */
+/** Schema 2.1: one function's cProfile counters since the run began, in a checkpoint (docs/events.md). */
 @Name("jfrtrace.FunctionTotals")
 @Label("Function Totals")
 @Description("cProfile entry of one function since the run began, all threads combined, in a checkpoint")

@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * Schema 3: the header of a checkpoint of the call profile, committed after its FunctionTotals and CallerTotals
+ * Schema 2.1: the header of a checkpoint of the call profile, committed after its FunctionTotals and CallerTotals
  * events at the end of every chunk (docs/events.md).
  */
 @Name("jfrtrace.ProfileCheckpoint")

@@ -27,7 +27,10 @@ public final class RecordingInfoEvent extends Event {
     @Label("Time Unit")
     @Timespan(Timespan.NANOSECONDS)
     long timeUnit;
-    /** Schema 3: the same for every chunk of one run of the program (recordings of several runs concatenate). */
+    /** Schema 2.1: the version within schemaVersion (additions a reader of 2.0 ignores). */
+    @Label("Schema Minor Version")
+    int schemaMinor;
+    /** Schema 2.1: the same for every chunk of one run of the program (recordings of several runs concatenate). */
     @Label("Run Id")
     String runId;
 }
