@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -166,7 +166,7 @@ final class Recording {
             bulk = reuse.bulk();
         } else {
             chunk = chunks.load(ch, index, scratch);
-            bulk = BulkChunk.open(chunks, chunk);
+            bulk = openBulk(chunk, sources);
         }
         Handlers handlers = new Handlers(index, chunk.bytes().getLong(ChunkLayout.START_NANOS), bulk);
         List<Object> parts = new ArrayList<>(sources.size());
@@ -198,6 +198,25 @@ final class Recording {
             return new ChunkResult(parts, null);
         }
         return new ChunkResult(parts, chunk.bytes());
+    }
+
+    /**
+     * The bulk reader over a chunk. A pass of JMC handlers only asks it the chunk's type names; if the bulk reader
+     * cannot read a chunk JMC may still (a writer it does not know), so for such a pass JMC decides.
+     */
+    private BulkChunk openBulk(ChunkedRecording.LoadedChunk chunk, List<? extends Source<?>> sources) throws IOException {
+        try {
+            return BulkChunk.open(chunks, chunk);
+        } catch (RecordingException e) {
+            Handlers probe = new Handlers(chunk.index(), 0, null);
+            for (Source<?> s : sources) {
+                s.chunk(probe);
+            }
+            if (probe.bulk().isEmpty()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The last chunk as the previous pass left it. */
