@@ -62,33 +62,12 @@ public final class OurEvents {
         return startTime;
     }
 
-    /** {@code jfrtrace.FunctionStats}: one function's cProfile counters gained since the previous flush. */
-    public static final class FunctionStats extends Event {
-        public final String file;
-        public final int line;
-        public final String function;
-        public final long callCount;
-        public final long recursiveCallCount;
-        public final long inlineTime;
-        public final long totalTime;
-        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
-        public final long flush;
-
-        public FunctionStats(JfrReader r) {
-            super(implicitFields(r), 0, 0);
-            file = r.getString();
-            line = r.getVarint();
-            function = r.getString();
-            callCount = r.getVarlong();
-            recursiveCallCount = r.getVarlong();
-            inlineTime = r.getVarlong();
-            totalTime = r.getVarlong();
-            flush = ADDITIONS.get().functionFlush() ? r.getVarlong() : 0;
-        }
-    }
-
-    /** {@code jfrtrace.CallerStats}: one caller-to-callee edge's counters gained since the previous flush. */
-    public static final class CallerStats extends Event {
+    /**
+     * What every call-profile event of ours holds, in this order after what comes first in its type: for an edge the
+     * caller's file, line and function, then the function's, then cProfile's four counters.
+     */
+    public abstract static class ProfileEntry extends Event {
+        /** The caller's; null and 0 in a function's own entry. */
         public final String callerFile;
         public final int callerLine;
         public final String callerFunction;
@@ -99,14 +78,12 @@ public final class OurEvents {
         public final long recursiveCallCount;
         public final long inlineTime;
         public final long totalTime;
-        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
-        public final long flush;
 
-        public CallerStats(JfrReader r) {
-            super(implicitFields(r), 0, 0);
-            callerFile = r.getString();
-            callerLine = r.getVarint();
-            callerFunction = r.getString();
+        ProfileEntry(JfrReader r, long time, boolean edge) {
+            super(time, 0, 0);
+            callerFile = edge ? r.getString() : null;
+            callerLine = edge ? r.getVarint() : 0;
+            callerFunction = edge ? r.getString() : null;
             file = r.getString();
             line = r.getVarint();
             function = r.getString();
@@ -114,6 +91,27 @@ public final class OurEvents {
             recursiveCallCount = r.getVarlong();
             inlineTime = r.getVarlong();
             totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.FunctionStats}: one function's cProfile counters gained since the previous flush. */
+    public static final class FunctionStats extends ProfileEntry {
+        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
+        public final long flush;
+
+        public FunctionStats(JfrReader r) {
+            super(r, implicitFields(r), false);
+            flush = ADDITIONS.get().functionFlush() ? r.getVarlong() : 0;
+        }
+    }
+
+    /** {@code jfrtrace.CallerStats}: one caller-to-callee edge's counters gained since the previous flush. */
+    public static final class CallerStats extends ProfileEntry {
+        /** The flush that wrote it (schema 2.2); 0 in older recordings. */
+        public final long flush;
+
+        public CallerStats(JfrReader r) {
+            super(r, implicitFields(r), true);
             flush = ADDITIONS.get().callerFlush() ? r.getVarlong() : 0;
         }
     }
@@ -143,56 +141,30 @@ public final class OurEvents {
     }
 
     /** {@code jfrtrace.FunctionTotals} (schema 2.2): one function's counters since the run began, in a checkpoint. */
-    public static final class FunctionTotals extends Event {
+    public static final class FunctionTotals extends ProfileEntry {
         public final long checkpoint;
-        public final String file;
-        public final int line;
-        public final String function;
-        public final long callCount;
-        public final long recursiveCallCount;
-        public final long inlineTime;
-        public final long totalTime;
 
         public FunctionTotals(JfrReader r) {
-            super(implicitFields(r), 0, 0);
-            checkpoint = r.getVarlong();
-            file = r.getString();
-            line = r.getVarint();
-            function = r.getString();
-            callCount = r.getVarlong();
-            recursiveCallCount = r.getVarlong();
-            inlineTime = r.getVarlong();
-            totalTime = r.getVarlong();
+            this(r, implicitFields(r), r.getVarlong()); // arguments are evaluated left to right: the field order
+        }
+
+        private FunctionTotals(JfrReader r, long time, long checkpoint) {
+            super(r, time, false);
+            this.checkpoint = checkpoint;
         }
     }
 
     /** {@code jfrtrace.CallerTotals} (schema 2.2): one edge's counters since the run began, in a checkpoint. */
-    public static final class CallerTotals extends Event {
+    public static final class CallerTotals extends ProfileEntry {
         public final long checkpoint;
-        public final String callerFile;
-        public final int callerLine;
-        public final String callerFunction;
-        public final String file;
-        public final int line;
-        public final String function;
-        public final long callCount;
-        public final long recursiveCallCount;
-        public final long inlineTime;
-        public final long totalTime;
 
         public CallerTotals(JfrReader r) {
-            super(implicitFields(r), 0, 0);
-            checkpoint = r.getVarlong();
-            callerFile = r.getString();
-            callerLine = r.getVarint();
-            callerFunction = r.getString();
-            file = r.getString();
-            line = r.getVarint();
-            function = r.getString();
-            callCount = r.getVarlong();
-            recursiveCallCount = r.getVarlong();
-            inlineTime = r.getVarlong();
-            totalTime = r.getVarlong();
+            this(r, implicitFields(r), r.getVarlong()); // arguments are evaluated left to right: the field order
+        }
+
+        private CallerTotals(JfrReader r, long time, long checkpoint) {
+            super(r, time, true);
+            this.checkpoint = checkpoint;
         }
     }
 
