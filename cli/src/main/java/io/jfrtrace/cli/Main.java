@@ -19,9 +19,13 @@ import picocli.CommandLine.Command;
         description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.")
 public final class Main {
     /** The subcommands, in the order the help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
             AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class,
             CommandLine.HelpCommand.class);
+
+    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /** The types whose built-in converters picocli does not register (a regular expression of class names). */
+    static final String PICOCLI_EXCLUDED_CONVERTERS = "java\\.(time|sql)\\..*";
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -35,11 +39,20 @@ public final class Main {
             System.out.flush();
             return ExitCodes.OK;
         }
+        if (HelpPages.print(args, System.out)) { // the page picocli printed when the jar was built
+            return ExitCodes.OK;
+        }
         CommandLine cl = commandLine(args);
         return cl.execute(args);
     }
 
     static CommandLine commandLine(String... args) {
+        // picocli's documented switch: registering its java.time and java.sql converters by reflection initialises
+        // java.time's formatters, about 8 ms of every command's start-up, and ours convert every such option
+        // (PicocliConverterExclusionTest)
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, PICOCLI_EXCLUDED_CONVERTERS);
+        }
         CommandLine cl = new CommandLine(new Main());
         // Reports are UTF-8 whatever the platform's charset (Python's own text is); getOut() is where they go.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));

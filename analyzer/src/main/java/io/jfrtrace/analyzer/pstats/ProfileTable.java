@@ -3,6 +3,7 @@ package io.jfrtrace.analyzer.pstats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * cProfile's raw integer tables (nanoseconds), as a reader fills them from a recording: one entry per function and
@@ -20,7 +21,18 @@ public final class ProfileTable {
     }
 
     /** A (caller, callee) pair. */
-    public record Edge(FunctionKey caller, FunctionKey callee) {}
+    public record Edge(FunctionKey caller, FunctionKey callee) {
+        // by hand, as FunctionKey's: the generated ones cost start-up time at their first call
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Edge e && Objects.equals(caller, e.caller) && Objects.equals(callee, e.callee);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(caller) * 31 + Objects.hashCode(callee);
+        }
+    }
 
     private final Map<FunctionKey, Counters> functions = new LinkedHashMap<>();
     private final Map<Edge, Counters> calls = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package io.jfrtrace.analyzer.pstats;
 import io.jfrtrace.analyzer.python.PyStr;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Objects;
+import java.util.TimeZone;
 
 /**
  * A file line of the report: {@code time.ctime(mtime) + "    " + path}. A {@code null} mtime prints the path alone
@@ -15,7 +15,7 @@ public record SourceFile(String path, Instant mtime) {
         Objects.requireNonNull(path, "path");
     }
 
-    public String line(ZoneId zone) {
+    public String line(TimeZone zone) {
         return mtime == null ? path : PyStr.ctime(mtime, zone) + "    " + path;
     }
 }

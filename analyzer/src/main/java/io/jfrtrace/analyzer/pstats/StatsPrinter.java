@@ -5,11 +5,11 @@ import io.jfrtrace.analyzer.python.PyStr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TimeZone;
 
 /**
  * pstats' reports, byte for byte: {@code print_stats}, {@code print_callers}, {@code print_callees} (cProfile
@@ -17,13 +17,13 @@ import java.util.Objects;
  */
 public final class StatsPrinter {
     private final Stats stats;
-    private final ZoneId zone;
+    private final TimeZone zone;
 
     public StatsPrinter(Stats stats) {
-        this(stats, ZoneId.systemDefault());
+        this(stats, TimeZone.getDefault());
     }
 
-    public StatsPrinter(Stats stats, ZoneId zone) {
+    public StatsPrinter(Stats stats, TimeZone zone) {
         this.stats = Objects.requireNonNull(stats);
         this.zone = Objects.requireNonNull(zone);
     }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TimeZone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,8 +79,17 @@ class PyFormatTest {
 
     @Test
     void ctimePadsTheDayWithASpace() {
-        assertEquals("Mon Jan  5 09:07:03 2026", PyStr.ctime(Instant.parse("2026-01-05T09:07:03.999Z"), ZoneId.of("UTC")));
-        assertEquals("Sat Nov 21 11:09:19 2026", PyStr.ctime(Instant.parse("2026-11-21T11:09:19Z"), ZoneId.of("UTC")));
+        assertEquals("Mon Jan  5 09:07:03 2026", PyStr.ctime(Instant.parse("2026-01-05T09:07:03.999Z"), TimeZone.getTimeZone("UTC")));
+        assertEquals("Sat Nov 21 11:09:19 2026", PyStr.ctime(Instant.parse("2026-11-21T11:09:19Z"), TimeZone.getTimeZone("UTC")));
+    }
+
+    @Test
+    void ctimeUsesTheZonesOffsetAtThatInstantAcrossDaylightSaving() {
+        // time.ctime under TZ=America/New_York: winter, summer, and the first hour of summer time
+        TimeZone newYork = TimeZone.getTimeZone("America/New_York");
+        assertEquals("Mon Jan  5 07:00:00 2026", PyStr.ctime(Instant.parse("2026-01-05T12:00:00Z"), newYork));
+        assertEquals("Wed Jul  1 08:00:00 2026", PyStr.ctime(Instant.parse("2026-07-01T12:00:00Z"), newYork));
+        assertEquals("Sun Mar  8 03:00:00 2026", PyStr.ctime(Instant.parse("2026-03-08T07:00:00Z"), newYork));
     }
 
     @Test
