@@ -42,8 +42,9 @@ final class HelpPages {
      * nothing printed) when picocli must answer.
      */
     static boolean print(String[] args, OutputStream out) {
-        if (args.length == 0 || args.length > 2 || System.getProperty("picocli.usage.width") != null) {
-            return false;
+        if (args.length == 0 || args.length > 2 || System.getProperty("picocli.usage.width") != null
+                || !(args[0].equals("help") || isHelpOption(args[args.length - 1]))) {
+            return false; // before the index: reading a resource opens the jar, milliseconds every command would pay
         }
         String page = index().get(String.join(" ", args));
         if (page == null) {
@@ -60,6 +61,10 @@ final class HelpPages {
             throw new UncheckedIOException(e);
         }
         return true;
+    }
+
+    private static boolean isHelpOption(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     /** Command line (its arguments joined by a space) to page name; empty when the pages are missing. */

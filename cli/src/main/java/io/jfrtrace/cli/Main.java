@@ -23,10 +23,6 @@ public final class Main {
             AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class,
             CommandLine.HelpCommand.class);
 
-    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
-    /** The types whose built-in converters picocli does not register (a regular expression of class names). */
-    static final String PICOCLI_EXCLUDED_CONVERTERS = "java\\.(time|sql)\\..*";
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -47,12 +43,9 @@ public final class Main {
     }
 
     static CommandLine commandLine(String... args) {
-        // picocli's documented switch: registering its java.time and java.sql converters by reflection initialises
-        // java.time's formatters, about 8 ms of every command's start-up, and ours convert every such option
-        // (PicocliConverterExclusionTest)
-        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
-            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, PICOCLI_EXCLUDED_CONVERTERS);
-        }
+        // picocli's documented switch: its default factory otherwise looks for Groovy's Closure class, a miss that
+        // makes the class loader open the jar, which the start-up archive otherwise spares every command
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
         // Reports are UTF-8 whatever the platform's charset (Python's own text is); getOut() is where they go.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
