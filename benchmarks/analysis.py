@@ -59,8 +59,8 @@ CONVERTER = Path.home() / ".m2/repository/tools/profiler/jfr-converter/4.5/jfr-c
 # default mode: one place to point the benchmark at it. A command template: {jfr_trace} (the launcher), {java},
 # {jar} (cli/target/jfr-trace.jar), {bench_cp} (that jar and benchmarks/src/analysis/StacksBench compiled against it), {input},
 # {output}. None: the row prints n/a. Until a command prints sampled profiles (the next issue), the analyzer's
-# aggregation runs through analysis.StacksBench, with the launcher's JIT flag (its start-up archive needs -jar).
-SAMPLED = "{java} -XX:TieredStopAtLevel=1 -cp {bench_cp} analysis.StacksBench {input} {output}"
+# aggregation runs through analysis.StacksBench, with the launcher's JIT and GC flags (its start-up archive needs -jar).
+SAMPLED = "{java} -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp {bench_cp} analysis.StacksBench {input} {output}"
 SAMPLED_MISSING = "no command yet for our sampled aggregation (set SAMPLED in benchmarks/analysis.py or --sampled)"
 
 # The `record` options that make the recorder write its cumulative checkpoints with short flush and chunk
