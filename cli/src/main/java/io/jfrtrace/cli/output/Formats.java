@@ -3,6 +3,7 @@ package io.jfrtrace.cli.output;
 import java.util.Iterator;
 import java.util.List;
 
+import io.jfrtrace.cli.report.collapsed.CollapsedText;
 import io.jfrtrace.cli.report.csv.AllocationCsv;
 import io.jfrtrace.cli.report.csv.DiffCsv;
 import io.jfrtrace.cli.report.csv.ProfileCsv;
@@ -25,7 +26,10 @@ public final class Formats {
     public static final Format CSV = new Format("csv", List.of(new ProfileCsv(), new AllocationCsv(),
             new SnapshotListCsv(), new DiffCsv(), new ThreadDumpsCsv(), new TracesCsv()));
 
-    public static final List<Format> ALL = List.of(TEXT, CSV);
+    /** Folded stacks, one line per distinct stack: the input of flame graph tools. */
+    public static final Format COLLAPSED = new Format("collapsed", List.of(new CollapsedText()));
+
+    public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED);
 
     private Formats() {
     }
