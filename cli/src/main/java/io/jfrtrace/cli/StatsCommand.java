@@ -1,18 +1,20 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.jfrtrace.analyzer.jfr.NoEventsException;
-import io.jfrtrace.analyzer.jfr.ProfileReader;
+import io.jfrtrace.analyzer.jfr.SampleKind;
+import io.jfrtrace.analyzer.jfr.SampledRecording;
 import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
+import io.jfrtrace.analyzer.stacks.StackSamples;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
@@ -20,18 +22,22 @@ import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.output.OutputOptions;
 import io.jfrtrace.cli.output.ReportPrinter;
 import io.jfrtrace.cli.report.ProfileReport;
+import io.jfrtrace.cli.report.StacksReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jfr-trace stats}: pstats' print_stats / print_callers / print_callees over recordings. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Print the call profile of one or more recordings (or .pstats files) as Python's pstats does.",
+        description = {"Print the call profile of one or more recordings (or .pstats files) as Python's pstats does: "
+                + "jfr-trace's exact calls, or the JVM's samples in any recording (--profile).",
                 "Several files are merged like pstats.Stats(a, b, c)."})
 final class StatsCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".jfr recordings made by 'jfr-trace record', or .pstats files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".jfr recordings (jfr-trace's, or any JVM's for sampled profiles), or .pstats files")
     List<Path> files;
 
     /** pstats' sort_stats(*keys): words, or one legacy number alone; the default is cumulative. */
@@ -70,12 +76,21 @@ final class StatsCommand implements Callable<Integer> {
     Path dump;
 
     @Mixin
+    ProfileOptions profile;
+
+    @Mixin
     OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (output.format().writerFor(StacksReport.class).isPresent()) {
+            return printStacks();
+        }
         ReportPrinter<ProfileReport> printer = output.printer(ProfileReport.class, files);
-        Stats stats = load(files);
+        Stats stats = load(files, profile, spec.commandLine().getErr());
         if (stripDirs) {
             stats.stripDirs();
         }
@@ -97,11 +112,48 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** pstats.Stats(a, b, c): the first file, then add(b, c), which merges in reverse order. */
+    /**
+     * The call paths of the recordings' samples (collapsed stacks, a flame graph): an exact call profile has callers
+     * and callees but no paths, so for one the JVM's CPU samples in the same recording are drawn, and stderr says so.
+     */
+    private int printStacks() throws IOException {
+        ReportPrinter<StacksReport> printer = output.printer(StacksReport.class, files);
+        SampleKind kind = profile.sampled();
+        if (kind == null) {
+            kind = SampleKind.CPU;
+            spec.commandLine().getErr().println("jfr-trace stats: the call paths are the JVM's CPU samples in the "
+                    + "recording (jdk.ExecutionSample): exact call profiles have none (--profile chooses the samples)");
+            spec.commandLine().getErr().flush();
+        }
+        StackSamples all = new StackSamples();
+        List<String> how = new ArrayList<>();
+        for (Path p : files) {
+            if (isPstats(p)) {
+                throw new CliException(ExitCodes.BAD_INPUT, p + ": a .pstats file has no call paths; --format "
+                        + output.format().name() + " reads recordings");
+            }
+            SampledRecording samples = profile.samples(p, kind);
+            all.merge(samples.stacks());
+            if (!how.contains(samples.description())) {
+                how.add(samples.description());
+            }
+        }
+        boolean weighted = kind == SampleKind.ALLOC || kind == SampleKind.LOCK;
+        String unit = !weighted ? "samples" : kind == SampleKind.ALLOC ? "bytes" : "ns";
+        printer.print(new StacksReport(all, weighted, all.samples() + " samples (" + String.join("; ", how) + ")", unit));
+        return ExitCodes.OK;
+    }
+
+    /** pstats.Stats(a, b, c) of exact call profiles (what {@code compare} reads). */
     static Stats load(List<Path> paths) throws IOException {
+        return load(paths, new ProfileOptions(), new PrintWriter(System.err, true));
+    }
+
+    /** pstats.Stats(a, b, c): the first file, then add(b, c), which merges in reverse order. */
+    static Stats load(List<Path> paths, ProfileOptions profile, PrintWriter err) throws IOException {
         List<Stats> loaded = new ArrayList<>();
         for (Path p : paths) {
-            loaded.add(loadOne(p));
+            loaded.add(loadOne(p, profile, err));
         }
         Stats first = loaded.get(0);
         if (loaded.size() > 1) {
@@ -114,19 +166,19 @@ final class StatsCommand implements Callable<Integer> {
         return first;
     }
 
-    private static Stats loadOne(Path p) throws IOException {
+    private static boolean isPstats(Path p) {
+        return p.getFileName().toString().endsWith(".pstats") || p.getFileName().toString().endsWith(".prof");
+    }
+
+    private static Stats loadOne(Path p, ProfileOptions profile, PrintWriter err) throws IOException {
         SourceFile source = new SourceFile(p.toString(), Files.exists(p) ? Files.getLastModifiedTime(p).toInstant() : null);
-        if (p.getFileName().toString().endsWith(".pstats") || p.getFileName().toString().endsWith(".prof")) {
+        if (isPstats(p)) {
             try {
                 return Stats.load(p);
             } catch (IOException | RuntimeException e) {
                 throw new CliException(ExitCodes.BAD_INPUT, p + ": not a readable .pstats file (" + e.getMessage() + ")");
             }
         }
-        try {
-            return Stats.fromTable(ProfileReader.read(p), List.of(source));
-        } catch (NoEventsException e) {
-            throw e.withAdvice("record the program with 'jfr-trace record' to profile its calls");
-        }
+        return profile.load(p, source, err);
     }
 }

@@ -103,7 +103,7 @@ class StockAllocationIT {
         }
     }
 
-    private static String read(Path p) {
+    static String read(Path p) {
         try {
             return Files.readString(p);
         } catch (java.io.IOException e) {

@@ -81,7 +81,9 @@ final class BulkChunk {
         Targets targets = new Targets();
         for (Map.Entry<Long, String> e : names.entrySet()) {
             List<Handlers.Bulk<?>> wanted = handlers.get(e.getValue());
-            if (wanted != null) {
+            if (wanted != null && wanted.get(0).type().flat()) {
+                targets.put(e.getKey(), new Flat(wanted, CheckedEvents.layout(reader, reader.typesByName.get(e.getValue()))));
+            } else if (wanted != null) {
                 targets.put(e.getKey(), wanted);
                 for (Handlers.Bulk<?> h : wanted) {
                     if (h.type().ours()) {
@@ -113,6 +115,13 @@ final class BulkChunk {
                 decode(headers, CheckedEvents.Checked.class);
                 continue;
             }
+            if (target instanceof Flat flat) {
+                FlatEvent e = decodeFlat(headers, flat.layout());
+                for (Handlers.Bulk<?> h : flat.wanted()) {
+                    h.dispatch(e, symbols);
+                }
+                continue;
+            }
             @SuppressWarnings("unchecked")
             List<Handlers.Bulk<?>> wanted = (List<Handlers.Bulk<?>>) target;
             if (wanted.get(0).fromTicks() != Long.MIN_VALUE && startTicks(headers) < earliest(wanted)) {
@@ -130,6 +139,25 @@ final class BulkChunk {
         if (counts.count(ChunkLayout.METADATA) > 0) {
             chunk.counted(counts);
         }
+    }
+
+    /** A type read flat, and who wants its events. */
+    private record Flat(List<Handlers.Bulk<?>> wanted, CheckedEvents.Layout layout) {
+    }
+
+    /** The event whose header {@code headers} has just read, field by field ({@link FlatEvent}). */
+    private FlatEvent decodeFlat(EventHeaders headers, CheckedEvents.Layout layout) throws RecordingException {
+        readerBuffer.position((int) headers.fieldPosition());
+        List<Object> values;
+        try {
+            values = CheckedEvents.values(reader, layout);
+        } catch (Exception | OutOfMemoryError bad) {
+            throw recording.unreadable(chunk.index(), bad);
+        }
+        if (readerBuffer.position() > headers.start() + headers.size()) {
+            throw recording.unreadable(chunk.index(), new IllegalStateException("an event ran past its size"));
+        }
+        return new FlatEvent(layout, values);
     }
 
     /** What to do with an event, by its type id: its handlers, or a layout to check it by; an array for small ids. */

@@ -1,6 +1,7 @@
 package io.jfrtrace.analyzer.jfr;
 
 import one.jfr.event.AllocationSample;
+import one.jfr.event.ContendedLock;
 import one.jfr.event.Event;
 import one.jfr.event.ExecutionSample;
 
@@ -17,25 +18,43 @@ final class BulkType<T extends Event> {
     static final BulkType<AllocationSample> ALLOCATION_SAMPLE = jvm("jdk.ObjectAllocationSample", AllocationSample.class);
     static final BulkType<AllocationSample> ALLOCATION_IN_NEW_TLAB = jvm("jdk.ObjectAllocationInNewTLAB", AllocationSample.class);
     static final BulkType<AllocationSample> ALLOCATION_OUTSIDE_TLAB = jvm("jdk.ObjectAllocationOutsideTLAB", AllocationSample.class);
+    static final BulkType<ExecutionSample> NATIVE_METHOD_SAMPLE = jvm("jdk.NativeMethodSample", ExecutionSample.class);
+    /** JDK 25's CPU-time sampler (Linux): one sample per interval of a thread's CPU time. */
+    static final BulkType<ExecutionSample> CPU_TIME_SAMPLE = jvm("jdk.CPUTimeSample", ExecutionSample.class);
+    static final BulkType<ContendedLock> JAVA_MONITOR_ENTER = jvm("jdk.JavaMonitorEnter", ContendedLock.class);
+    static final BulkType<ContendedLock> THREAD_PARK = jvm("jdk.ThreadPark", ContendedLock.class);
+    /** A recording's settings (which the reader would take in itself, then read on): read flat. */
+    static final BulkType<FlatEvent> ACTIVE_SETTING = flat("jdk.ActiveSetting");
 
     private final String name;
     private final Class<T> decodedAs;
     private final boolean ours;
+    private final boolean flat;
 
-    private BulkType(String name, Class<T> decodedAs, boolean ours) {
+    private BulkType(String name, Class<T> decodedAs, boolean ours, boolean flat) {
         this.name = name;
         this.decodedAs = decodedAs;
         this.ours = ours;
+        this.flat = flat;
     }
 
     /** A JVM event the reader decodes by itself. */
     private static <T extends Event> BulkType<T> jvm(String name, Class<T> decodedAs) {
-        return new BulkType<>(name, decodedAs, false);
+        return new BulkType<>(name, decodedAs, false, false);
+    }
+
+    /** A JVM event read field by field in its chunk's metadata order, numbers and strings only ({@link FlatEvent}). */
+    private static BulkType<FlatEvent> flat(String name) {
+        return new BulkType<>(name, FlatEvent.class, false, true);
     }
 
     /** One of jfr-trace's events, read by a class of {@link OurEvents} registered with the reader. */
     static <T extends Event> BulkType<T> ours(String name, Class<T> decodedAs) {
-        return new BulkType<>(name, decodedAs, true);
+        return new BulkType<>(name, decodedAs, true, false);
+    }
+
+    boolean flat() {
+        return flat;
     }
 
     String name() {

@@ -26,8 +26,12 @@ final class CheckedEvents {
 
     enum Kind { BYTE, VARINT, FLOAT, DOUBLE, STRING, OTHER }
 
-    /** How to step through one type's events: its fields' kinds in order. */
-    record Layout(List<Kind> kinds) {
+    /** How to step through one type's events: its fields' kinds (and names) in order. */
+    record Layout(List<Kind> kinds, List<String> names) {
+        /** The index of the field of this name, or -1. */
+        int field(String name) {
+            return names.indexOf(name);
+        }
     }
 
     /** The layout of the type being decoded on this thread (set just before each decode). */
@@ -39,10 +43,12 @@ final class CheckedEvents {
     /** How to step through an event of {@code type} in this chunk. */
     static Layout layout(JfrReader reader, JfrClass type) {
         List<Kind> kinds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (MetadataAccess.Field f : MetadataAccess.fields(reader, type)) {
             kinds.add(f.constantPool() ? Kind.VARINT : kind(f.typeName()));
+            names.add(f.name());
         }
-        return new Layout(kinds);
+        return new Layout(kinds, names);
     }
 
     static void expect(Layout layout) {
@@ -67,18 +73,29 @@ final class CheckedEvents {
     public static final class Checked extends Event {
         public Checked(JfrReader r) {
             super(0, 0, 0);
-            for (Kind k : LAYOUT.get().kinds()) {
-                switch (k) {
-                    case BYTE -> r.getByte();
-                    case VARINT -> r.getVarlong();
-                    case FLOAT -> r.getFloat();
-                    case DOUBLE -> r.getDouble();
-                    case STRING -> r.getString();
-                    default -> {
-                        return;
-                    }
+            values(r, LAYOUT.get());
+        }
+    }
+
+    /**
+     * The values of an event of {@code layout} whose fields {@code r} is positioned at, in order: numbers as
+     * {@code Long} (bytes and booleans too), floats and doubles as {@code Double}, strings as {@code String} (or null);
+     * the values stop at the first field of another kind.
+     */
+    static List<Object> values(JfrReader r, Layout layout) {
+        List<Object> out = new ArrayList<>(layout.kinds().size());
+        for (Kind k : layout.kinds()) {
+            switch (k) {
+                case BYTE -> out.add((long) r.getByte());
+                case VARINT -> out.add(r.getVarlong());
+                case FLOAT -> out.add((double) r.getFloat());
+                case DOUBLE -> out.add(r.getDouble());
+                case STRING -> out.add(r.getString());
+                default -> {
+                    return out;
                 }
             }
         }
+        return out;
     }
 }

@@ -78,6 +78,21 @@ final class ChunkSymbols {
         return known;
     }
 
+    /** A thread's name by the id events give it (its Java name for a Java thread); null if the chunk has none. */
+    String threadName(int tid) {
+        return reader.threads.get(tid);
+    }
+
+    /** A time of the chunk's clock (ticks) as nanoseconds since the epoch. */
+    long epochNanos(long ticks) {
+        return reader.chunkStartNanos + (long) ((ticks - reader.chunkStartTicks) * reader.nanosPerTick);
+    }
+
+    /** A duration of the chunk's clock (ticks) in nanoseconds. */
+    long nanos(long ticks) {
+        return (long) (ticks * reader.nanosPerTick);
+    }
+
     private String symbol(long id) {
         byte[] bytes = reader.symbols.get(id);
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);

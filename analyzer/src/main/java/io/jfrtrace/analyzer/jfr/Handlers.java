@@ -54,6 +54,11 @@ final class Handlers {
         return metadata != null && metadata.declares(eventName, field);
     }
 
+    /** The name of an event type by the id this chunk gives it, or null. */
+    String typeName(long typeId) {
+        return metadata == null ? null : metadata.name(typeId);
+    }
+
     /** Which chunk of the file (from 0) these handlers are for. */
     int chunk() {
         return chunk;

@@ -36,8 +36,21 @@ public final class Stats {
     private List<FunctionKey> fcnList;
     private String sortType = "";
     private Map<FunctionKey, Map<FunctionKey, CallerValue>> allCallees;
+    /** How a sampled profile was made; null for an exact one (pstats' own). */
+    private Sampling sampling;
 
     private Stats() {}
+
+    /** Marks the profile as sampled (its header says so): see {@link Sampling}. */
+    public Stats sampledAs(Sampling how) {
+        this.sampling = how;
+        return this;
+    }
+
+    /** How the profile was sampled, or null for exact calls. */
+    public Sampling sampling() {
+        return sampling;
+    }
 
     /** Wraps a ready stats dict (copied, insertion order kept); totals computed as pstats does at load time. */
     public static Stats of(Map<FunctionKey, FunctionStats> dict, List<SourceFile> files) {
@@ -190,6 +203,11 @@ public final class Stats {
      */
     public Stats add(Stats... others) {
         List<Stats> list = Arrays.asList(others);
+        for (Stats item : list) {
+            if ((sampling == null) != (item.sampling == null)) {
+                throw new IllegalArgumentException("a sampled profile and exact calls do not add up");
+            }
+        }
         for (int i = list.size() - 1; i >= 0; i--) {
             Stats item = list.get(i);
             List<SourceFile> itemFiles = new ArrayList<>(item.files);
@@ -198,6 +216,9 @@ public final class Stats {
             double tt = item.totalTt;
             int nameLen = item.maxNameLen;
             files.addAll(itemFiles);
+            if (sampling != null && item.sampling != null) {
+                sampling = sampling.plus(item.sampling);
+            }
             totalCalls += calls;
             primCalls += prims;
             totalTt += tt;

@@ -57,11 +57,18 @@ public final class StatsPrinter {
         try {
             for (SourceFile f : stats.files()) out.append(f.line(zone)).append('\n');
             if (!stats.files().isEmpty()) out.append('\n');
-            out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
-            if (stats.totalCalls() != stats.primCalls()) {
-                out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
+            Sampling sampling = stats.sampling();
+            if (sampling != null) {
+                out.append("         ").append(Long.toString(sampling.samples())).append(" samples (")
+                        .append(sampling.description()).append(") in ").append(PyFormat.fixed(stats.totalTt(), 3))
+                        .append(' ').append(sampling.unit()).append("\n\n");
+            } else {
+                out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
+                if (stats.totalCalls() != stats.primCalls()) {
+                    out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
+                }
+                out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds\n\n");
             }
-            out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds\n\n");
             PrintList pl = printList(out, restrictions);
             if (pl.list.isEmpty()) return;
             out.append("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)\n");

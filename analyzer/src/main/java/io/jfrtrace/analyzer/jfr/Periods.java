@@ -1,0 +1,44 @@
+package io.jfrtrace.analyzer.jfr;
+
+/** A sampling period as the JVM's settings write it ({@code 20 ms}, {@code 1 s}, {@code 500/s}), in nanoseconds. */
+final class Periods {
+    private Periods() {
+    }
+
+    /** The period in nanoseconds; 0 when {@code value} is none or not a period (an unknown period weighs nothing). */
+    static long nanos(String value) {
+        if (value == null) {
+            return 0;
+        }
+        String v = value.strip();
+        try {
+            int slash = v.indexOf('/');
+            if (slash > 0) { // a rate: N per unit of time
+                double perUnit = Double.parseDouble(v.substring(0, slash).strip());
+                long unit = unitNanos(v.substring(slash + 1).strip());
+                return perUnit > 0 && unit > 0 ? Math.round(unit / perUnit) : 0;
+            }
+            int space = v.indexOf(' ');
+            if (space < 0) {
+                return 0;
+            }
+            long unit = unitNanos(v.substring(space + 1).strip());
+            return unit > 0 ? Math.round(Double.parseDouble(v.substring(0, space)) * unit) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long unitNanos(String unit) {
+        return switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m", "min" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            default -> 0;
+        };
+    }
+}

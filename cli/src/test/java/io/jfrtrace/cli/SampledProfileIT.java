@@ -1,0 +1,177 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code stats} on recordings made with the JVM's own recorder alone ({@code -XX:StartFlightRecording}, settings=profile:
+ * execution samples every 10 ms) of Busy, whose hot-worker runs three times as long as its cold-worker, then two
+ * threads contend for a monitor: sampled profiles through pstats' printer, said to be samples, on JDK 17 and 25.
+ */
+class SampledProfileIT {
+    private static final Pattern HEADER = Pattern.compile(
+            " {9}(\\d+) samples \\((jdk\\.ExecutionSample), 10 ms\\) in (\\d+\\.\\d{3}) seconds");
+    /** A print_stats row: ncalls, tottime, percall, cumtime, percall, the function. */
+    private static final Pattern ROW = Pattern.compile(
+            " *(\\d+) +(\\d+\\.\\d{3}) +(\\d+\\.\\d{3}) +(\\d+\\.\\d{3}) +(\\d+\\.\\d{3}) (.*)");
+
+    @TempDir
+    static Path work;
+    static Path classes;
+    private static final Map<Integer, Path> RECORDINGS = new HashMap<>();
+
+    @BeforeAll
+    static void compile() throws Exception {
+        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+    }
+
+    private static synchronized Path recording(int jdk) throws Exception {
+        Path known = RECORDINGS.get(jdk);
+        if (known != null) {
+            return known;
+        }
+        Path out = work.resolve("busy-" + jdk + ".jfr");
+        Path log = work.resolve("busy-" + jdk + ".log");
+        Process p = new ProcessBuilder(StockAllocationIT.java(jdk).toString(),
+                "-XX:StartFlightRecording=filename=" + out + ",settings=profile",
+                "-cp", classes.toString(), "com.example.sampled.Busy")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        RECORDINGS.put(jdk, out);
+        return out;
+    }
+
+    private static JfrTraceRun stats(String... args) throws Exception {
+        return JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), List.of(args));
+    }
+
+    /** Function name (as printed) to its row. */
+    private static Map<String, Matcher> rows(String stdout) {
+        Map<String, Matcher> rows = new HashMap<>();
+        for (String line : stdout.split("\n")) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                rows.put(m.group(6), m);
+            }
+        }
+        return rows;
+    }
+
+    private static Matcher row(Map<String, Matcher> rows, String function) {
+        return rows.entrySet().stream().filter(e -> e.getKey().endsWith("(" + function + ")")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void aStockRecordingShowsItsCpuSamplesAsSamplesAndSaysSoFirst(int jdk) throws Exception {
+        Path rec = recording(jdk);
+        JfrTraceRun run = stats("stats", rec.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().lines().findFirst().orElse("").startsWith("jfr-trace stats: " + rec
+                + " has no jfr-trace call events: showing its CPU samples"), run::toString);
+        Matcher header = run.stdout().lines().map(HEADER::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        assertTrue(header != null, run::toString);
+        long samples = Long.parseLong(header.group(1));
+        assertTrue(samples > 50, run::toString);
+        // each sample weighs the 10 ms period: the total is samples x 10 ms
+        assertEquals(samples * 0.010, Double.parseDouble(header.group(3)), 0.0005, run::toString);
+        assertFalse(run.stdout().contains("function calls"), run::toString);
+
+        Map<String, Matcher> rows = rows(run.stdout());
+        Matcher hot = row(rows, "Busy.hot");
+        Matcher cold = row(rows, "Busy.cold");
+        assertTrue(hot != null && cold != null, run::toString);
+        long hotSamples = Long.parseLong(hot.group(1));
+        long coldSamples = Long.parseLong(cold.group(1));
+        assertTrue(hotSamples > 2 * coldSamples, "hot " + hotSamples + " against cold " + coldSamples);
+        // cumtime: the samples it is anywhere in, x 10 ms; a caller of the leaf has no time of its own
+        assertEquals(hotSamples * 0.010, Double.parseDouble(hot.group(4)), 0.0005, run::toString);
+        Matcher burn = row(rows, "Busy.burn");
+        assertTrue(burn != null, run::toString);
+        assertEquals(burn.group(2), burn.group(4), run::toString); // the leaf's time is its own
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void threadAndTimeOptionsChooseTheSamples(int jdk) throws Exception {
+        Path rec = recording(jdk);
+        JfrTraceRun cold = stats("stats", rec.toString(), "--profile", "cpu", "--thread", "cold-*");
+        assertEquals(0, cold.exitCode(), cold::toString);
+        assertTrue(cold.stderr().isEmpty(), cold::toString); // the kind was chosen: nothing to announce
+        assertTrue(row(rows(cold.stdout()), "Busy.cold") != null, cold::toString);
+        assertTrue(row(rows(cold.stdout()), "Busy.hot") == null, cold::toString);
+
+        JfrTraceRun none = stats("stats", rec.toString(), "--profile", "cpu", "--from", "3600");
+        assertEquals(4, none.exitCode(), none::toString);
+        assertTrue(none.stderr().contains("no jdk.ExecutionSample events in the threads and times chosen"), none::toString);
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void lockProfilesWeighTheTimeBlocked(int jdk) throws Exception {
+        JfrTraceRun run = stats("stats", recording(jdk).toString(), "--profile", "lock", "--thread", "locker-*");
+        assertEquals(0, run.exitCode(), run::toString);
+        Matcher contend = row(rows(run.stdout()), "Busy.contend");
+        assertTrue(contend != null, run::toString);
+        // about five waits of 50 ms per locker on the monitor (the profile's threshold is 10 ms)
+        double blocked = Double.parseDouble(contend.group(4));
+        assertTrue(blocked > 0.2 && blocked < 1.0, run::toString);
+        assertTrue(run.stdout().contains("samples (jdk.JavaMonitorEnter"), run::toString);
+    }
+
+    /**
+     * The cross-check against async-profiler's converter: its default mode reads execution and native-method samples,
+     * our {@code --profile wall}; after naming frames alike, the same stacks with the same counts.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void collapsedStacksEqualAsyncProfilersConverters(int jdk) throws Exception {
+        Path rec = recording(jdk);
+        JfrTraceRun ours = stats("stats", rec.toString(), "--profile", "wall", "--format", "collapsed");
+        assertEquals(0, ours.exitCode(), ours::toString);
+        Path theirs = work.resolve("converter-" + jdk + ".collapsed");
+        Path converter = Path.of(one.convert.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(JfrTraceRun.javaOf(System.getProperty("java.home")).toString(), "-cp",
+                converter.toString(), "one.convert.Main", "-o", "collapsed", rec.toString(), theirs.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("converter.log").toFile()).start();
+        assertEquals(0, p.waitFor());
+        Map<String, Long> expected = collapsed(Files.readString(theirs));
+        Map<String, Long> actual = collapsed(ours.stdout());
+        assertTrue(expected.values().stream().mapToLong(Long::longValue).sum() > 50, expected::toString);
+        assertEquals(expected, actual);
+    }
+
+    /** Stack (frames named alike: the converter's {@code _[j]} suffixes dropped, dots and slashes the same) to count. */
+    private static Map<String, Long> collapsed(String text) {
+        Map<String, Long> out = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            List<String> frames = new ArrayList<>();
+            for (String f : line.substring(0, space).split(";")) {
+                frames.add(f.replaceAll("_\\[[^\\]]*\\]$", "").replace('.', '/'));
+            }
+            out.merge(String.join(";", frames), Long.parseLong(line.substring(space + 1)), Long::sum);
+        }
+        return out;
+    }
+}

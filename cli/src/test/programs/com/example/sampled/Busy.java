@@ -1,0 +1,63 @@
+package com.example.sampled;
+
+/**
+ * A program for sampled profiles: a "hot-worker" thread burns CPU under {@link #hot} three times as long as a
+ * "cold-worker" thread does under {@link #cold} (both in {@link #burn}), then two "locker" threads take turns holding one monitor while they sleep
+ * (time blocked on a monitor). Runs about two seconds.
+ */
+public final class Busy {
+    static volatile long sink;
+    private static final Object MONITOR = new Object();
+
+    public static void main(String[] args) throws InterruptedException {
+        Thread hot = new Thread(() -> spin(true, 1500), "hot-worker");
+        Thread cold = new Thread(() -> spin(false, 500), "cold-worker");
+        hot.start();
+        cold.start();
+        hot.join();
+        cold.join();
+        Thread a = new Thread(Busy::contend, "locker-a");
+        Thread b = new Thread(Busy::contend, "locker-b");
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+    }
+
+    private static void spin(boolean isHot, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            sink += isHot ? hot(1000) : cold(1000);
+        }
+    }
+
+    static long hot(int n) {
+        return burn(n);
+    }
+
+    static long cold(int n) {
+        return burn(n);
+    }
+
+    /** The same work for both threads, so that the JVM's sampler sees them alike: they differ in how long they run. */
+    static long burn(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (long) i * i ^ s >>> 3;
+        }
+        return s;
+    }
+
+    /** Holds the monitor 50 ms at a time, six times: the other locker waits on it meanwhile. */
+    static void contend() {
+        for (int i = 0; i < 6; i++) {
+            synchronized (MONITOR) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
