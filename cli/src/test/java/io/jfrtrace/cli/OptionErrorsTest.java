@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.Format;
+import io.jfrtrace.cli.output.Formats;
 
 /**
  * Every bad option value and combination is a usage error (exit 2) in one line that names the command and the
@@ -47,7 +49,11 @@ class OptionErrorsTest {
             "stats $F -s 7                      | jfr-trace stats: unknown legacy sort key 7",
             "stats $F -r (?x:a)                 | jfr-trace stats: --restrict: unsupported Python regular expression '(?x:a)'",
             "stats $F --callers --callees       | jfr-trace stats: Error: --callers, --callees are mutually exclusive",
-            "stats $F --format xml              | jfr-trace stats: --format: unknown format 'xml' (text, csv)",
+            "stats $F --format xml              | jfr-trace stats: --format: unknown format 'xml' (text, csv, collapsed",
+            "stats $F --profile heap            | jfr-trace stats: --profile: unknown profile 'heap' (calls, cpu, cpu-time, wall, alloc, lock)",
+            "stats $F --from soon               | jfr-trace stats: --from: 'soon' is neither seconds from the recording's start nor a clock time",
+            "stats $F --to 25:00                | jfr-trace stats: --to: '25:00' is not a clock time",
+            "stats $F --thread [ab              | jfr-trace stats: --thread:",
             // alloc and compare: key types, filters, limits, combinations
             "alloc $L --key Lineno              | jfr-trace alloc: --key: unknown key_type: 'Lineno'",
             "alloc $L --include com/[abc        | jfr-trace alloc: --include: invalid file name pattern 'com/[abc'",
@@ -131,7 +137,9 @@ class OptionErrorsTest {
     void theFormatsInTheHelpAreTheFormatsThereAre() {
         for (String command : List.of("stats", "alloc", "compare", "dumps", "dump")) {
             CommandLineRun help = CommandLineRun.run(command, "--help");
-            assertTrue(help.stdout().replaceAll("\\s+", " ").contains("How to print the report: text, csv (default: text"),
+            String formats = String.join(", ", Formats.ALL.stream().map(Format::name).toList());
+            assertTrue(formats.startsWith("text, csv"), formats);
+            assertTrue(help.stdout().replaceAll("\\s+", " ").contains("How to print the report: " + formats + " (default: text"),
                     help::toString);
         }
     }
