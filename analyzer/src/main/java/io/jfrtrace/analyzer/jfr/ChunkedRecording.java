@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,47 @@ public final class ChunkedRecording {
             max = Math.max(max, s);
         }
         return max;
+    }
+
+    /**
+     * Whether the chunk's metadata may declare a type of this (ASCII) name: whether its bytes hold the name's, a
+     * quick look before a reader is asked to parse the chunk (true whenever the metadata cannot be looked at).
+     * Metadata strings are written whole (UTF-8, Latin-1 or, for ASCII, one byte a char), so a name the metadata
+     * declares is always found; a false match only costs the parse it would have cost anyway.
+     */
+    boolean mayDeclare(FileChannel ch, int chunk, String typeName) throws IOException {
+        long offset = chunkOffsets.get(chunk);
+        long size = chunkSizes.get(chunk);
+        ByteBuffer head = ByteBuffer.allocate(ChunkLayout.HEADER_LENGTH);
+        if (size < ChunkLayout.HEADER_LENGTH || ch.read(head, offset) < ChunkLayout.HEADER_LENGTH) {
+            return true;
+        }
+        long metadata = head.getLong(24);
+        if (metadata < ChunkLayout.HEADER_LENGTH || metadata >= size) {
+            return true;
+        }
+        ByteBuffer sizeField = ByteBuffer.allocate(9);
+        ch.read(sizeField, offset + metadata);
+        long claimed = EventHeaders.claimedSize(sizeField.flip(), ChunkLayout.compressedIntegers(head));
+        if (claimed <= 0 || claimed > size - metadata || claimed > 16 << 20) {
+            return true;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) claimed);
+        while (bytes.hasRemaining() && ch.read(bytes, offset + metadata + bytes.position()) > 0) {
+            // read on
+        }
+        byte[] name = typeName.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = bytes.array();
+        outer:
+        for (int i = 0; i + name.length <= bytes.position(); i++) {
+            for (int j = 0; j < name.length; j++) {
+                if (b[i + j] != name[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** How messages name a chunk: its number and its bytes in the file. */

@@ -30,6 +30,25 @@ final class EventHeaders {
         this.compressed = compressed;
     }
 
+    /**
+     * The size an event claims, from the first bytes of its header in {@code head} (from index 0), without the checks
+     * {@link #next} makes against a whole chunk; -1 if those bytes do not hold a whole size field.
+     */
+    static long claimedSize(ByteBuffer head, boolean compressed) {
+        if (!compressed) {
+            return head.remaining() >= 4 ? head.getInt(0) : -1;
+        }
+        long v = 0;
+        for (int i = 0; i < head.remaining() && i < 5; i++) {
+            int b = head.get(i);
+            v |= (long) (b & 0x7F) << (7 * i);
+            if (b >= 0) {
+                return (int) v;
+            }
+        }
+        return -1;
+    }
+
     /** The next {@link #next} reads the event at this offset of the chunk. */
     void moveTo(long offset) {
         next = (int) offset;

@@ -27,6 +27,8 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     private final Map<Integer, Part> parts = new HashMap<>();
     private CheckpointIndex.Checkpoint incomplete;
 
+    private static final String NO_EVENTS = "no jfr-trace call-profile events (" + OurEvents.FUNCTION_STATS.name() + ")";
+
     private ProfileReader(Map<Integer, CheckpointIndex.ChunkPlan> plans) {
         this.plans = plans;
     }
@@ -34,6 +36,9 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     /** The recording's call profile; fails with a one-line message if it holds none. */
     public static ProfileTable read(Path file) throws IOException {
         Recording recording = Recording.open(file);
+        if (!recording.mayDeclare(OurEvents.FUNCTION_STATS.name())) { // a JVM's own recording: no chunk to parse
+            throw new NoEventsException(file, NO_EVENTS);
+        }
         Set<CheckpointIndex.Checkpoint> unusable = new HashSet<>();
         while (true) {
             Planner planner = new Planner(recording, unusable);
@@ -54,7 +59,7 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
                 events += p.events;
             }
             if (events == 0) {
-                throw new NoEventsException(file, "no jfr-trace call-profile events (jfrtrace.FunctionStats)");
+                throw new NoEventsException(file, NO_EVENTS);
             }
             return table;
         }

@@ -63,6 +63,18 @@ final class Recording {
         return chunks.endNanos(chunk);
     }
 
+    /** Whether some chunk's metadata may declare a type of this name (see {@link ChunkedRecording#mayDeclare}). */
+    boolean mayDeclare(String typeName) throws IOException {
+        try (FileChannel ch = FileChannel.open(chunks.file(), StandardOpenOption.READ)) {
+            for (int i = 0; i < chunks.chunkCount(); i++) {
+                if (chunks.mayDeclare(ch, i, typeName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Reads every chunk for {@code sources}. */
     void read(List<? extends Source<?>> sources) throws IOException {
         read(chunk -> true, sources);
