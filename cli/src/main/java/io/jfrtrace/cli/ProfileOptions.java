@@ -80,7 +80,10 @@ public final class ProfileOptions {
      */
     Stats load(Path file, SourceFile source, PrintWriter err) throws IOException {
         SampleKind sampled = sampled();
-        if (sampled == null) {
+        SampledRecording samples;
+        if (sampled != null) {
+            samples = samples(file, sampled);
+        } else {
             try {
                 return Stats.fromTable(ProfileReader.read(file), List.of(source));
             } catch (NoEventsException e) {
@@ -90,11 +93,17 @@ public final class ProfileOptions {
                 }
             }
             sampled = SampleKind.CPU;
+            try {
+                samples = samples(file, sampled);
+            } catch (NoEventsException none) {
+                throw new NoEventsException(file, "no jfr-trace call-profile events and no jdk.ExecutionSample events")
+                        .withAdvice("record the program with 'jfr-trace record' to profile its calls");
+            }
+            // said once the samples are read: a recording that cannot be read gets its one line alone
             err.println("jfr-trace stats: " + file + " has no jfr-trace call events: showing its CPU samples "
                     + "(--profile cpu; --profile chooses another kind)");
             err.flush();
         }
-        SampledRecording samples = samples(file, sampled);
         return Stats.fromTable(SampledProfile.of(columns(samples)), List.of(source))
                 .sampledAs(new Sampling(samples.count(), samples.description(), sampled.unit().word()));
     }

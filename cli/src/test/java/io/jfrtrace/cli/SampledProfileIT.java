@@ -146,19 +146,67 @@ class SampledProfileIT {
         Path rec = recording(jdk);
         JfrTraceRun ours = stats("stats", rec.toString(), "--profile", "wall", "--format", "collapsed");
         assertEquals(0, ours.exitCode(), ours::toString);
-        Path theirs = work.resolve("converter-" + jdk + ".collapsed");
-        Path converter = Path.of(one.convert.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Process p = new ProcessBuilder(JfrTraceRun.javaOf(System.getProperty("java.home")).toString(), "-cp",
-                converter.toString(), "one.convert.Main", "-o", "collapsed", rec.toString(), theirs.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("converter.log").toFile()).start();
-        assertEquals(0, p.waitFor());
-        Map<String, Long> expected = collapsed(Files.readString(theirs));
-        Map<String, Long> actual = collapsed(ours.stdout());
-        assertTrue(expected.values().stream().mapToLong(Long::longValue).sum() > 50, expected::toString);
-        assertEquals(expected, actual);
+        assertEquals(converterCollapsed(rec, jdk), collapsed(ours.stdout()));
     }
 
-    /** Stack (frames named alike: the converter's {@code _[j]} suffixes dropped, dots and slashes the same) to count. */
+    /**
+     * A recording async-profiler wrote (its library from Maven Central, {@code event=itimer}): its execution samples
+     * and its sampling interval read as the JVM's, its native frames named as native code, and its collapsed stacks
+     * the converter's.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void anAsyncProfilerRecordingIsReadLikeTheJvmsOwn(int jdk) throws Exception {
+        String platform = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
+        Path library = work.resolve("libasyncProfiler.so");
+        synchronized (SampledProfileIT.class) {
+            if (!Files.exists(library)) {
+                try (var in = SampledProfileIT.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
+                    org.junit.jupiter.api.Assumptions.assumeTrue(in != null, "no async-profiler library for " + platform);
+                    Files.copy(in, library);
+                }
+            }
+        }
+        Path rec = work.resolve("async-profiler-" + jdk + ".jfr");
+        Path log = work.resolve("async-profiler-" + jdk + ".log");
+        Process p = new ProcessBuilder(StockAllocationIT.java(jdk).toString(),
+                "-agentpath:" + library + "=start,event=itimer,interval=10ms,jfr,file=" + rec,
+                "-cp", classes.toString(), "com.example.sampled.Busy")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+
+        JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu");
+        assertEquals(0, run.exitCode(), run::toString);
+        Matcher header = run.stdout().lines().map(HEADER::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        assertTrue(header != null, run::toString);
+        Map<String, Matcher> rows = rows(run.stdout());
+        Matcher hot = row(rows, "Busy.hot");
+        assertTrue(hot != null, run::toString);
+        assertEquals(Long.parseLong(hot.group(1)) * 0.010, Double.parseDouble(hot.group(4)), 0.0005, run::toString);
+        assertTrue(rows.keySet().stream().anyMatch(f -> f.startsWith("{libjvm.so ")), run::toString);
+        assertTrue(rows.keySet().stream().noneMatch(f -> f.contains("libjvm/so")), run::toString);
+
+        JfrTraceRun ours = stats("stats", rec.toString(), "--profile", "wall", "--format", "collapsed");
+        assertEquals(0, ours.exitCode(), ours::toString);
+        assertEquals(converterCollapsed(rec, jdk), collapsed(ours.stdout()));
+    }
+
+    private static Map<String, Long> converterCollapsed(Path recording, int jdk) throws Exception {
+        Path theirs = work.resolve(recording.getFileName() + ".collapsed");
+        Path converter = Path.of(one.convert.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(JfrTraceRun.javaOf(System.getProperty("java.home")).toString(), "-cp",
+                converter.toString(), "one.convert.Main", "-o", "collapsed", recording.toString(), theirs.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("converter-" + jdk + ".log").toFile()).start();
+        assertEquals(0, p.waitFor());
+        Map<String, Long> expected = collapsed(Files.readString(theirs));
+        assertTrue(expected.values().stream().mapToLong(Long::longValue).sum() > 50, expected::toString);
+        return expected;
+    }
+
+    /**
+     * Stack to count, frames named alike: the converter's {@code _[j]} suffixes dropped, our native frames'
+     * {@code <library symbol>} as the symbol alone, dots and slashes the same.
+     */
     private static Map<String, Long> collapsed(String text) {
         Map<String, Long> out = new TreeMap<>();
         for (String line : text.split("\n")) {
@@ -168,7 +216,7 @@ class SampledProfileIT {
             int space = line.lastIndexOf(' ');
             List<String> frames = new ArrayList<>();
             for (String f : line.substring(0, space).split(";")) {
-                frames.add(f.replaceAll("_\\[[^\\]]*\\]$", "").replace('.', '/'));
+                frames.add(f.replaceAll("_\\[[^\\]]*\\]$", "").replaceAll("^<\\S+ (.*)>$", "$1").replace('.', '/'));
             }
             out.merge(String.join(";", frames), Long.parseLong(line.substring(space + 1)), Long::sum);
         }

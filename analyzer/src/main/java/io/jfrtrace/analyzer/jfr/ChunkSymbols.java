@@ -47,15 +47,35 @@ final class ChunkSymbols {
         return m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
     }
 
-    /** The method of a frame, named once per chunk. */
+    /**
+     * The method of a frame, named once per chunk. A frame of native code (a C or C++ function, the kernel: what
+     * async-profiler records beside Java frames) has no Java class: its "class" is its library, and it is named
+     * {@code <libjvm.so Rewriter::rewrite>} with no class.
+     */
     Method method(StackTrace trace, int frame) {
         return methods.computeIfAbsent(trace.methods[frame], id -> {
             MethodRef m = reader.methods.get(id);
             String cls = m == null ? null : className(m.cls);
             String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
+            if (cls != null && isNativeCode(trace.types[frame], cls)) {
+                return new Method(null, "<" + cls + " " + name + ">", "<unknown>", false);
+            }
             return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
                     cls != null && JavaFrames.isAgentClass(cls));
         });
+    }
+
+    /**
+     * Whether a frame is native code rather than Java: its type is native, C++ or kernel, and its "class" is a library
+     * ({@code libjvm.so}, {@code vdso}), not a Java class (a Java native method's frame is also of type native).
+     */
+    private boolean isNativeCode(byte type, String cls) {
+        Map<Integer, String> types = reader.enums.get("jdk.types.FrameType");
+        String description = types == null ? null : types.get((int) type);
+        if (!"Native".equals(description) && !"C++".equals(description) && !"Kernel".equals(description)) {
+            return false;
+        }
+        return cls.contains(".so") || !cls.contains(".") || cls.startsWith("[");
     }
 
     /** A frame's line number, -1 if the JVM recorded none. */

@@ -168,9 +168,13 @@ public final class ChunkedRecording {
         if (metadata < ChunkLayout.HEADER_LENGTH || metadata >= size) {
             return true;
         }
-        ByteBuffer sizeField = ByteBuffer.allocate(9);
-        ch.read(sizeField, offset + metadata);
-        long claimed = EventHeaders.claimedSize(sizeField.flip(), ChunkLayout.compressedIntegers(head));
+        ByteBuffer headerBytes = ByteBuffer.allocate(18);
+        ch.read(headerBytes, offset + metadata);
+        long[] header = EventHeaders.claimedHeader(headerBytes.flip(), ChunkLayout.compressedIntegers(head));
+        if (header == null || header[1] != ChunkLayout.METADATA) {
+            return true; // not what the header says: the reader's layout check will say what is wrong
+        }
+        long claimed = header[0];
         if (claimed <= 0 || claimed > size - metadata || claimed > 16 << 20) {
             return true;
         }

@@ -31,22 +31,30 @@ final class EventHeaders {
     }
 
     /**
-     * The size an event claims, from the first bytes of its header in {@code head} (from index 0), without the checks
-     * {@link #next} makes against a whole chunk; -1 if those bytes do not hold a whole size field.
+     * The size and type an event's header claims, from its first bytes in {@code head} (from index 0), without the
+     * checks {@link #next} makes against a whole chunk; null if those bytes do not hold both fields.
      */
-    static long claimedSize(ByteBuffer head, boolean compressed) {
+    static long[] claimedHeader(ByteBuffer head, boolean compressed) {
         if (!compressed) {
-            return head.remaining() >= 4 ? head.getInt(0) : -1;
+            return head.remaining() >= 12 ? new long[] {head.getInt(0), head.getLong(4)} : null;
         }
-        long v = 0;
-        for (int i = 0; i < head.remaining() && i < 5; i++) {
-            int b = head.get(i);
-            v |= (long) (b & 0x7F) << (7 * i);
-            if (b >= 0) {
-                return (int) v;
+        long[] out = new long[2];
+        int at = 0;
+        for (int field = 0; field < 2; field++) {
+            long v = 0;
+            for (int i = 0; ; i++) {
+                if (at >= head.remaining() || i == 9) {
+                    return null;
+                }
+                int b = head.get(at++);
+                v |= (long) (b & 0x7F) << (7 * i);
+                if (b >= 0) {
+                    break;
+                }
             }
+            out[field] = v;
         }
-        return -1;
+        return out;
     }
 
     /** The next {@link #next} reads the event at this offset of the chunk. */

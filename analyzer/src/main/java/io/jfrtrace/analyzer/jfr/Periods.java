@@ -29,6 +29,20 @@ final class Periods {
         }
     }
 
+    /** Nanoseconds as the JVM's settings write a period: {@code 10 ms}, {@code 250 us}, {@code 1 s}. */
+    static String text(long nanos) {
+        if (nanos != 0 && nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + " s";
+        }
+        if (nanos != 0 && nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + " ms";
+        }
+        if (nanos != 0 && nanos % 1_000L == 0) {
+            return nanos / 1_000L + " us";
+        }
+        return nanos + " ns";
+    }
+
     private static long unitNanos(String unit) {
         return switch (unit) {
             case "ns" -> 1L;

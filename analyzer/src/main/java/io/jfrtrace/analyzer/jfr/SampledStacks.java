@@ -95,10 +95,16 @@ public final class SampledStacks implements Source<SampledStacks.Part> {
             String name = e.string("name");
             if (event != null && ("period".equals(name) || "throttle".equals(name))) {
                 part.settings.put(event, e.string("value"));
+            } else if (event != null && "interval".equals(name) && isNumber(e.string("value"))) {
+                part.settings.put(event, Periods.text(Long.parseLong(e.string("value")))); // async-profiler's, in ns
             }
         });
         on.atEnd(() -> name(part));
         return part;
+    }
+
+    private static boolean isNumber(String s) {
+        return s != null && !s.isEmpty() && s.length() < 19 && s.chars().allMatch(Character::isDigit);
     }
 
     @SuppressWarnings("unchecked")

@@ -27,4 +27,17 @@ class PeriodsTest {
     void aPeriodInNanoseconds(String setting, long nanos) {
         assertEquals(nanos, Periods.nanos(setting));
     }
+
+    @ParameterizedTest(name = "{0} ns = ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "10000000   | 10 ms",
+            "1000000000 | 1 s",
+            "250000     | 250 us",
+            "1500       | 1500 ns",
+            "0          | 0 ns",
+    })
+    void nanosecondsAsASettingWritesThem(long nanos, String text) {
+        assertEquals(text, Periods.text(nanos));
+        assertEquals(nanos, Periods.nanos(text));
+    }
 }
