@@ -1,33 +1,91 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.jfr.AllocationReader;
+import io.jfrtrace.analyzer.jfr.NoEventsException;
+import io.jfrtrace.analyzer.pstats.DiffKey;
+import io.jfrtrace.analyzer.pstats.ProfileDiff;
+import io.jfrtrace.analyzer.pstats.Restriction;
+import io.jfrtrace.analyzer.pstats.Stats;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputOptions;
 import io.jfrtrace.cli.output.ReportPrinter;
 import io.jfrtrace.cli.report.DiffReport;
 import io.jfrtrace.cli.report.Grouping;
+import io.jfrtrace.cli.report.ProfileDiffReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code jfr-trace compare OLD NEW}: tracemalloc's Snapshot.compare_to. */
+/** {@code jfr-trace compare OLD NEW}: tracemalloc's Snapshot.compare_to, or two call profiles function by function. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Print what grew between two allocation snapshots as tracemalloc's compare_to does.",
-                "OLD and NEW are FILE (its last snapshot) or FILE#ID / FILE#LABEL, from one recording or two."})
+        description = {"Compare two recordings: what grew between two allocation snapshots as tracemalloc's compare_to "
+                + "prints it, or, when the sides do not both hold snapshots, their call profiles function by function.",
+                "For snapshots OLD and NEW are FILE (its last snapshot) or FILE#ID / FILE#LABEL; for call profiles each "
+                        + "is FILE or FILE,FILE,... (merged as pstats.Stats(a, b, c); .pstats files too)."})
 final class CompareCommand implements Callable<Integer> {
+    /** The options that only a call-profile comparison takes. */
+    private static final Set<String> CALL_OPTIONS = Set.of("--sort", "--restrict", "--strip-dirs", "--reverse");
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "OLD")
     String old;
 
     @Parameters(index = "1", paramLabel = "NEW")
     String current;
+
+    @ArgGroup(exclusive = true)
+    What what = new What();
+
+    static final class What {
+        @Option(names = "--calls", description = "Compare the call profiles (also when both sides hold allocation snapshots).")
+        boolean calls;
+        @Option(names = "--alloc", description = "Compare allocation snapshots (fails when a side holds none).")
+        boolean alloc;
+    }
+
+    /** The diff's sort keys; the default is the largest change of cumulative time. */
+    List<DiffKey> sort = List.of(DiffKey.CUMDIFF);
+
+    @Option(names = {"-s", "--sort"}, paramLabel = "KEY",
+            description = "Call profiles: sort key, repeatable for tie-breaks: cumdiff (default), totdiff, callsdiff, "
+                    + "pcallsdiff (the largest change first, whole words only), or one of stats' keys, applied to the "
+                    + "new side (calls, cumulative, time, name ...); ties by name.")
+    void sortBy(List<String> keys) {
+        sort = DiffKey.parseArgs(keys);
+    }
+
+    @Option(names = {"-r", "--restrict"}, paramLabel = "R", converter = Converters.Restrictions.class,
+            description = "Call profiles: restriction, repeatable, applied in order as in stats: an integer keeps the "
+                    + "first N lines, a fraction that share, anything else is a regular expression searched in the name.")
+    List<Restriction> restrictions = new ArrayList<>();
+
+    @Option(names = "--strip-dirs", description = "Call profiles: remove directories from file names on both sides.")
+    boolean stripDirs;
+
+    @Option(names = "--reverse", description = "Call profiles: reverse the sorted order.")
+    boolean reverse;
 
     @Mixin
     SnapshotOptions options;
@@ -37,6 +95,88 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return switch (kind()) {
+            case ALLOC -> compareSnapshots();
+            case CALLS -> compareProfiles();
+        };
+    }
+
+    private enum Kind { CALLS, ALLOC }
+
+    /**
+     * What to compare: as {@code --calls} / {@code --alloc} say; else as the options given imply; else call profiles
+     * for several files on a side or a .pstats file, snapshots for a {@code #SNAPSHOT}; else snapshots when both
+     * recordings hold some, call profiles otherwise.
+     */
+    private Kind kind() throws IOException {
+        String callOption = given(CALL_OPTIONS);
+        String allocOption = given(allocOptions());
+        boolean several = old.contains(",") || current.contains(",");
+        if (what.alloc) {
+            refuse(callOption, "compares call profiles; leave out --alloc");
+            if (several) {
+                throw new CliException(ExitCodes.USAGE, "several files on a side (OLD1,OLD2) compare call profiles; leave out --alloc");
+            }
+            return Kind.ALLOC;
+        }
+        if (what.calls) {
+            refuse(allocOption, "compares allocation snapshots; leave out --calls");
+            return Kind.CALLS;
+        }
+        if (callOption != null && allocOption != null) {
+            throw new CliException(ExitCodes.USAGE, callOption + " compares call profiles and " + allocOption
+                    + " allocation snapshots: give options of one kind");
+        }
+        if (allocOption != null) {
+            if (several) {
+                throw new CliException(ExitCodes.USAGE, "several files on a side (OLD1,OLD2) compare call profiles and "
+                        + allocOption + " allocation snapshots: give options of one kind");
+            }
+            return Kind.ALLOC;
+        }
+        if (callOption != null || several || isPstats(old) || isPstats(current)) {
+            return Kind.CALLS;
+        }
+        if (SnapshotRef.parse(old).selector() != null || SnapshotRef.parse(current).selector() != null) {
+            return Kind.ALLOC;
+        }
+        return hasSnapshots(Paths.get(old)) && hasSnapshots(Paths.get(current)) ? Kind.ALLOC : Kind.CALLS;
+    }
+
+    private static void refuse(String option, String why) {
+        if (option != null) {
+            throw new CliException(ExitCodes.USAGE, option + " " + why);
+        }
+    }
+
+    /** The first option of {@code names} on the command line, or null. */
+    private String given(Set<String> names) {
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (names.contains(o.longestName())) {
+                return o.longestName();
+            }
+        }
+        return null;
+    }
+
+    /** The grouping and filter options of alloc (the SnapshotOptions mixin's, whatever they are). */
+    private Set<String> allocOptions() {
+        return Set.copyOf(spec.mixins().get("options").options().stream().map(OptionSpec::longestName).toList());
+    }
+
+    private static boolean isPstats(String side) {
+        return side.endsWith(".pstats") || side.endsWith(".prof");
+    }
+
+    private static boolean hasSnapshots(Path file) throws IOException {
+        try {
+            return !AllocationReader.list(file).isEmpty();
+        } catch (NoEventsException e) {
+            return false;
+        }
+    }
+
+    private int compareSnapshots() throws IOException {
         options.checkRange();
         Grouping grouping = new Grouping(options.keyType(KeyType.LINENO), options.cumulative, options.limit);
         var filters = options.filters();
@@ -48,5 +188,37 @@ final class CompareCommand implements Callable<Integer> {
         Snapshot after = both.get(1).snapshot().filterTraces(filters);
         printer.print(new DiffReport(before, after, grouping));
         return ExitCodes.OK;
+    }
+
+    private int compareProfiles() throws IOException {
+        List<Path> oldFiles = files("OLD", old);
+        List<Path> newFiles = files("NEW", current);
+        List<Path> inputs = new ArrayList<>(oldFiles);
+        inputs.addAll(newFiles);
+        ReportPrinter<ProfileDiffReport> printer = output.printer(ProfileDiffReport.class, inputs);
+        Stats before = StatsCommand.load(oldFiles);
+        Stats after = StatsCommand.load(newFiles);
+        if (stripDirs) {
+            before.stripDirs();
+            after.stripDirs();
+        }
+        ProfileDiff diff = ProfileDiff.of(before, after).sort(sort);
+        if (reverse) {
+            diff.reverse();
+        }
+        printer.print(new ProfileDiffReport(diff, restrictions));
+        return ExitCodes.OK;
+    }
+
+    /** {@code FILE} or {@code FILE,FILE,...}: one side's files, merged in this order. */
+    private static List<Path> files(String side, String text) {
+        List<Path> files = new ArrayList<>();
+        for (String name : text.split(",", -1)) {
+            if (name.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, side + " '" + text + "' has an empty file name (FILE,FILE,... without spaces)");
+            }
+            files.add(Paths.get(name));
+        }
+        return files;
     }
 }

@@ -66,6 +66,16 @@ class OptionErrorsTest {
             "alloc $L --pretty-top 3 --format csv | jfr-trace alloc: --pretty-top prints display_top's text; leave out --format csv",
             "compare $L $L --key traceback --cumulative | jfr-trace compare: --cumulative: cumulative mode cannot be used",
             "compare $L $L --domain x            | jfr-trace compare: Invalid value for option '--domain'",
+            // compare: call profiles or allocation snapshots, decided before any file is read
+            "compare $F $F --calls --alloc       | jfr-trace compare: Error: --calls, --alloc are mutually exclusive",
+            "compare $L $L --alloc -s cumdiff    | jfr-trace compare: --sort compares call profiles; leave out --alloc",
+            "compare $F $F --calls --key filename | jfr-trace compare: --key compares allocation snapshots; leave out --calls",
+            "compare $F $F -r 3 --limit 3        | jfr-trace compare: --restrict compares call profiles and --limit allocation snapshots: give options of one kind",
+            "compare a.jfr,b.jfr $L --alloc      | jfr-trace compare: several files on a side (OLD1,OLD2) compare call profiles; leave out --alloc",
+            "compare a.jfr,b.jfr $L --limit 2    | jfr-trace compare: several files on a side (OLD1,OLD2) compare call profiles and --limit allocation snapshots",
+            "compare a.jfr,,b.jfr $F             | jfr-trace compare: OLD 'a.jfr,,b.jfr' has an empty file name",
+            "compare $F $F -s speed              | jfr-trace compare: unknown sort key 'speed'; valid keys: cumdiff, totdiff, callsdiff, pcallsdiff, or pstats' calls,",
+            "compare $F $F -s cum                | jfr-trace compare: unknown sort key 'cum'",
             // dumps and dump
             "dumps $D --reason bogus            | jfr-trace dumps: --reason: unknown dump reason 'bogus' (request, timeout, signal or fatal)",
             "dumps $D --limits some             | jfr-trace dumps: --limits: unknown limits 'some' (python or none)",

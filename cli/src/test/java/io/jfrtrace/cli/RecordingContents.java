@@ -37,7 +37,8 @@ record RecordingContents(Set<String> eventTypes, boolean crashShutdown) {
             case "stats" -> eventTypes.contains("jfrtrace.FunctionStats") || eventTypes.contains("jfrtrace.CallerStats");
             case "alloc" -> eventTypes.contains("jfrtrace.AllocationSnapshot")
                     || eventTypes.contains("jdk.ObjectAllocationSample") || eventTypes.contains("jdk.OldObjectSample");
-            case "compare" -> eventTypes.contains("jfrtrace.AllocationSnapshot");
+            // compare FILE FILE: the snapshots when the file holds some, else the call profile as stats reads it
+            case "compare" -> eventTypes.contains("jfrtrace.AllocationSnapshot") || exitCodeOf("stats") == ExitCodes.OK;
             case "dumps" -> eventTypes.contains("jfrtrace.ThreadDump") || eventTypes.contains("jdk.ThreadDump") || crashShutdown;
             default -> throw new IllegalArgumentException(command);
         };

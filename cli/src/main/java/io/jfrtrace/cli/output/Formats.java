@@ -7,11 +7,13 @@ import io.jfrtrace.cli.report.collapsed.CollapsedText;
 import io.jfrtrace.cli.report.csv.AllocationCsv;
 import io.jfrtrace.cli.report.csv.DiffCsv;
 import io.jfrtrace.cli.report.csv.ProfileCsv;
+import io.jfrtrace.cli.report.csv.ProfileDiffCsv;
 import io.jfrtrace.cli.report.csv.SnapshotListCsv;
 import io.jfrtrace.cli.report.csv.ThreadDumpsCsv;
 import io.jfrtrace.cli.report.csv.TracesCsv;
 import io.jfrtrace.cli.report.text.AllocationText;
 import io.jfrtrace.cli.report.text.DiffText;
+import io.jfrtrace.cli.report.text.ProfileDiffText;
 import io.jfrtrace.cli.report.text.ProfileText;
 import io.jfrtrace.cli.report.text.SnapshotListText;
 import io.jfrtrace.cli.report.text.ThreadDumpsText;
@@ -21,10 +23,10 @@ import picocli.CommandLine.ITypeConverter;
 public final class Formats {
     /** Python's own text, byte for byte: the default. */
     public static final Format TEXT = new Format("text", List.of(new ProfileText(), new AllocationText(),
-            new SnapshotListText(), new DiffText(), new ThreadDumpsText()));
+            new SnapshotListText(), new DiffText(), new ThreadDumpsText(), new ProfileDiffText()));
     /** The report's rows as CSV (RFC 4180, a header row), through Commons CSV. */
     public static final Format CSV = new Format("csv", List.of(new ProfileCsv(), new AllocationCsv(),
-            new SnapshotListCsv(), new DiffCsv(), new ThreadDumpsCsv(), new TracesCsv()));
+            new SnapshotListCsv(), new DiffCsv(), new ThreadDumpsCsv(), new TracesCsv(), new ProfileDiffCsv()));
 
     /** Folded stacks, one line per distinct stack: the input of flame graph tools. */
     public static final Format COLLAPSED = new Format("collapsed", List.of(new CollapsedText()));
