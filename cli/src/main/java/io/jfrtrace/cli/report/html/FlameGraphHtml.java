@@ -13,8 +13,8 @@ import io.jfrtrace.cli.report.StacksReport;
 /**
  * An interactive flame graph as one self-contained HTML page (its CSS and script inline, a content security policy
  * that forbids any fetch): the page (resource {@code flamegraph.html}) with the stacks as JSON in it. The stacks are
- * merged into one tree here and sent compactly: the labels once, sorted, then three numbers per node in preorder
- * (label, levels up from the previous node, value of the stacks that end there); the script rebuilds the tree.
+ * merged into one tree here and sent compactly (see {@link #writeData}): the labels once, sorted and front-coded, then
+ * three numbers per node in preorder; the script rebuilds the tree.
  */
 public final class FlameGraphHtml implements ReportWriter<StacksReport> {
     private static final String PAGE = "flamegraph.html";
@@ -36,48 +36,53 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
 
     /**
      * The data as JSON: {@code title}, {@code unit}, {@code total} (the value of all stacks), {@code empty} (that of
-     * stacks without frames), {@code names}, {@code colours} (by name: {@link FrameColour#code}) and {@code nodes}.
+     * stacks without frames); the labels in sorted order, front-coded: {@code names} holds what each adds to the
+     * first {@code prefixes[i]} characters of the one before; {@code hues}, the labels' hues as (run length, hue)
+     * pairs; {@code nodes}, the tree in preorder as (label, levels up from the previous node, value of the stacks
+     * that end there) triples. Number lists are {@link Base32Numbers} strings.
      */
     static void writeData(StacksReport report, Appendable out) throws IOException {
         FrameTree tree = FrameTree.of(report.samples(), report.weighted());
-        long total = tree.total();
-        long[] framed = {0};
+        List<String> names = tree.names();
         out.append("{\"title\":");
         ScriptJson.string(report.title(), out);
         out.append(",\"unit\":");
         ScriptJson.string(report.unit(), out);
-        out.append(",\"total\":").append(Long.toString(total));
-        List<String> names = tree.names();
+        out.append(",\"total\":").append(Long.toString(tree.total()));
+        out.append(",\"empty\":").append(Long.toString(tree.rootSelf()));
         out.append(",\n\"names\":[");
+        StringBuilder prefixes = new StringBuilder();
+        String previous = "";
         for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            int shared = sharedPrefix(previous, name);
+            Base32Numbers.append(shared, prefixes);
             if (i > 0) {
                 out.append(',');
             }
-            ScriptJson.string(names.get(i), out);
+            ScriptJson.string(name.substring(shared), out);
+            previous = name;
         }
-        out.append("],\n\"colours\":[");
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+        out.append("],\n\"prefixes\":\"").append(prefixes).append("\",\n\"hues\":\"");
+        for (int i = 0, run; i < names.size(); i += run) {
+            for (run = 1; i + run < names.size() && tree.hue(i + run) == tree.hue(i); run++) {
+                // names of a package are mostly neighbours: one run
             }
-            out.append(Integer.toString(tree.colour(i)));
+            Base32Numbers.append(run, out);
+            Base32Numbers.append(tree.hue(i), out);
         }
-        out.append("],\n\"nodes\":[");
+        out.append("\",\n\"nodes\":\"");
         IOException[] failed = {null};
-        boolean[] first = {true};
-        StringBuilder node = new StringBuilder(24);
+        StringBuilder node = new StringBuilder(16);
         tree.forEach((name, up, self) -> {
-            framed[0] += self;
             if (failed[0] != null) {
                 return;
             }
             node.setLength(0);
-            if (!first[0]) {
-                node.append(',');
-            }
-            first[0] = false;
-            node.append(name).append(',').append(up).append(',').append(self);
             try {
+                Base32Numbers.append(name, node);
+                Base32Numbers.append(up, node);
+                Base32Numbers.append(self, node);
                 out.append(node);
             } catch (IOException e) {
                 failed[0] = e;
@@ -86,7 +91,20 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
         if (failed[0] != null) {
             throw failed[0];
         }
-        out.append("],\"empty\":").append(Long.toString(total - framed[0])).append('}');
+        out.append("\"}");
+    }
+
+    /** How many leading characters {@code a} and {@code b} share, not splitting a surrogate pair. */
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        int max = Math.min(a.length(), b.length());
+        while (n < max && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        if (n > 0 && n < b.length() && Character.isHighSurrogate(b.charAt(n - 1))) {
+            n--;
+        }
+        return n;
     }
 
     private static String page() {

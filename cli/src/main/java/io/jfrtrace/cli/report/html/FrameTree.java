@@ -20,8 +20,8 @@ import io.jfrtrace.analyzer.stacks.StackSamples;
 final class FrameTree {
     /** The labels, sorted; a node names its frame by index here. */
     private final List<String> names;
-    /** Each label's colour ({@link FrameColour#code}), by index. */
-    private final int[] colours;
+    /** Each label's hue (its package's), by index. */
+    private final int[] hues;
     private final Node root;
 
     private static final class Node {
@@ -45,7 +45,7 @@ final class FrameTree {
     static FrameTree of(StackSamples samples, boolean weighted) {
         Map<String, Integer> ids = new HashMap<>();
         List<String> labels = new ArrayList<>();
-        List<Integer> colours = new ArrayList<>();
+        List<Integer> hues = new ArrayList<>();
         Node root = new Node(-1);
         samples.forEach((stack, count, weight) -> {
             Node node = root;
@@ -56,26 +56,26 @@ final class FrameTree {
                     id = labels.size();
                     ids.put(label, id);
                     labels.add(label);
-                    colours.add(FrameColour.code(f, label));
+                    hues.add(FrameColour.hue(f));
                 }
                 node = node.child(id);
             }
             node.self += weighted ? weight : count;
         });
-        return new FrameTree(labels, colours, root);
+        return new FrameTree(labels, hues, root);
     }
 
-    private FrameTree(List<String> labels, List<Integer> colours, Node root) {
+    private FrameTree(List<String> labels, List<Integer> hues, Node root) {
         Integer[] order = new Integer[labels.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> labels.get(a).compareTo(labels.get(b)));
         int[] rank = new int[order.length];
         this.names = new ArrayList<>(order.length);
-        this.colours = new int[order.length];
+        this.hues = new int[order.length];
         for (int r = 0; r < order.length; r++) {
             rank[order[r]] = r;
             names.add(labels.get(order[r]));
-            this.colours[r] = colours.get(order[r]);
+            this.hues[r] = hues.get(order[r]);
         }
         this.root = renumber(root, rank);
     }
@@ -103,8 +103,8 @@ final class FrameTree {
         return names;
     }
 
-    int colour(int name) {
-        return colours[name];
+    int hue(int name) {
+        return hues[name];
     }
 
     /** What a node of the tree hands over, in preorder (a node, then its children's subtrees in label order). */
@@ -148,5 +148,10 @@ final class FrameTree {
         long[] sum = {0};
         forEach((name, up, self) -> sum[0] += self);
         return sum[0] + root.self;
+    }
+
+    /** The value of the stacks without frames. */
+    long rootSelf() {
+        return root.self;
     }
 }

@@ -1,5 +1,6 @@
 package io.jfrtrace.cli.report.html;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,7 +53,10 @@ class FlameGraphHtmlTest {
         return out.toString();
     }
 
-    /** What python3 reads in the page's data: TOTAL, one NAME per label (code points in hex), one NODE per node. */
+    /**
+     * What python3 reads in the page's data (decoding its number lists as documented in FlameGraphHtml): TOTAL, one
+     * NAME per label (code points in hex), HUES (by label), one NODE per node (its total and path).
+     */
     List<String> python(String page) throws Exception {
         Assumptions.assumeTrue(python3Present(), "python3 is needed to read the page's JSON back");
         Path file = work.resolve("page.html");
@@ -63,17 +67,29 @@ class FlameGraphHtmlTest {
                 "mark = '<script type=\"application/json\" id=\"data\">'",
                 "start = page.index(mark) + len(mark)",
                 "d = json.loads(page[start:page.index('</script>', start)])",
+                "DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'",
+                "def numbers(s):",
+                "    out = []; n = 0",
+                "    for ch in s:",
+                "        v = DIGITS.index(ch)",
+                "        if v >= 32: n = n * 32 + v - 32",
+                "        else: out.append(n * 32 + v); n = 0",
+                "    return out",
+                "prefixes = numbers(d['prefixes']); names = []",
+                "for i, suffix in enumerate(d['names']): names.append((names[-1][:prefixes[i]] if i else '') + suffix)",
+                "runs = numbers(d['hues']); hues = []",
+                "for k in range(0, len(runs), 2): hues += [runs[k + 1]] * runs[k]",
                 "print('TOTAL', d['total'], d['empty'])",
-                "for n in d['names']: print('NAME', ' '.join('%x' % ord(c) for c in n))",
-                "print('COLOURS', ' '.join(str(c) for c in d['colours']))",
-                "a = d['nodes']; parent = [-1]; name = [None]; value = [d['empty']]; cur = 0",
+                "for n in names: print('NAME', ' '.join('%x' % ord(c) for c in n))",
+                "print('HUES', ' '.join(str(h) for h in hues))",
+                "a = numbers(d['nodes']); parent = [-1]; name = [None]; value = [d['empty']]; cur = 0",
                 "for j in range(0, len(a), 3):",
                 "    for _ in range(a[j + 1]): cur = parent[cur]",
                 "    parent.append(cur); name.append(a[j]); value.append(a[j + 2]); cur = len(parent) - 1",
                 "for i in range(len(value) - 1, 0, -1): value[parent[i]] += value[i]",
                 "for i in range(1, len(value)):",
                 "    path = []; k = i",
-                "    while k > 0: path.append(d['names'][name[k]]); k = parent[k]",
+                "    while k > 0: path.append(names[name[k]]); k = parent[k]",
                 "    print('NODE', value[i], ';'.join(reversed(path)))",
                 "print('ROOT', value[0])");
         ProcessBuilder pb = new ProcessBuilder("python3", "-c", script, file.toString()).directory(work.toFile());
@@ -202,6 +218,7 @@ class FlameGraphHtmlTest {
         assertEquals("com/example", FrameColour.packageOf(MAIN));
         assertEquals("java.lang", FrameColour.packageOf(FunctionKey.builtin("java.lang.String")));
         assertEquals("", FrameColour.packageOf(new FunctionKey("Top.java", 1, "Top.main")));
+        assertEquals("", FrameColour.packageOf(FunctionKey.builtin("<native>")));
         // a 32-bit FNV-1a of the package's name modulo 360, computed independently (python3)
         assertEquals(171, FrameColour.hue(MAIN));
         assertEquals(171, FrameColour.hue(WORK));
@@ -209,20 +226,14 @@ class FlameGraphHtmlTest {
         assertEquals(81, FrameColour.hue(FunctionKey.builtin("java.lang.String")));
         assertNotEquals(FrameColour.hue(MAIN), FrameColour.hue(PUT));
 
-        // in the page: same package, same hue; a label's colour does not depend on the other frames in the graph
+        // in the page: same package, same hue, whatever else the graph holds
         List<String> lines = python(page(sample(), false));
-        int[] colours = colours(lines);
-        assertEquals(4, colours.length, "App.main, App.work, HashMap.get, HashMap.put");
-        assertEquals(colours[0] / FrameColour.SHADES, colours[1] / FrameColour.SHADES);
-        assertEquals(colours[2] / FrameColour.SHADES, colours[3] / FrameColour.SHADES);
-        assertEquals(171, colours[0] / FrameColour.SHADES);
-        assertEquals(258, colours[2] / FrameColour.SHADES);
-        int[] alone = colours(python(page(new StackSamples().add(List.of(PUT), 1, 1), false)));
-        assertEquals(colours[3], alone[0], "HashMap.put's colour with other frames and alone");
+        assertArrayEquals(new int[] {171, 171, 258, 258}, hues(lines), "App.main, App.work, HashMap.get, HashMap.put");
+        assertArrayEquals(new int[] {258}, hues(python(page(new StackSamples().add(List.of(PUT), 1, 1), false))));
     }
 
-    private static int[] colours(List<String> lines) {
-        String line = lines.stream().filter(l -> l.startsWith("COLOURS")).findFirst().orElseThrow();
-        return java.util.Arrays.stream(line.substring(7).strip().split(" ")).mapToInt(Integer::parseInt).toArray();
+    private static int[] hues(List<String> lines) {
+        String line = lines.stream().filter(l -> l.startsWith("HUES")).findFirst().orElseThrow();
+        return java.util.Arrays.stream(line.substring(4).strip().split(" ")).mapToInt(Integer::parseInt).toArray();
     }
 }
