@@ -11,6 +11,7 @@ import io.jfrtrace.cli.report.csv.ProfileDiffCsv;
 import io.jfrtrace.cli.report.csv.SnapshotListCsv;
 import io.jfrtrace.cli.report.csv.ThreadDumpsCsv;
 import io.jfrtrace.cli.report.csv.TracesCsv;
+import io.jfrtrace.cli.report.html.FlameGraphHtml;
 import io.jfrtrace.cli.report.text.AllocationText;
 import io.jfrtrace.cli.report.text.DiffText;
 import io.jfrtrace.cli.report.text.ProfileDiffText;
@@ -31,7 +32,10 @@ public final class Formats {
     /** Folded stacks, one line per distinct stack: the input of flame graph tools. */
     public static final Format COLLAPSED = new Format("collapsed", List.of(new CollapsedText()));
 
-    public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED);
+    /** An interactive flame graph: one self-contained HTML page. */
+    public static final Format HTML = new Format("html", List.of(new FlameGraphHtml()));
+
+    public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED, HTML);
 
     private Formats() {
     }

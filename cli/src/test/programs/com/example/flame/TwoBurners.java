@@ -1,0 +1,45 @@
+package com.example.flame;
+
+/**
+ * Burns CPU in two methods told apart by name, alternately, for the given milliseconds (default 2000): recursive
+ * {@code fib} and a prime {@code sieve}, each called from its own caller ({@code fibRound}, {@code sieveRound}), so a
+ * flame graph of it has two towers under {@code main}.
+ */
+public class TwoBurners {
+    static long sink;
+
+    public static void main(String[] args) {
+        long end = System.nanoTime() + (args.length > 0 ? Long.parseLong(args[0]) : 2000) * 1_000_000L;
+        while (System.nanoTime() < end) {
+            fibRound();
+            sieveRound();
+        }
+        System.out.println(sink);
+    }
+
+    static void fibRound() {
+        sink += fib(24);
+    }
+
+    static void sieveRound() {
+        sink += sieve(300_000);
+    }
+
+    static int fib(int n) {
+        return n < 2 ? n : fib(n - 1) + fib(n - 2);
+    }
+
+    static int sieve(int limit) {
+        boolean[] composite = new boolean[limit + 1];
+        int primes = 0;
+        for (int i = 2; i <= limit; i++) {
+            if (!composite[i]) {
+                primes++;
+                for (long j = (long) i * i; j <= limit; j += i) {
+                    composite[(int) j] = true;
+                }
+            }
+        }
+        return primes;
+    }
+}
