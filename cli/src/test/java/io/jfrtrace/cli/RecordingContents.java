@@ -34,7 +34,9 @@ record RecordingContents(Set<String> eventTypes, boolean crashShutdown) {
     /** The exit code the command documents for this recording: 0 when it holds the command's data, else 4. */
     int exitCodeOf(String command) {
         boolean has = switch (command) {
-            case "stats" -> eventTypes.contains("jfrtrace.FunctionStats") || eventTypes.contains("jfrtrace.CallerStats");
+            // stats FILE: the call profile, else (no --profile) the JVM's CPU samples
+            case "stats" -> eventTypes.contains("jfrtrace.FunctionStats") || eventTypes.contains("jfrtrace.CallerStats")
+                    || eventTypes.contains("jdk.ExecutionSample");
             case "alloc" -> eventTypes.contains("jfrtrace.AllocationSnapshot")
                     || eventTypes.contains("jdk.ObjectAllocationSample") || eventTypes.contains("jdk.OldObjectSample");
             // compare FILE FILE: the snapshots when the file holds some, else the call profile as stats reads it

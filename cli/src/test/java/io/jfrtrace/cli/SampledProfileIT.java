@@ -136,6 +136,18 @@ class SampledProfileIT {
         assertTrue(run.stdout().contains("samples (jdk.JavaMonitorEnter"), run::toString);
     }
 
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void theFlameGraphOfAnExactProfileIsItsCpuSamplesAndSaysSo(int jdk) throws Exception {
+        Path page = work.resolve("busy-" + jdk + ".html");
+        JfrTraceRun run = stats("stats", recording(jdk).toString(), "--format", "html", "-o", page.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().startsWith("jfr-trace stats: the call paths are the JVM's CPU samples"), run::toString);
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html"), html.substring(0, Math.min(200, html.length())));
+        assertTrue(html.contains("Busy.burn") || html.contains("burn"), "no frame of Busy in the page");
+    }
+
     /**
      * The cross-check against async-profiler's converter: its default mode reads execution and native-method samples,
      * our {@code --profile wall}; after naming frames alike, the same stacks with the same counts.
