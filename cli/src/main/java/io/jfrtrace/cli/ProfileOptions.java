@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.ProfileReader;
+import io.jfrtrace.analyzer.jfr.ReadProgress;
 import io.jfrtrace.analyzer.jfr.SampleFilter;
 import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.jfr.SampledRecording;
@@ -22,6 +23,7 @@ import io.jfrtrace.analyzer.stacks.SampledProfile;
 import io.jfrtrace.analyzer.stacks.StackSamples;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.convert.Glob;
+import io.jfrtrace.cli.output.ProgressLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -57,6 +59,14 @@ public final class ProfileOptions {
     @Option(names = "--lines", description = "Key functions by the sampled line instead of the method (sampled profiles).")
     boolean lines;
 
+    @Option(names = "--quiet", description = "No progress line on stderr (shown when stderr is a terminal and a read "
+            + "takes more than a second).")
+    boolean quiet;
+
+    private ReadProgress progress(PrintWriter err, Path file) {
+        return ProgressLine.of(err, "jfr-trace stats: reading " + file, quiet);
+    }
+
     /** The sampled kind chosen, or null for exact calls (or nothing chosen). */
     SampleKind sampled() {
         return kind == null || kind.equals(CALLS) ? null : SampleKind.named(kind);
@@ -82,10 +92,10 @@ public final class ProfileOptions {
         SampleKind sampled = sampled();
         SampledRecording samples;
         if (sampled != null) {
-            samples = samples(file, sampled);
+            samples = samples(file, sampled, err);
         } else {
             try {
-                return Stats.fromTable(ProfileReader.read(file), List.of(source));
+                return Stats.fromTable(ProfileReader.read(file, progress(err, file)), List.of(source));
             } catch (NoEventsException e) {
                 if (chosen()) {
                     throw e.withAdvice("record the program with 'jfr-trace record' to profile its calls, or choose "
@@ -94,7 +104,7 @@ public final class ProfileOptions {
             }
             sampled = SampleKind.CPU;
             try {
-                samples = samples(file, sampled);
+                samples = samples(file, sampled, err);
             } catch (NoEventsException none) {
                 throw new NoEventsException(file, "no jfr-trace call-profile events and no jdk.ExecutionSample events")
                         .withAdvice("record the program with 'jfr-trace record' to profile its calls");
@@ -109,8 +119,8 @@ public final class ProfileOptions {
     }
 
     /** The recording's samples of {@code kind}; a recording without any is a {@link NoEventsException}. */
-    SampledRecording samples(Path file, SampleKind kind) throws IOException {
-        SampledRecording samples = SampledStacks.read(file, kind, filter());
+    SampledRecording samples(Path file, SampleKind kind, PrintWriter err) throws IOException {
+        SampledRecording samples = SampledStacks.read(file, kind, filter(), progress(err, file));
         if (samples.count() == 0) {
             throw new NoEventsException(file, "no " + String.join(" or ", kind.eventNames()) + " events"
                     + (threads.isEmpty() && from == null && to == null ? "" : " in the threads and times chosen"));

@@ -132,7 +132,7 @@ final class StatsCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, p + ": a .pstats file has no call paths; --format "
                         + output.format().name() + " reads recordings");
             }
-            SampledRecording samples = profile.samples(p, kind);
+            SampledRecording samples = profile.samples(p, kind, spec.commandLine().getErr());
             all.merge(samples.stacks());
             if (!how.contains(samples.description())) {
                 how.add(samples.description());

@@ -132,6 +132,20 @@ class BadInputIT {
                 "-XX:StartFlightRecording=filename=" + work.resolve("stock.jfr"), "-cp", classes.toString(), "com.example.Factorial")
                 .redirectErrorStream(true).redirectOutput(work.resolve("stock.log").toFile()).start();
         assertEquals(0, p.waitFor());
-        assertOneLineError(JfrTraceRun.run(work, "stats", "stock.jfr"), ExitCodes.NO_DATA, "stock.jfr", "no jfr-trace call-profile events");
+        // the call profile asked for: one line, no data
+        assertOneLineError(JfrTraceRun.run(work, "stats", "--profile", "calls", "stock.jfr"), ExitCodes.NO_DATA,
+                "stock.jfr", "no jfr-trace call-profile events");
+        // nothing asked for: its CPU samples, and the first line on stderr says that it has no call events
+        // (a run this short may hold no sample at all: then one line says that there is neither)
+        JfrTraceRun cpu = JfrTraceRun.run(work, "stats", "stock.jfr");
+        if (cpu.exitCode() == ExitCodes.NO_DATA) {
+            assertOneLineError(cpu, ExitCodes.NO_DATA, "stock.jfr",
+                    "no jfr-trace call-profile events and no jdk.ExecutionSample events");
+        } else {
+            assertEquals(ExitCodes.OK, cpu.exitCode(), cpu::toString);
+            assertTrue(cpu.stderr().startsWith("jfr-trace stats: stock.jfr has no jfr-trace call events: showing its "
+                    + "CPU samples"), cpu::toString);
+            assertTrue(cpu.stdout().contains(" samples (jdk.ExecutionSample, 20 ms) in "), cpu::toString);
+        }
     }
 }

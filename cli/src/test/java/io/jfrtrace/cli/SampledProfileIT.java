@@ -136,6 +136,25 @@ class SampledProfileIT {
         assertTrue(run.stdout().contains("samples (jdk.JavaMonitorEnter"), run::toString);
     }
 
+    /** JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample}, Linux): {@code --profile cpu-time}, weighing its throttle. */
+    @org.junit.jupiter.api.Test
+    void cpuTimeSamplesOfJdk25WeighTheirInterval() throws Exception {
+        Path rec = work.resolve("busy-cpu-time.jfr");
+        Path log = work.resolve("busy-cpu-time.log");
+        Process p = new ProcessBuilder(StockAllocationIT.java(25).toString(),
+                "-XX:StartFlightRecording=filename=" + rec + ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms",
+                "-cp", classes.toString(), "com.example.sampled.Busy")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu-time");
+        assertEquals(0, run.exitCode(), run::toString);
+        Matcher header = Pattern.compile(" {9}(\\d+) samples \\(jdk\\.CPUTimeSample, 10 ?ms\\) in (\\d+\\.\\d{3}) seconds")
+                .matcher(run.stdout().lines().filter(l -> l.contains(" samples (")).findFirst().orElse(""));
+        assertTrue(header.matches(), run::toString);
+        assertEquals(Long.parseLong(header.group(1)) * 0.010, Double.parseDouble(header.group(2)), 0.0005, run::toString);
+        assertTrue(row(rows(run.stdout()), "Busy.burn") != null, run::toString);
+    }
+
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(ints = {17, 25})
     void theFlameGraphOfAnExactProfileIsItsCpuSamplesAndSaysSo(int jdk) throws Exception {

@@ -18,12 +18,15 @@ final class Periods {
                 long unit = unitNanos(v.substring(slash + 1).strip());
                 return perUnit > 0 && unit > 0 ? Math.round(unit / perUnit) : 0;
             }
-            int space = v.indexOf(' ');
-            if (space < 0) {
+            int unitStart = 0; // "20 ms", and JDK 25's "10ms"
+            while (unitStart < v.length() && (Character.isDigit(v.charAt(unitStart)) || v.charAt(unitStart) == '.')) {
+                unitStart++;
+            }
+            if (unitStart == 0) {
                 return 0;
             }
-            long unit = unitNanos(v.substring(space + 1).strip());
-            return unit > 0 ? Math.round(Double.parseDouble(v.substring(0, space)) * unit) : 0;
+            long unit = unitNanos(v.substring(unitStart).strip());
+            return unit > 0 ? Math.round(Double.parseDouble(v.substring(0, unitStart)) * unit) : 0;
         } catch (NumberFormatException e) {
             return 0;
         }

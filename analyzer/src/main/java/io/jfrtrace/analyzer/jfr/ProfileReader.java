@@ -35,7 +35,12 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
 
     /** The recording's call profile; fails with a one-line message if it holds none. */
     public static ProfileTable read(Path file) throws IOException {
-        Recording recording = Recording.open(file);
+        return read(file, ReadProgress.NONE);
+    }
+
+    /** As {@link #read(Path)}, telling {@code progress} of the chunks each pass reads. */
+    public static ProfileTable read(Path file, ReadProgress progress) throws IOException {
+        Recording recording = Recording.open(file).progress(progress);
         if (!recording.mayDeclare(OurEvents.FUNCTION_STATS.name())) { // a JVM's own recording: no chunk to parse
             throw new NoEventsException(file, NO_EVENTS);
         }

@@ -30,6 +30,7 @@ final class Recording {
 
     private final ChunkedRecording chunks;
     private volatile Cached cached;
+    private ReadProgress progress = ReadProgress.NONE;
 
     private Recording(ChunkedRecording chunks) {
         this.chunks = chunks;
@@ -42,6 +43,12 @@ final class Recording {
 
     Path file() {
         return chunks.file();
+    }
+
+    /** Who hears of the chunks each later pass reads. */
+    Recording progress(ReadProgress progress) {
+        this.progress = progress;
+        return this;
     }
 
     int chunkCount() {
@@ -92,10 +99,12 @@ final class Recording {
         try (FileChannel ch = FileChannel.open(chunks.file(), StandardOpenOption.READ)) {
             if (threads <= 1) {
                 ByteBuffer scratch = null;
+                int done = 0;
                 for (int i : selected) {
                     ChunkResult r = readChunk(ch, i, sources, scratch);
                     scratch = r.buffer;
                     merge(sources, r.parts);
+                    progress.chunksRead(++done, selected.size());
                 }
                 return;
             }
@@ -118,6 +127,7 @@ final class Recording {
             order.add(0, order.remove(order.size() - 1));
             Map<Integer, Future<ChunkResult>> running = new HashMap<>();
             int submitted = 0;
+            int merged = 0;
             for (int index : selected) {
                 while (submitted < order.size() && running.size() < threads * AHEAD_PER_THREAD
                         || !running.containsKey(index)) {
@@ -129,6 +139,7 @@ final class Recording {
                     }));
                 }
                 merge(sources, await(running.remove(index)).parts);
+                progress.chunksRead(++merged, selected.size());
             }
         } finally {
             pool.shutdownNow();

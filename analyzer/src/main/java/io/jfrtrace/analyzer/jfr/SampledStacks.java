@@ -62,11 +62,22 @@ public final class SampledStacks implements Source<SampledStacks.Part> {
      * recording has them (they count every allocation, so the samples would count some twice), else the samples.
      */
     public static SampledRecording read(Path file, SampleKind kind, SampleFilter filter) throws IOException {
-        return source(file, kind, filter).result(true);
+        return read(file, kind, filter, ReadProgress.NONE);
+    }
+
+    /** As {@link #read(Path, SampleKind, SampleFilter)}, telling {@code progress} of the chunks read. */
+    public static SampledRecording read(Path file, SampleKind kind, SampleFilter filter, ReadProgress progress)
+            throws IOException {
+        return source(file, kind, filter, progress).result(true);
     }
 
     private static SampledStacks source(Path file, SampleKind kind, SampleFilter filter) throws IOException {
-        Recording recording = Recording.open(file);
+        return source(file, kind, filter, ReadProgress.NONE);
+    }
+
+    private static SampledStacks source(Path file, SampleKind kind, SampleFilter filter, ReadProgress progress)
+            throws IOException {
+        Recording recording = Recording.open(file).progress(progress);
         long start = Long.MAX_VALUE;
         for (int i = 0; i < recording.chunkCount(); i++) {
             start = Math.min(start, recording.startNanos(i));

@@ -10,6 +10,8 @@ class PeriodsTest {
     @ParameterizedTest(name = "''{0}'' = {1} ns")
     @CsvSource(delimiter = '|', nullValues = "null", value = {
             "20 ms      | 20000000",
+            "10ms       | 10000000",
+            "1.5 s      | 1500000000",
             "10 ms      | 10000000",
             "1 s        | 1000000000",
             "500 us     | 500000",
@@ -22,6 +24,7 @@ class PeriodsTest {
             "off        | 0",
             "20 parsecs | 0",
             "x ms       | 0",
+            "10         | 0",
             "null       | 0",
     })
     void aPeriodInNanoseconds(String setting, long nanos) {
