@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.jfrtrace.analyzer.jfr.MethodTimings;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.ProfileReader;
 import io.jfrtrace.analyzer.jfr.ReadProgress;
@@ -16,6 +17,7 @@ import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.jfr.SampledRecording;
 import io.jfrtrace.analyzer.jfr.SampledStacks;
 import io.jfrtrace.analyzer.jfr.TimeBound;
+import io.jfrtrace.analyzer.pstats.ProfileTable;
 import io.jfrtrace.analyzer.pstats.Sampling;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
@@ -34,12 +36,15 @@ import picocli.CommandLine.Option;
 public final class ProfileOptions {
     /** {@code --profile calls}: jfr-trace's exact call events. */
     static final String CALLS = "calls";
+    /** {@code --profile method-timing}: JDK 25's exact counts of the timed methods. */
+    static final String METHOD_TIMING = "method-timing";
 
     @Option(names = "--profile", paramLabel = "KIND", completionCandidates = Kinds.class, converter = KindConverter.class,
             description = {"What to profile: calls (jfr-trace's exact call events), cpu (jdk.ExecutionSample), "
                     + "cpu-time (JDK 25's jdk.CPUTimeSample), wall (execution and native-method samples), alloc "
                     + "(allocation samples, or the TLAB events, weighted by bytes: the time columns are MB), lock "
-                    + "(jdk.JavaMonitorEnter and jdk.ThreadPark durations).",
+                    + "(jdk.JavaMonitorEnter and jdk.ThreadPark durations), method-timing (JDK 25's jdk.MethodTiming: "
+                    + "exact counts of the timed methods, cumtime from their average time).",
                     "Default: calls when the recording has them, else cpu (and the first line on stderr says so). In a "
                             + "sampled profile ncalls counts samples, and tottime/cumtime are what they stand for."})
     String kind;
@@ -67,9 +72,13 @@ public final class ProfileOptions {
         return ProgressLine.of(err, "jfr-trace stats: reading " + file, quiet);
     }
 
-    /** The sampled kind chosen, or null for exact calls (or nothing chosen). */
+    /** The sampled kind chosen, or null for exact calls or method timing (or nothing chosen). */
     SampleKind sampled() {
-        return kind == null || kind.equals(CALLS) ? null : SampleKind.named(kind);
+        return kind == null ? null : SampleKind.named(kind);
+    }
+
+    boolean methodTiming() {
+        return METHOD_TIMING.equals(kind);
     }
 
     boolean chosen() {
@@ -89,6 +98,9 @@ public final class ProfileOptions {
      * else (a recording without jfr-trace's call events) its CPU samples, which a line on {@code err} announces.
      */
     Stats load(Path file, SourceFile source, PrintWriter err) throws IOException {
+        if (methodTiming()) {
+            return methodTimings(file, source, err);
+        }
         SampleKind sampled = sampled();
         SampledRecording samples;
         if (sampled != null) {
@@ -115,7 +127,20 @@ public final class ProfileOptions {
             err.flush();
         }
         return Stats.fromTable(SampledProfile.of(columns(samples)), List.of(source))
-                .sampledAs(new Sampling(samples.count(), samples.description(), sampled.unit().word()));
+                .sampledAs(Sampling.samples(samples.count(), samples.description(), sampled.unit().word()));
+    }
+
+    /** JDK 25's method timing: exact counts, cumtime from the average time, no tottime. */
+    private Stats methodTimings(Path file, SourceFile source, PrintWriter err) throws IOException {
+        ProfileTable table = MethodTimings.read(file, progress(err, file));
+        if (table.functions().isEmpty()) {
+            throw new NoEventsException(file, "no jdk.MethodTiming events").withAdvice("time methods with "
+                    + "-XX:StartFlightRecording:method-timing=CLASS::METHOD (JDK 25)");
+        }
+        long calls = table.functions().values().stream().mapToLong(ProfileTable.Counters::callCount).sum();
+        return Stats.fromTable(table, List.of(source)).sampledAs(Sampling.calls(calls, "jdk.MethodTiming: "
+                + table.functions().size() + " timed methods, exact counts; cumtime = calls x average time, "
+                + "tottime not measured"));
     }
 
     /** The recording's samples of {@code kind}; a recording without any is a {@link NoEventsException}. */
@@ -146,6 +171,7 @@ public final class ProfileOptions {
             for (SampleKind k : SampleKind.values()) {
                 words.add(k.word());
             }
+            words.add(METHOD_TIMING);
             return words.iterator();
         }
     }

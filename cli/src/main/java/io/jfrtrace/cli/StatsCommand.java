@@ -118,6 +118,10 @@ final class StatsCommand implements Callable<Integer> {
      */
     private int printStacks() throws IOException {
         ReportPrinter<StacksReport> printer = output.printer(StacksReport.class, files);
+        if (profile.methodTiming()) {
+            throw new CliException(ExitCodes.USAGE, "--profile method-timing has no call paths for --format "
+                    + output.format().name() + " (text and csv print it)");
+        }
         SampleKind kind = profile.sampled();
         if (kind == null) {
             kind = SampleKind.CPU;

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+
+import io.jfrtrace.cli.exit.ExitCodes;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -153,6 +155,39 @@ class SampledProfileIT {
         assertTrue(header.matches(), run::toString);
         assertEquals(Long.parseLong(header.group(1)) * 0.010, Double.parseDouble(header.group(2)), 0.0005, run::toString);
         assertTrue(row(rows(run.stdout()), "Busy.burn") != null, run::toString);
+    }
+
+    /**
+     * JDK 25's method timing: exact invocation counts of the timed methods (hot calls burn once a call, as cold does,
+     * so burn's count is hot's and cold's together), said to be calls with times that do not add up.
+     */
+    @org.junit.jupiter.api.Test
+    void methodTimingOfJdk25GivesExactCounts() throws Exception {
+        Path rec = work.resolve("busy-method-timing.jfr");
+        Path log = work.resolve("busy-method-timing.log");
+        Process p = new ProcessBuilder(StockAllocationIT.java(25).toString(),
+                "-XX:StartFlightRecording=filename=" + rec + ",method-timing=com.example.sampled.Busy::burn;"
+                        + "com.example.sampled.Busy::hot;com.example.sampled.Busy::cold",
+                "-cp", classes.toString(), "com.example.sampled.Busy")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        JfrTraceRun run = stats("stats", rec.toString(), "--profile", "method-timing");
+        assertEquals(0, run.exitCode(), run::toString);
+        Map<String, Matcher> rows = rows(run.stdout());
+        Matcher burn = row(rows, "Busy.burn");
+        Matcher hot = row(rows, "Busy.hot");
+        Matcher cold = row(rows, "Busy.cold");
+        assertTrue(burn != null && hot != null && cold != null, run::toString);
+        long hotCalls = Long.parseLong(hot.group(1));
+        long coldCalls = Long.parseLong(cold.group(1));
+        assertEquals(hotCalls + coldCalls, Long.parseLong(burn.group(1)), run::toString);
+        assertTrue(hotCalls > 1000, run::toString);
+        assertEquals("0.000", burn.group(2), run::toString); // tottime is not measured
+        assertTrue(Double.parseDouble(burn.group(4)) > 0, run::toString);
+        String header = " {9}" + 2 * (hotCalls + coldCalls) + " calls \\(jdk\\.MethodTiming: 3 timed methods, .*\\)";
+        assertTrue(run.stdout().lines().anyMatch(l -> l.matches(header)), run::toString);
+        JfrTraceRun flame = stats("stats", rec.toString(), "--profile", "method-timing", "--format", "collapsed");
+        assertEquals(ExitCodes.USAGE, flame.exitCode(), flame::toString);
     }
 
     @ParameterizedTest(name = "JDK {0}")

@@ -25,6 +25,8 @@ final class BulkType<T extends Event> {
     static final BulkType<ContendedLock> THREAD_PARK = jvm("jdk.ThreadPark", ContendedLock.class);
     /** A recording's settings (which the reader would take in itself, then read on): read flat. */
     static final BulkType<FlatEvent> ACTIVE_SETTING = flat("jdk.ActiveSetting");
+    /** JDK 25's method timing: a timed method's exact invocation count and average time. */
+    static final BulkType<FlatEvent> METHOD_TIMING = flat("jdk.MethodTiming");
 
     private final String name;
     private final Class<T> decodedAs;

@@ -53,11 +53,20 @@ final class ChunkSymbols {
      * {@code <libjvm.so Rewriter::rewrite>} with no class.
      */
     Method method(StackTrace trace, int frame) {
-        return methods.computeIfAbsent(trace.methods[frame], id -> {
+        return method(trace.methods[frame], trace.types[frame]);
+    }
+
+    /** A method by the id an event gives it (a Java method: no frame type to say otherwise). */
+    Method method(long methodId) {
+        return method(methodId, (byte) -1);
+    }
+
+    private Method method(long methodId, byte frameType) {
+        return methods.computeIfAbsent(methodId, id -> {
             MethodRef m = reader.methods.get(id);
             String cls = m == null ? null : className(m.cls);
             String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
-            if (cls != null && isNativeCode(trace.types[frame], cls)) {
+            if (cls != null && isNativeCode(frameType, cls)) {
                 return new Method(null, "<" + cls + " " + name + ">", "<unknown>", false);
             }
             return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),

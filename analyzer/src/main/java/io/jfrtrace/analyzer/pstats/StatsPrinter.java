@@ -59,9 +59,12 @@ public final class StatsPrinter {
             if (!stats.files().isEmpty()) out.append('\n');
             Sampling sampling = stats.sampling();
             if (sampling != null) {
-                out.append("         ").append(Long.toString(sampling.samples())).append(" samples (")
-                        .append(sampling.description()).append(") in ").append(PyFormat.fixed(stats.totalTt(), 3))
-                        .append(' ').append(sampling.unit()).append("\n\n");
+                out.append("         ").append(Long.toString(sampling.count())).append(' ').append(sampling.noun())
+                        .append(" (").append(sampling.description()).append(')');
+                if (sampling.unit() != null) {
+                    out.append(" in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(' ').append(sampling.unit());
+                }
+                out.append("\n\n");
             } else {
                 out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
                 if (stats.totalCalls() != stats.primCalls()) {
