@@ -58,7 +58,13 @@ final class ParentWatch implements Runnable {
     }
 
     private boolean parentAlive() {
-        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        return parent.isPresent() && parent.get().pid() == parentPid;
+        try {
+            Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+            return parent.isPresent() && parent.get().pid() == parentPid;
+        } catch (OutOfMemoryError full) {
+            // The program's heap is full (its own error is on its way): dying here with an uncaught error would take
+            // what the JVM has left for the program's handlers and the recording. Look again later.
+            return true;
+        }
     }
 }
