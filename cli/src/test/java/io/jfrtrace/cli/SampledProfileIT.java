@@ -138,6 +138,31 @@ class SampledProfileIT {
         assertTrue(run.stdout().contains("samples (jdk.JavaMonitorEnter"), run::toString);
     }
 
+    /** A recording started from outside with {@code jcmd PID JFR.start}, as an operator would, reads alike. */
+    @org.junit.jupiter.api.Test
+    void aRecordingStartedWithJcmdIsRead() throws Exception {
+        Path rec = work.resolve("busy-jcmd.jfr");
+        Path jcmd = JfrTraceRun.javaOf(System.getProperty("java.home")).resolveSibling("jcmd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jcmd), "no jcmd beside " + jcmd);
+        Process program = new ProcessBuilder(StockAllocationIT.java(17).toString(), "-cp", classes.toString(),
+                "com.example.sampled.Busy", "wait")
+                .redirectErrorStream(true).redirectOutput(work.resolve("busy-jcmd.log").toFile()).start();
+        try {
+            Process start = new ProcessBuilder(jcmd.toString(), Long.toString(program.pid()), "JFR.start", "settings=profile",
+                    "filename=" + rec, "dumponexit=true")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("jcmd.log").toFile()).start();
+            assertEquals(0, start.waitFor(), () -> StockAllocationIT.read(work.resolve("jcmd.log")));
+            program.getOutputStream().close(); // Busy starts its work once its stdin ends
+            assertEquals(0, program.waitFor(), () -> StockAllocationIT.read(work.resolve("busy-jcmd.log")));
+        } finally {
+            program.destroyForcibly();
+        }
+        JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu", "--thread", "hot-*");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stdout().lines().anyMatch(l -> HEADER.matcher(l).matches()), run::toString);
+        assertTrue(row(rows(run.stdout()), "Busy.hot") != null, run::toString);
+    }
+
     /** JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample}, Linux): {@code --profile cpu-time}, weighing its throttle. */
     @org.junit.jupiter.api.Test
     void cpuTimeSamplesOfJdk25WeighTheirInterval() throws Exception {

@@ -3,13 +3,18 @@ package com.example.sampled;
 /**
  * A program for sampled profiles: a "hot-worker" thread burns CPU under {@link #hot} three times as long as a
  * "cold-worker" thread does under {@link #cold} (both in {@link #burn}), then two "locker" threads take turns holding one monitor while they sleep
- * (time blocked on a monitor). Runs about two seconds.
+ * (time blocked on a monitor). Runs about two seconds; with argument {@code wait}, once its standard input ends.
  */
 public final class Busy {
     static volatile long sink;
     private static final Object MONITOR = new Object();
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("wait")) { // for a recording started from outside: work once stdin ends
+            while (System.in.read() >= 0) {
+                // wait
+            }
+        }
         Thread hot = new Thread(() -> spin(true, 1500), "hot-worker");
         Thread cold = new Thread(() -> spin(false, 500), "cold-worker");
         hot.start();
