@@ -48,14 +48,19 @@ class SampledProfileIT {
         if (known != null) {
             return known;
         }
-        Path out = work.resolve("busy-" + jdk + ".jfr");
-        Path log = work.resolve("busy-" + jdk + ".log");
-        Process p = new ProcessBuilder(StockAllocationIT.java(jdk).toString(),
-                "-XX:StartFlightRecording=filename=" + out + ",settings=profile",
+        Path out = runBusy(jdk, "busy-" + jdk, "-XX:StartFlightRecording=filename={out},settings=profile");
+        RECORDINGS.put(jdk, out);
+        return out;
+    }
+
+    /** Runs Busy on JDK {@code jdk} with {@code jvmOption} (how it is recorded) into {@code name}.jfr, and waits for it. */
+    private static Path runBusy(int jdk, String name, String jvmOption) throws Exception {
+        Path out = work.resolve(name + ".jfr");
+        Path log = work.resolve(name + ".log");
+        Process p = new ProcessBuilder(StockAllocationIT.java(jdk).toString(), jvmOption.replace("{out}", out.toString()),
                 "-cp", classes.toString(), "com.example.sampled.Busy")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
-        RECORDINGS.put(jdk, out);
         return out;
     }
 
@@ -166,13 +171,8 @@ class SampledProfileIT {
     /** JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample}, Linux): {@code --profile cpu-time}, weighing its throttle. */
     @org.junit.jupiter.api.Test
     void cpuTimeSamplesOfJdk25WeighTheirInterval() throws Exception {
-        Path rec = work.resolve("busy-cpu-time.jfr");
-        Path log = work.resolve("busy-cpu-time.log");
-        Process p = new ProcessBuilder(StockAllocationIT.java(25).toString(),
-                "-XX:StartFlightRecording=filename=" + rec + ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms",
-                "-cp", classes.toString(), "com.example.sampled.Busy")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        Path rec = runBusy(25, "busy-cpu-time",
+                "-XX:StartFlightRecording=filename={out},jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms");
         JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu-time");
         assertEquals(0, run.exitCode(), run::toString);
         Matcher header = Pattern.compile(" {9}(\\d+) samples \\(jdk\\.CPUTimeSample, 10 ?ms\\) in (\\d+\\.\\d{3}) seconds")
@@ -188,14 +188,8 @@ class SampledProfileIT {
      */
     @org.junit.jupiter.api.Test
     void methodTimingOfJdk25GivesExactCounts() throws Exception {
-        Path rec = work.resolve("busy-method-timing.jfr");
-        Path log = work.resolve("busy-method-timing.log");
-        Process p = new ProcessBuilder(StockAllocationIT.java(25).toString(),
-                "-XX:StartFlightRecording=filename=" + rec + ",method-timing=com.example.sampled.Busy::burn;"
-                        + "com.example.sampled.Busy::hot;com.example.sampled.Busy::cold",
-                "-cp", classes.toString(), "com.example.sampled.Busy")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        Path rec = runBusy(25, "busy-method-timing", "-XX:StartFlightRecording=filename={out},method-timing="
+                + "com.example.sampled.Busy::burn;com.example.sampled.Busy::hot;com.example.sampled.Busy::cold");
         JfrTraceRun run = stats("stats", rec.toString(), "--profile", "method-timing");
         assertEquals(0, run.exitCode(), run::toString);
         Map<String, Matcher> rows = rows(run.stdout());
@@ -258,13 +252,8 @@ class SampledProfileIT {
                 }
             }
         }
-        Path rec = work.resolve("async-profiler-" + jdk + ".jfr");
-        Path log = work.resolve("async-profiler-" + jdk + ".log");
-        Process p = new ProcessBuilder(StockAllocationIT.java(jdk).toString(),
-                "-agentpath:" + library + "=start,event=itimer,interval=10ms,jfr,file=" + rec,
-                "-cp", classes.toString(), "com.example.sampled.Busy")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        Path rec = runBusy(jdk, "async-profiler-" + jdk,
+                "-agentpath:" + library + "=start,event=itimer,interval=10ms,jfr,file={out}");
 
         JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu");
         assertEquals(0, run.exitCode(), run::toString);
@@ -307,7 +296,7 @@ class SampledProfileIT {
             int space = line.lastIndexOf(' ');
             List<String> frames = new ArrayList<>();
             for (String f : line.substring(0, space).split(";")) {
-                frames.add(f.replaceAll("_\\[[^\\]]*\\]$", "").replaceAll("^<\\S+ (.*)>$", "$1").replace('.', '/'));
+                frames.add(f.replaceAll("_\\[[^\\]]*\\]$", "").replaceAll("^<(?:(?:\\S*\\.so\\S*|vdso|\\[\\S*\\]) )?(.*)>$", "$1").replace('.', '/'));
             }
             out.merge(String.join(";", frames), Long.parseLong(line.substring(space + 1)), Long::sum);
         }

@@ -67,7 +67,7 @@ final class ChunkSymbols {
             String cls = m == null ? null : className(m.cls);
             String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
             if (cls != null && isNativeCode(frameType, cls)) {
-                return new Method(null, "<" + cls + " " + name + ">", "<unknown>", false);
+                return new Method(null, "<" + (cls.isEmpty() ? "" : cls + " ") + name + ">", "<unknown>", false);
             }
             return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
                     cls != null && JavaFrames.isAgentClass(cls));
