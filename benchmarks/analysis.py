@@ -21,7 +21,7 @@ one unmeasured warm-up run of each, and reports the median whole-process wall ti
               jdk.ObjectAllocationSample unthrottled and 2 KB TLABs, jdk.ExecutionSample every 1 ms; a
               generated program, two threads allocating, two computing)  vs async-profiler's converter
               `jfr-converter --alloc -o collapsed IN OUT`: <= 0.5x, peak RSS <= 300 MB
-  sampled     our aggregation of the execution samples by stack (the SAMPLED template below, or --sampled)
+  sampled     `jfr-trace stats --profile wall --format collapsed` (the SAMPLED template below, or --sampled)
               vs the converter's default mode `-o collapsed` (its --cpu selects nothing in a stock
               recording): <= 0.5x, peak RSS <= 300 MB
   concat      memory does not grow with the file: the same commands on the file concatenated with itself
@@ -56,11 +56,11 @@ SAMPLE = ROOT / "sample-recordings" / "Factorial.jfr"
 CONVERTER = Path.home() / ".m2/repository/tools/profiler/jfr-converter/4.5/jfr-converter-4.5.jar"
 
 # Our aggregation of the execution samples of a stock recording by stack, the counterpart of the converter's
-# default mode: one place to point the benchmark at it. A command template: {jfr_trace} (the launcher), {java},
-# {jar} (cli/target/jfr-trace.jar), {bench_cp} (that jar and benchmarks/src/analysis/StacksBench compiled against it), {input},
-# {output}. None: the row prints n/a. Until a command prints sampled profiles (the next issue), the analyzer's
-# aggregation runs through analysis.StacksBench, with the launcher's JIT and GC flags (its start-up archive needs -jar).
-SAMPLED = "{java} -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp {bench_cp} analysis.StacksBench {input} {output}"
+# default mode (execution and native-method samples: `stats --profile wall`): one place to point the benchmark at
+# it. A command template: {jfr_trace} (the launcher), {java}, {jar} (cli/target/jfr-trace.jar), {bench_cp} (that jar
+# and benchmarks/src/analysis/StacksBench compiled against it: the analyzer's aggregation alone), {input}, {output}.
+# None: the row prints n/a.
+SAMPLED = "{jfr_trace} stats --profile wall --format collapsed --quiet -o {output} {input}"
 SAMPLED_MISSING = "no command yet for our sampled aggregation (set SAMPLED in benchmarks/analysis.py or --sampled)"
 
 # The `record` options that make the recorder write its cumulative checkpoints with short flush and chunk

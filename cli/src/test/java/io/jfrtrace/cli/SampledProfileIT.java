@@ -125,6 +125,13 @@ class SampledProfileIT {
         assertTrue(row(rows(cold.stdout()), "Busy.cold") != null, cold::toString);
         assertTrue(row(rows(cold.stdout()), "Busy.hot") == null, cold::toString);
 
+        // --lines: burn by the lines sampled in it (its loop), not by the method (line 0)
+        JfrTraceRun lines = stats("stats", rec.toString(), "--profile", "cpu", "--lines", "--thread", "hot-*");
+        assertEquals(0, lines.exitCode(), lines::toString);
+        List<String> burnLines = rows(lines.stdout()).keySet().stream().filter(f -> f.endsWith("(Busy.burn)")).toList();
+        assertFalse(burnLines.isEmpty(), lines::toString);
+        assertTrue(burnLines.stream().noneMatch(f -> f.contains(".java:0(")), lines::toString);
+
         JfrTraceRun none = stats("stats", rec.toString(), "--profile", "cpu", "--from", "3600");
         assertEquals(4, none.exitCode(), none::toString);
         assertTrue(none.stderr().contains("no jdk.ExecutionSample events in the threads and times chosen"), none::toString);
