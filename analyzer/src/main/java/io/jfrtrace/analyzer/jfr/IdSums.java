@@ -16,6 +16,8 @@ final class IdSums {
     private long[] keys = new long[1024];
     private long[] samples = new long[1024];
     private long[] weights = new long[1024];
+    /** Each id's earliest event time, when timed; null otherwise. */
+    private long[] firstTimes;
     private int[] order = new int[512];
     private int size;
 
@@ -23,27 +25,52 @@ final class IdSums {
         Arrays.fill(keys, EMPTY);
     }
 
+    /** Sums that also keep each id's earliest event time, to list the ids in the order their first event happened. */
+    static IdSums timed() {
+        IdSums sums = new IdSums();
+        sums.firstTimes = new long[sums.keys.length];
+        return sums;
+    }
+
     void add(long id, long weight) {
+        int slot = slot(id);
+        samples[slot]++;
+        weights[slot] += weight;
+    }
+
+    /** {@link #add(long, long)} for an event at {@code time} (of a {@link #timed} one). */
+    void add(long id, long weight, long time) {
+        int slot = slot(id);
+        samples[slot]++;
+        weights[slot] += weight;
+        if (time < firstTimes[slot]) {
+            firstTimes[slot] = time;
+        }
+    }
+
+    /** The id's slot, made (growing the table if need be) for a new id. */
+    private int slot(long id) {
         int mask = keys.length - 1;
         int slot = (int) mix(id) & mask;
         while (keys[slot] != id) {
             if (keys[slot] == EMPTY) {
                 keys[slot] = id;
+                if (firstTimes != null) {
+                    firstTimes[slot] = Long.MAX_VALUE;
+                }
                 if (size == order.length) {
                     order = Arrays.copyOf(order, size * 2);
                 }
                 order[size++] = slot;
                 if (size * 2 > keys.length) {
                     grow();
-                    add(id, weight);
-                    return;
+                    return slot(id);
                 }
-                break;
+                return slot;
             }
             slot = slot + 1 & mask;
         }
-        samples[slot]++;
-        weights[slot] += weight;
+        return slot;
     }
 
     int size() {
@@ -58,16 +85,34 @@ final class IdSums {
         }
     }
 
+    /** Every id with its sums, by its earliest event time (ties: the one seen first); of a {@link #timed} one. */
+    void forEachByFirstTime(Visitor visitor) {
+        Integer[] byTime = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            byTime[i] = i;
+        }
+        Arrays.sort(byTime, (a, b) -> {
+            int c = Long.compare(firstTimes[order[a]], firstTimes[order[b]]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int i : byTime) {
+            int slot = order[i];
+            visitor.visit(keys[slot], samples[slot], weights[slot]);
+        }
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         long[] oldSamples = samples;
         long[] oldWeights = weights;
+        long[] oldTimes = firstTimes;
         int[] oldOrder = Arrays.copyOf(order, size);
         int n = oldKeys.length * 2;
         keys = new long[n];
         Arrays.fill(keys, EMPTY);
         samples = new long[n];
         weights = new long[n];
+        firstTimes = oldTimes == null ? null : new long[n];
         order = new int[Math.max(order.length, n / 2)];
         int count = size;
         size = 0;
@@ -80,6 +125,9 @@ final class IdSums {
             keys[slot] = oldKeys[from];
             samples[slot] = oldSamples[from];
             weights[slot] = oldWeights[from];
+            if (oldTimes != null) {
+                firstTimes[slot] = oldTimes[from];
+            }
             order[size++] = slot;
         }
     }

@@ -57,7 +57,8 @@ final class StockAllocationReader implements Source<StockAllocationReader.Part> 
 
     /** One chunk's samples: allocation weights per site (first seen first) and the old-object samples. */
     static final class Part {
-        private final TimeOrder<Long, long[]> weightsByIds = new TimeOrder<>();
+        /** Weights per stack and class id pair, listed by their first sample's time. */
+        private final IdSums weightsByIds = IdSums.timed();
         private final Map<Site, long[]> weights = new LinkedHashMap<>();
         private final List<Live> live = new ArrayList<>();
         private final HeapLayout layout = new HeapLayout();
@@ -73,8 +74,7 @@ final class StockAllocationReader implements Source<StockAllocationReader.Part> 
         Part part = new Part();
         on.on(BulkType.ALLOCATION_SAMPLE, (e, symbols) -> {
             part.symbols = symbols;
-            long ids = (long) e.stackTraceId << 32 | e.classId & 0xFFFFFFFFL;
-            part.weightsByIds.at(ids, e.time, () -> new long[1])[0] += e.allocationSize;
+            part.weightsByIds.add((long) e.stackTraceId << 32 | e.classId & 0xFFFFFFFFL, e.allocationSize, e.time);
         });
         on.onAny(OLD_OBJECT_SAMPLE, events -> oldObjects(events, part.live));
         on.alongside(HeapLayout.BOOLEAN_FLAG, events -> flags(events, part.layout, true));
@@ -86,21 +86,19 @@ final class StockAllocationReader implements Source<StockAllocationReader.Part> 
 
     /** The chunk's allocation samples by site, named while the chunk's symbols are valid. */
     private static void resolve(Part part) {
-        if (part.weightsByIds.isEmpty()) {
+        if (part.weightsByIds.size() == 0) {
             return;
         }
         Map<Integer, List<Frame>> framesById = new java.util.HashMap<>();
-        for (Map.Entry<Long, long[]> entry : part.weightsByIds.inOrder()) {
-            long ids = entry.getKey();
-            long[] w = entry.getValue();
+        part.weightsByIds.forEachByFirstTime((ids, samples, weight) -> {
             int stackId = (int) (ids >>> 32);
             List<Frame> frames = framesById.computeIfAbsent(stackId, id -> frames(part.symbols, id));
             if (frames != null) { // null: a sample of jfr-trace's own code
-                String className = part.symbols.className((int) (long) ids);
+                String className = part.symbols.className((int) ids);
                 part.weights.computeIfAbsent(new Site(frames, className == null ? "?" : className), k -> new long[1])[0]
-                        += w[0];
+                        += weight;
             }
-        }
+        });
         part.symbols = null;
     }
 
