@@ -49,6 +49,16 @@ final class StockAllocationReader implements Source<StockAllocationReader.Part> 
 
     /** A traceback (most recent frame first) and the class allocated there. */
     private record Site(List<Frame> frames, String className) {
+        // by hand, as Frame's: one site is hashed per stack and class of every chunk
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Site s && className.equals(s.className) && frames.equals(s.frames);
+        }
+
+        @Override
+        public int hashCode() {
+            return frames.hashCode() * 31 + className.hashCode();
+        }
     }
 
     /** {@code size} -1 until known; {@code frames} null without a stack trace. */

@@ -15,6 +15,18 @@ public record Frame(String filename, int lineno) implements Comparable<Frame> {
         Objects.requireNonNull(filename, "filename");
     }
 
+    // equals and hashCode by hand, with the values the record's own would give: the generated ones run through method
+    // handles, which the launcher's C1 does not inline, and a frame is hashed for every traceback of every site
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Frame f && lineno == f.lineno && filename.equals(f.filename);
+    }
+
+    @Override
+    public int hashCode() {
+        return filename.hashCode() * 31 + lineno;
+    }
+
     @Override
     public int compareTo(Frame o) {
         return ORDER.compare(this, o);
