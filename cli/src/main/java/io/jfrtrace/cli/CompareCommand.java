@@ -1,6 +1,7 @@
 package io.jfrtrace.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.jfr.AllocationReader;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
+import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.pstats.DiffKey;
 import io.jfrtrace.analyzer.pstats.ProfileDiff;
 import io.jfrtrace.analyzer.pstats.Restriction;
@@ -27,6 +29,8 @@ import io.jfrtrace.cli.output.ReportPrinter;
 import io.jfrtrace.cli.report.DiffReport;
 import io.jfrtrace.cli.report.Grouping;
 import io.jfrtrace.cli.report.ProfileDiffReport;
+import io.jfrtrace.cli.report.StacksDiffReport;
+import io.jfrtrace.cli.report.StacksReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +47,7 @@ import picocli.CommandLine.Spec;
                 "For snapshots OLD and NEW are FILE (its last snapshot) or FILE#ID / FILE#LABEL; for call profiles each "
                         + "is FILE or FILE,FILE,... (merged as pstats.Stats(a, b, c); .pstats files too)."})
 final class CompareCommand implements Callable<Integer> {
-    /** The options that only a call-profile comparison takes. */
+    /** The options that only a call-profile comparison takes (and those of the ProfileOptions mixin). */
     private static final Set<String> CALL_OPTIONS = Set.of("--sort", "--restrict", "--strip-dirs", "--reverse");
 
     @Spec
@@ -90,6 +94,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SnapshotOptions options;
 
+    /** Which profile each side shows ({@code --profile cpu} ...), as in stats. */
+    @Mixin
+    ProfileOptions profile;
+
     @Mixin
     OutputOptions output;
 
@@ -97,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         return switch (kind()) {
             case ALLOC -> compareSnapshots();
-            case CALLS -> compareProfiles();
+            case CALLS -> output.format().writerFor(StacksDiffReport.class).isPresent() ? compareStacks() : compareProfiles();
         };
     }
 
@@ -109,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
      * recordings hold some, call profiles otherwise.
      */
     private Kind kind() throws IOException {
-        String callOption = given(CALL_OPTIONS);
+        String callOption = given(callOptions());
         String allocOption = given(allocOptions());
         boolean several = old.contains(",") || current.contains(",");
         if (what.alloc) {
@@ -159,6 +167,14 @@ final class CompareCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The call-profile options: compare's own and the ProfileOptions mixin's, whatever they are. */
+    private Set<String> callOptions() {
+        Set<String> names = new java.util.HashSet<>(CALL_OPTIONS);
+        spec.mixins().get("profile").options().forEach(o -> names.add(o.longestName()));
+        names.remove("--quiet"); // about the progress line, not about what is compared
+        return names;
+    }
+
     /** The grouping and filter options of alloc (the SnapshotOptions mixin's, whatever they are). */
     private Set<String> allocOptions() {
         return Set.copyOf(spec.mixins().get("options").options().stream().map(OptionSpec::longestName).toList());
@@ -196,8 +212,9 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(oldFiles);
         inputs.addAll(newFiles);
         ReportPrinter<ProfileDiffReport> printer = output.printer(ProfileDiffReport.class, inputs);
-        Stats before = StatsCommand.load(oldFiles);
-        Stats after = StatsCommand.load(newFiles);
+        PrintWriter err = spec.commandLine().getErr();
+        Stats before = StatsCommand.load(oldFiles, profile, err);
+        Stats after = StatsCommand.load(newFiles, profile, err);
         if (stripDirs) {
             before.stripDirs();
             after.stripDirs();
@@ -207,6 +224,26 @@ final class CompareCommand implements Callable<Integer> {
             diff.reverse();
         }
         printer.print(new ProfileDiffReport(diff, restrictions));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The sides' call paths against each other (a differential flame graph): their samples of the kind chosen, or for
+     * exact call profiles (which have no paths) their CPU samples, which stderr says.
+     */
+    private int compareStacks() throws IOException {
+        List<Path> oldFiles = files("OLD", old);
+        List<Path> newFiles = files("NEW", current);
+        List<Path> inputs = new ArrayList<>(oldFiles);
+        inputs.addAll(newFiles);
+        ReportPrinter<StacksDiffReport> printer = output.printer(StacksDiffReport.class, inputs);
+        PrintWriter err = spec.commandLine().getErr();
+        String format = output.format().name();
+        SampleKind kind = CallPaths.kind(profile, "compare", format, err);
+        StacksReport before = CallPaths.read(oldFiles, profile, kind, format, err);
+        StacksReport after = CallPaths.read(newFiles, profile, kind, format, err);
+        printer.print(new StacksDiffReport(before.samples(), after.samples(), after.weighted(),
+                current + " (" + after.title() + ") against " + old + " (" + before.title() + ")", after.unit()));
         return ExitCodes.OK;
     }
 

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.jfr.SampleKind;
-import io.jfrtrace.analyzer.jfr.SampledRecording;
 import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
-import io.jfrtrace.analyzer.stacks.StackSamples;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
@@ -112,39 +110,12 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * The call paths of the recordings' samples (collapsed stacks, a flame graph): an exact call profile has callers
-     * and callees but no paths, so for one the JVM's CPU samples in the same recording are drawn, and stderr says so.
-     */
+    /** The call paths of the recordings' samples (collapsed stacks, a flame graph): see {@link CallPaths}. */
     private int printStacks() throws IOException {
         ReportPrinter<StacksReport> printer = output.printer(StacksReport.class, files);
-        if (profile.methodTiming()) {
-            throw new CliException(ExitCodes.USAGE, "--profile method-timing has no call paths for --format "
-                    + output.format().name() + " (text and csv print it)");
-        }
-        SampleKind kind = profile.sampled();
-        if (kind == null) {
-            kind = SampleKind.CPU;
-            spec.commandLine().getErr().println("jfr-trace stats: the call paths are the JVM's CPU samples in the "
-                    + "recording (jdk.ExecutionSample): exact call profiles have none (--profile chooses the samples)");
-            spec.commandLine().getErr().flush();
-        }
-        StackSamples all = new StackSamples();
-        List<String> how = new ArrayList<>();
-        for (Path p : files) {
-            if (isPstats(p)) {
-                throw new CliException(ExitCodes.BAD_INPUT, p + ": a .pstats file has no call paths; --format "
-                        + output.format().name() + " reads recordings");
-            }
-            SampledRecording samples = profile.samples(p, kind, spec.commandLine().getErr());
-            all.merge(samples.stacks());
-            if (!how.contains(samples.description())) {
-                how.add(samples.description());
-            }
-        }
-        boolean weighted = kind == SampleKind.ALLOC || kind == SampleKind.LOCK;
-        String unit = !weighted ? "samples" : kind == SampleKind.ALLOC ? "bytes" : "ns";
-        printer.print(new StacksReport(all, weighted, all.samples() + " samples (" + String.join("; ", how) + ")", unit));
+        PrintWriter err = spec.commandLine().getErr();
+        SampleKind kind = CallPaths.kind(profile, "stats", output.format().name(), err);
+        printer.print(CallPaths.read(files, profile, kind, output.format().name(), err));
         return ExitCodes.OK;
     }
 

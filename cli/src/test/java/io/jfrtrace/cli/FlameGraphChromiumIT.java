@@ -109,6 +109,20 @@ class FlameGraphChromiumIT {
 
     /** The page as Chromium has drawn it with this fragment. */
     static Page open(String fragment) throws Exception {
+        String dom = dumpDom(chromium, html, fragment, work);
+        List<Frame> frames = new ArrayList<>();
+        Matcher m = FRAME.matcher(dom);
+        while (m.find()) {
+            frames.add(new Frame(m.group(7).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
+                    Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
+                    Integer.parseInt(m.group(6)), m.group(1) != null, m.group(2) != null));
+        }
+        assertFalse(frames.isEmpty(), () -> "no frames drawn:\n" + dom + read(work.resolve("chromium.err")));
+        return new Page(frames, dom);
+    }
+
+    /** The DOM of {@code html} as headless Chromium has drawn it with this URL fragment (a fresh profile in {@code work}). */
+    static String dumpDom(Path chromium, Path html, String fragment, Path work) throws Exception {
         URI uri = new URI("file", null, html.toString(), fragment.isEmpty() ? null : fragment);
         Path profile = Files.createTempDirectory(work, "chromium-profile");
         Path err = work.resolve("chromium.err");
@@ -125,15 +139,7 @@ class FlameGraphChromiumIT {
             p.destroyForcibly();
         }
         assertEquals(0, p.exitValue(), () -> read(err));
-        List<Frame> frames = new ArrayList<>();
-        Matcher m = FRAME.matcher(dom);
-        while (m.find()) {
-            frames.add(new Frame(m.group(7).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
-                    Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
-                    Integer.parseInt(m.group(6)), m.group(1) != null, m.group(2) != null));
-        }
-        assertFalse(frames.isEmpty(), () -> "no frames drawn:\n" + dom + read(err));
-        return new Page(frames, dom);
+        return dom;
     }
 
     /** The samples of the stacks that hold a frame {@code matching}. */

@@ -3,13 +3,18 @@ package com.example.flame;
 /**
  * Burns CPU in two methods told apart by name, alternately, for the given milliseconds (default 2000): recursive
  * {@code fib} and a prime {@code sieve}, each called from its own caller ({@code fibRound}, {@code sieveRound}), so a
- * flame graph of it has two towers under {@code main}.
+ * flame graph of it has two towers under {@code main}. A second argument sets fib's {@code n} (default 24): a larger
+ * one makes {@code fib} take longer (compare's tests).
  */
 public class TwoBurners {
     static long sink;
+    static int fibN = 24;
 
     public static void main(String[] args) {
         long end = System.nanoTime() + (args.length > 0 ? Long.parseLong(args[0]) : 2000) * 1_000_000L;
+        if (args.length > 1) {
+            fibN = Integer.parseInt(args[1]);
+        }
         while (System.nanoTime() < end) {
             fibRound();
             sieveRound();
@@ -18,7 +23,7 @@ public class TwoBurners {
     }
 
     static void fibRound() {
-        sink += fib(24);
+        sink += fib(fibN);
     }
 
     static void sieveRound() {

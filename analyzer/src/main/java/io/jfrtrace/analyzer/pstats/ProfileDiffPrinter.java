@@ -49,10 +49,23 @@ public final class ProfileDiffPrinter {
         }
     }
 
-    /** {@code   old: FILE, FILE} and print_stats' totals line. */
+    /**
+     * {@code   old: FILE, FILE} and print_stats' totals line; for a sampled side the header {@link StatsPrinter} prints
+     * for it ({@code 120 samples (jdk.ExecutionSample, 20 ms) in 2.400 seconds}): samples never pass for calls.
+     */
     private static void side(Appendable out, String name, Stats s) throws IOException {
         out.append("   ").append(name).append(": ")
            .append(s.files().stream().map(SourceFile::path).collect(Collectors.joining(", "))).append('\n');
+        Sampling sampling = s.sampling();
+        if (sampling != null) {
+            out.append("         ").append(Long.toString(sampling.count())).append(' ').append(sampling.noun())
+               .append(" (").append(sampling.description()).append(')');
+            if (sampling.unit() != null) {
+                out.append(" in ").append(PyFormat.fixed(s.totalTt(), 3)).append(' ').append(sampling.unit());
+            }
+            out.append('\n');
+            return;
+        }
         out.append("         ").append(Long.toString(s.totalCalls())).append(" function calls ");
         if (s.totalCalls() != s.primCalls()) {
             out.append('(').append(Long.toString(s.primCalls())).append(" primitive calls) ");

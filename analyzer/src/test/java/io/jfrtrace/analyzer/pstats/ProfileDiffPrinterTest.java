@@ -75,4 +75,23 @@ class ProfileDiffPrinterTest {
 
                 """, print(ProfileDiff.of(old, now)));
     }
+
+    @Test
+    void aSampledSideSaysSamplesAsStatsDoesNotCalls() {
+        Stats old = stats("old.jfr", "a 10 10 1.0 4.0").sampledAs(Sampling.samples(10, "jdk.ExecutionSample, 20 ms", "seconds"));
+        Stats now = stats("new.jfr", "a 20 20 1.5 5.0");
+        String printed = print(ProfileDiff.of(old, now));
+        assertEquals("""
+                   old: old.jfr
+                         10 samples (jdk.ExecutionSample, 20 ms) in 1.000 seconds
+                   new: new.jfr
+                         20 function calls in 1.500 seconds
+
+                """, printed.substring(0, printed.indexOf("   Ordered by")));
+        // the same line as stats prints for the side alone
+        StringBuilder alone = new StringBuilder();
+        new StatsPrinter(old).printStats(alone, List.of());
+        assertEquals(true, alone.toString().contains("\n         10 samples (jdk.ExecutionSample, 20 ms) in 1.000 seconds\n"),
+                alone::toString);
+    }
 }

@@ -11,6 +11,7 @@ import io.jfrtrace.cli.report.csv.ProfileDiffCsv;
 import io.jfrtrace.cli.report.csv.SnapshotListCsv;
 import io.jfrtrace.cli.report.csv.ThreadDumpsCsv;
 import io.jfrtrace.cli.report.csv.TracesCsv;
+import io.jfrtrace.cli.report.html.FlameGraphDiffHtml;
 import io.jfrtrace.cli.report.html.FlameGraphHtml;
 import io.jfrtrace.cli.report.text.AllocationText;
 import io.jfrtrace.cli.report.text.DiffText;
@@ -32,8 +33,8 @@ public final class Formats {
     /** Folded stacks, one line per distinct stack: the input of flame graph tools. */
     public static final Format COLLAPSED = new Format("collapsed", List.of(new CollapsedText()));
 
-    /** An interactive flame graph: one self-contained HTML page. */
-    public static final Format HTML = new Format("html", List.of(new FlameGraphHtml()));
+    /** An interactive flame graph: one self-contained HTML page (a differential one for compare). */
+    public static final Format HTML = new Format("html", List.of(new FlameGraphHtml(), new FlameGraphDiffHtml()));
 
     public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED, HTML);
 

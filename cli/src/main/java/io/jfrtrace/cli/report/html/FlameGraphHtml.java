@@ -14,7 +14,8 @@ import io.jfrtrace.cli.report.StacksReport;
  * An interactive flame graph as one self-contained HTML page (its CSS and script inline, a content security policy
  * that forbids any fetch): the page (resource {@code flamegraph.html}) with the stacks as JSON in it. The stacks are
  * merged into one tree here and sent compactly (see {@link #writeData}): the labels once, sorted and front-coded, then
- * three numbers per node in preorder; the script rebuilds the tree.
+ * three numbers per node in preorder; the script rebuilds the tree. The same page draws a differential graph
+ * ({@link FlameGraphDiffHtml}): then each node carries the old side's value too.
  */
 public final class FlameGraphHtml implements ReportWriter<StacksReport> {
     private static final String PAGE = "flamegraph.html";
@@ -27,10 +28,15 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
 
     @Override
     public void write(StacksReport report, Writer out) throws IOException {
+        writePage(FrameTree.of(report.samples(), report.weighted()), false, report.title(), report.unit(), out);
+    }
+
+    /** The page with the tree's data; {@code diff}: the tree holds two sides, and the page draws their difference. */
+    static void writePage(FrameTree tree, boolean diff, String title, String unit, Writer out) throws IOException {
         String page = page();
         int mark = page.indexOf(DATA_MARK);
         out.write(page, 0, mark);
-        writeData(report, out);
+        writeData(tree, diff, title, unit, out);
         out.write(page, mark + DATA_MARK.length(), page.length() - mark - DATA_MARK.length());
     }
 
@@ -39,17 +45,22 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
      * stacks without frames); the labels in sorted order, front-coded: {@code names} holds what each adds to the
      * first {@code prefixes[i]} characters of the one before; {@code hues}, the labels' hues as (run length, hue)
      * pairs; {@code nodes}, the tree in preorder as (label, levels up from the previous node, value of the stacks
-     * that end there) triples. Number lists are {@link Base32Numbers} strings.
+     * that end there) triples. Number lists are {@link Base32Numbers} strings. A differential graph adds
+     * {@code "diff":true}, {@code oldTotal} and {@code oldEmpty} (the old side's), and its nodes are quadruples: the
+     * old side's value of the stacks that end there last (a node only the old side has: a new value of 0).
      */
-    static void writeData(StacksReport report, Appendable out) throws IOException {
-        FrameTree tree = FrameTree.of(report.samples(), report.weighted());
+    static void writeData(FrameTree tree, boolean diff, String title, String unit, Appendable out) throws IOException {
         List<String> names = tree.names();
         out.append("{\"title\":");
-        ScriptJson.string(report.title(), out);
+        ScriptJson.string(title, out);
         out.append(",\"unit\":");
-        ScriptJson.string(report.unit(), out);
+        ScriptJson.string(unit, out);
         out.append(",\"total\":").append(Long.toString(tree.total()));
         out.append(",\"empty\":").append(Long.toString(tree.rootSelf()));
+        if (diff) {
+            out.append(",\"diff\":true,\"oldTotal\":").append(Long.toString(tree.oldTotal()));
+            out.append(",\"oldEmpty\":").append(Long.toString(tree.oldRootSelf()));
+        }
         out.append(",\n\"names\":[");
         StringBuilder prefixes = new StringBuilder();
         String previous = "";
@@ -74,7 +85,7 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
         out.append("\",\n\"nodes\":\"");
         IOException[] failed = {null};
         StringBuilder node = new StringBuilder(16);
-        tree.forEach((name, up, self) -> {
+        tree.forEach((name, up, self, oldSelf) -> {
             if (failed[0] != null) {
                 return;
             }
@@ -83,6 +94,9 @@ public final class FlameGraphHtml implements ReportWriter<StacksReport> {
                 Base32Numbers.append(name, node);
                 Base32Numbers.append(up, node);
                 Base32Numbers.append(self, node);
+                if (diff) {
+                    Base32Numbers.append(oldSelf, node);
+                }
                 out.append(node);
             } catch (IOException e) {
                 failed[0] = e;

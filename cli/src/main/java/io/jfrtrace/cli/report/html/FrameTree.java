@@ -15,7 +15,8 @@ import io.jfrtrace.analyzer.stacks.StackSamples;
 /**
  * Stacks merged into one tree by frame label (root first, as {@code --format collapsed} names frames, so a stack that
  * differs only in line numbers is the same path), for a flame graph. Labels are interned in sorted order, so a node's
- * children in label order are its children in id order.
+ * children in label order are its children in id order. For a differential graph the tree is the union of two
+ * profiles' paths, each node with the value of each side.
  */
 final class FrameTree {
     /** The labels, sorted; a node names its frame by index here. */
@@ -27,6 +28,8 @@ final class FrameTree {
     private static final class Node {
         final int name;
         long self;
+        /** The old side's self value (differential graphs; 0 otherwise). */
+        long oldSelf;
         Map<Integer, Node> children;
 
         Node(int name) {
@@ -43,10 +46,24 @@ final class FrameTree {
 
     /** The tree of {@code samples}, each stack counting its weight ({@code weighted}) or its number of samples. */
     static FrameTree of(StackSamples samples, boolean weighted) {
+        return of(null, samples, weighted);
+    }
+
+    /** The union tree of {@code old} (its values as {@code oldSelf}; null: none) and {@code current}. */
+    static FrameTree of(StackSamples old, StackSamples current, boolean weighted) {
         Map<String, Integer> ids = new HashMap<>();
         List<String> labels = new ArrayList<>();
         List<Integer> hues = new ArrayList<>();
         Node root = new Node(-1);
+        add(current, weighted, false, root, ids, labels, hues);
+        if (old != null) {
+            add(old, weighted, true, root, ids, labels, hues);
+        }
+        return new FrameTree(labels, hues, root);
+    }
+
+    private static void add(StackSamples samples, boolean weighted, boolean old, Node root, Map<String, Integer> ids,
+                            List<String> labels, List<Integer> hues) {
         samples.forEach((stack, count, weight) -> {
             Node node = root;
             for (FunctionKey f : stack) {
@@ -60,9 +77,12 @@ final class FrameTree {
                 }
                 node = node.child(id);
             }
-            node.self += weighted ? weight : count;
+            if (old) {
+                node.oldSelf += weighted ? weight : count;
+            } else {
+                node.self += weighted ? weight : count;
+            }
         });
-        return new FrameTree(labels, hues, root);
     }
 
     private FrameTree(List<String> labels, List<Integer> hues, Node root) {
@@ -84,6 +104,7 @@ final class FrameTree {
     private static Node renumber(Node root, int[] rank) {
         Node copy = new Node(-1);
         copy.self = root.self;
+        copy.oldSelf = root.oldSelf;
         Deque<Node[]> todo = new ArrayDeque<>();
         todo.push(new Node[] {root, copy});
         while (!todo.isEmpty()) {
@@ -92,6 +113,7 @@ final class FrameTree {
                 for (Node child : pair[0].children.values()) {
                     Node c = pair[1].child(rank[child.name]);
                     c.self = child.self;
+                    c.oldSelf = child.oldSelf;
                     todo.push(new Node[] {child, c});
                 }
             }
@@ -113,9 +135,10 @@ final class FrameTree {
          * @param name the node's label index
          * @param up   how many levels to climb from the previous node (the root's virtual parent at first) before
          *             this one is its child: 0 for the previous node's first child, 1 for its sibling
-         * @param self the value of the stacks that end here
+         * @param self    the value of the stacks that end here
+         * @param oldSelf the same on the old side (differential graphs; else 0)
          */
-        void visit(int name, int up, long self);
+        void visit(int name, int up, long self, long oldSelf);
     }
 
     /** Every node but the virtual root (which holds no stack: a stack has a frame), in preorder. */
@@ -127,7 +150,7 @@ final class FrameTree {
             Object[] entry = todo.pop();
             Node node = (Node) entry[0];
             int depth = (Integer) entry[1];
-            visitor.visit(node.name, previousDepth - depth + 1, node.self);
+            visitor.visit(node.name, previousDepth - depth + 1, node.self, node.oldSelf);
             previousDepth = depth;
             pushChildren(node, depth + 1, todo);
         }
@@ -146,12 +169,24 @@ final class FrameTree {
     /** The value of every stack: the whole graph's width. */
     long total() {
         long[] sum = {0};
-        forEach((name, up, self) -> sum[0] += self);
+        forEach((name, up, self, oldSelf) -> sum[0] += self);
         return sum[0] + root.self;
+    }
+
+    /** The old side's whole value (differential graphs). */
+    long oldTotal() {
+        long[] sum = {0};
+        forEach((name, up, self, oldSelf) -> sum[0] += oldSelf);
+        return sum[0] + root.oldSelf;
     }
 
     /** The value of the stacks without frames. */
     long rootSelf() {
         return root.self;
+    }
+
+    /** The old side's value of the stacks without frames. */
+    long oldRootSelf() {
+        return root.oldSelf;
     }
 }
