@@ -209,8 +209,7 @@ final class CompareCommand implements Callable<Integer> {
     private int compareProfiles() throws IOException {
         List<Path> oldFiles = files("OLD", old);
         List<Path> newFiles = files("NEW", current);
-        List<Path> inputs = new ArrayList<>(oldFiles);
-        inputs.addAll(newFiles);
+        List<Path> inputs = both(oldFiles, newFiles);
         ReportPrinter<ProfileDiffReport> printer = output.printer(ProfileDiffReport.class, inputs);
         PrintWriter err = spec.commandLine().getErr();
         Stats before = StatsCommand.load(oldFiles, profile, err);
@@ -234,8 +233,7 @@ final class CompareCommand implements Callable<Integer> {
     private int compareStacks() throws IOException {
         List<Path> oldFiles = files("OLD", old);
         List<Path> newFiles = files("NEW", current);
-        List<Path> inputs = new ArrayList<>(oldFiles);
-        inputs.addAll(newFiles);
+        List<Path> inputs = both(oldFiles, newFiles);
         ReportPrinter<StacksDiffReport> printer = output.printer(StacksDiffReport.class, inputs);
         PrintWriter err = spec.commandLine().getErr();
         String format = output.format().name();
@@ -245,6 +243,13 @@ final class CompareCommand implements Callable<Integer> {
         printer.print(new StacksDiffReport(before.samples(), after.samples(), after.weighted(),
                 current + " (" + after.title() + ") against " + old + " (" + before.title() + ")", after.unit()));
         return ExitCodes.OK;
+    }
+
+    /** Both sides' files, the command's inputs (which {@code -o} must not name). */
+    private static List<Path> both(List<Path> oldFiles, List<Path> newFiles) {
+        List<Path> inputs = new ArrayList<>(oldFiles);
+        inputs.addAll(newFiles);
+        return inputs;
     }
 
     /** {@code FILE} or {@code FILE,FILE,...}: one side's files, merged in this order. */

@@ -27,7 +27,9 @@ import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.convert.Glob;
 import io.jfrtrace.cli.output.ProgressLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Which profile of a recording to show ({@code --profile}) and which of its samples ({@code --thread}, {@code --from},
@@ -69,7 +71,15 @@ public final class ProfileOptions {
     boolean quiet;
 
     private ReadProgress progress(PrintWriter err, Path file) {
-        return ProgressLine.of(err, "jfr-trace stats: reading " + file, quiet);
+        return ProgressLine.of(err, command() + ": reading " + file, quiet);
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** How messages name the command that reads ({@code jfr-trace stats}, {@code jfr-trace compare}). */
+    private String command() {
+        return mixee == null ? "jfr-trace" : mixee.qualifiedName();
     }
 
     /** The sampled kind chosen, or null for exact calls or method timing (or nothing chosen). */
@@ -122,7 +132,7 @@ public final class ProfileOptions {
                         .withAdvice("record the program with 'jfr-trace record' to profile its calls");
             }
             // said once the samples are read: a recording that cannot be read gets its one line alone
-            err.println("jfr-trace stats: " + file + " has no jfr-trace call events: showing its CPU samples "
+            err.println(command() + ": " + file + " has no jfr-trace call events: showing its CPU samples "
                     + "(--profile cpu; --profile chooses another kind)");
             err.flush();
         }

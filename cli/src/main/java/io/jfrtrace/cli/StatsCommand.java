@@ -119,11 +119,6 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** pstats.Stats(a, b, c) of exact call profiles (what {@code compare} reads). */
-    static Stats load(List<Path> paths) throws IOException {
-        return load(paths, new ProfileOptions(), new PrintWriter(System.err, true));
-    }
-
     /** pstats.Stats(a, b, c): the first file, then add(b, c), which merges in reverse order. */
     static Stats load(List<Path> paths, ProfileOptions profile, PrintWriter err) throws IOException {
         List<Stats> loaded = new ArrayList<>();

@@ -56,21 +56,8 @@ public final class ProfileDiffPrinter {
     private static void side(Appendable out, String name, Stats s) throws IOException {
         out.append("   ").append(name).append(": ")
            .append(s.files().stream().map(SourceFile::path).collect(Collectors.joining(", "))).append('\n');
-        Sampling sampling = s.sampling();
-        if (sampling != null) {
-            out.append("         ").append(Long.toString(sampling.count())).append(' ').append(sampling.noun())
-               .append(" (").append(sampling.description()).append(')');
-            if (sampling.unit() != null) {
-                out.append(" in ").append(PyFormat.fixed(s.totalTt(), 3)).append(' ').append(sampling.unit());
-            }
-            out.append('\n');
-            return;
-        }
-        out.append("         ").append(Long.toString(s.totalCalls())).append(" function calls ");
-        if (s.totalCalls() != s.primCalls()) {
-            out.append('(').append(Long.toString(s.primCalls())).append(" primitive calls) ");
-        }
-        out.append("in ").append(PyFormat.fixed(s.totalTt(), 3)).append(" seconds\n");
+        StatsPrinter.totals(out, s);
+        out.append('\n');
     }
 
     private static void row(Appendable out, FunctionDiff d) throws IOException {

@@ -57,21 +57,8 @@ public final class StatsPrinter {
         try {
             for (SourceFile f : stats.files()) out.append(f.line(zone)).append('\n');
             if (!stats.files().isEmpty()) out.append('\n');
-            Sampling sampling = stats.sampling();
-            if (sampling != null) {
-                out.append("         ").append(Long.toString(sampling.count())).append(' ').append(sampling.noun())
-                        .append(" (").append(sampling.description()).append(')');
-                if (sampling.unit() != null) {
-                    out.append(" in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(' ').append(sampling.unit());
-                }
-                out.append("\n\n");
-            } else {
-                out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
-                if (stats.totalCalls() != stats.primCalls()) {
-                    out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
-                }
-                out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds\n\n");
-            }
+            totals(out, stats);
+            out.append("\n\n");
             PrintList pl = printList(out, restrictions);
             if (pl.list.isEmpty()) return;
             out.append("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)\n");
@@ -80,6 +67,27 @@ public final class StatsPrinter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The totals line of {@code print_stats}, without its line end: pstats' {@code N function calls (M primitive
+     * calls) in T seconds}, or what a sampled profile's {@link Sampling} says instead.
+     */
+    static void totals(Appendable out, Stats stats) throws IOException {
+        Sampling sampling = stats.sampling();
+        if (sampling != null) {
+            out.append("         ").append(Long.toString(sampling.count())).append(' ').append(sampling.noun())
+                    .append(" (").append(sampling.description()).append(')');
+            if (sampling.unit() != null) {
+                out.append(" in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(' ').append(sampling.unit());
+            }
+            return;
+        }
+        out.append("         ").append(Long.toString(stats.totalCalls())).append(" function calls ");
+        if (stats.totalCalls() != stats.primCalls()) {
+            out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
+        }
+        out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds");
     }
 
     /** {@code print_callers(*restrictions)}. */
