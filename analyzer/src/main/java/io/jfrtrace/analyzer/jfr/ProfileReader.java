@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,13 +25,18 @@ import io.jfrtrace.analyzer.pstats.ProfileTable;
  */
 public final class ProfileReader implements Source<ProfileReader.Part> {
     private final Map<Integer, CheckpointIndex.ChunkPlan> plans;
-    private final Map<Integer, Part> parts = new HashMap<>();
+    /** The planning pass's parts, folded in among this pass's in chunk order. */
+    private final NavigableMap<Integer, Part> planned;
+    /** The parts so far, in chunk order: each is folded in as it comes and dropped, so memory follows the profile. */
+    private final ProfileTable table = new ProfileTable();
+    private long events;
     private CheckpointIndex.Checkpoint incomplete;
 
     private static final String NO_EVENTS = "no jfr-trace call-profile events (" + OurEvents.FUNCTION_STATS.name() + ")";
 
-    private ProfileReader(Map<Integer, CheckpointIndex.ChunkPlan> plans) {
+    private ProfileReader(Map<Integer, CheckpointIndex.ChunkPlan> plans, Map<Integer, Part> planned) {
         this.plans = plans;
+        this.planned = new TreeMap<>(planned);
     }
 
     /** The recording's call profile; fails with a one-line message if it holds none. */
@@ -49,24 +55,18 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
             Planner planner = new Planner(recording, unusable);
             planner.run();
             Map<Integer, CheckpointIndex.ChunkPlan> plans = planner.plans;
-            ProfileReader rest = new ProfileReader(plans);
-            recording.read(chunk -> plans.get(chunk).read() && !planner.parts.containsKey(chunk), List.of(rest));
+            ProfileReader rest = new ProfileReader(plans, planner.parts);
+            planner.parts.clear();
+            recording.read(chunk -> plans.get(chunk).read() && !rest.planned.containsKey(chunk), List.of(rest));
             if (rest.incomplete != null) { // fewer entries than its header says: the one before it
                 unusable.add(rest.incomplete);
                 continue;
             }
-            Map<Integer, Part> all = new TreeMap<>(planner.parts);
-            all.putAll(rest.parts);
-            ProfileTable table = new ProfileTable();
-            long events = 0;
-            for (Part p : all.values()) {
-                table.addAll(p.table);
-                events += p.events;
-            }
-            if (events == 0) {
+            rest.foldPlannedBefore(Integer.MAX_VALUE);
+            if (rest.events == 0) {
                 throw new NoEventsException(file, NO_EVENTS);
             }
-            return table;
+            return rest.table;
         }
     }
 
@@ -191,10 +191,11 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
     static final class Part {
         private final int chunk;
         private final CheckpointIndex.ChunkPlan plan;
-        private final TimeOrder<FunctionKey, long[]> totals = new TimeOrder<>();
-        private final TimeOrder<ProfileTable.Edge, long[]> callerTotals = new TimeOrder<>();
-        private final TimeOrder<FunctionKey, long[]> functions = new TimeOrder<>();
-        private final TimeOrder<ProfileTable.Edge, long[]> calls = new TimeOrder<>();
+        // the sums while the chunk is read; dropped once they are the table
+        private TimeOrder<FunctionKey, long[]> totals = new TimeOrder<>();
+        private TimeOrder<ProfileTable.Edge, long[]> callerTotals = new TimeOrder<>();
+        private TimeOrder<FunctionKey, long[]> functions = new TimeOrder<>();
+        private TimeOrder<ProfileTable.Edge, long[]> calls = new TimeOrder<>();
         private final ProfileTable table = new ProfileTable();
         private long events;
         private int totalEntries;
@@ -210,6 +211,10 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
             addCalls(callerTotals);
             addFunctions(functions);
             addCalls(calls);
+            totals = null;
+            callerTotals = null;
+            functions = null;
+            calls = null;
         }
 
         private void addFunctions(TimeOrder<FunctionKey, long[]> sums) {
@@ -295,6 +300,19 @@ public final class ProfileReader implements Source<ProfileReader.Part> {
         if (cp != null && (part.totalEntries < cp.functions() || part.callerEntries < cp.callers())) {
             incomplete = cp;
         }
-        parts.put(part.chunk, part);
+        foldPlannedBefore(part.chunk); // parts come in chunk order (the read merges them so)
+        fold(part);
+    }
+
+    /** Folds in the planning pass's parts of the chunks before {@code chunk}. */
+    private void foldPlannedBefore(int chunk) {
+        while (!planned.isEmpty() && planned.firstKey() < chunk) {
+            fold(planned.pollFirstEntry().getValue());
+        }
+    }
+
+    private void fold(Part part) {
+        table.addAll(part.table);
+        events += part.events;
     }
 }
