@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,26 +58,8 @@ class FlameGraphDiffHtmlTest {
 
     /** TOTAL new-total new-empty old-total old-empty, then NODE new old path per node, ROOT new old. */
     List<String> python(String page) throws Exception {
-        Assumptions.assumeTrue(FlameGraphHtmlTest.python3Present(), "python3 is needed to read the page's JSON back");
-        Path file = work.resolve("diff.html");
-        Files.writeString(file, page, StandardCharsets.UTF_8);
-        String script = String.join("\n",
-                "import json, sys",
-                "page = open(sys.argv[1], encoding='utf-8').read()",
-                "mark = '<script type=\"application/json\" id=\"data\">'",
-                "start = page.index(mark) + len(mark)",
-                "d = json.loads(page[start:page.index('</script>', start)])",
+        return PageData.python(work, page,
                 "assert d['diff'] is True",
-                "DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'",
-                "def numbers(s):",
-                "    out = []; n = 0",
-                "    for ch in s:",
-                "        v = DIGITS.index(ch)",
-                "        if v >= 32: n = n * 32 + v - 32",
-                "        else: out.append(n * 32 + v); n = 0",
-                "    return out",
-                "prefixes = numbers(d['prefixes']); names = []",
-                "for i, suffix in enumerate(d['names']): names.append((names[-1][:prefixes[i]] if i else '') + suffix)",
                 "print('TOTAL', d['total'], d['empty'], d['oldTotal'], d['oldEmpty'])",
                 "a = numbers(d['nodes']); assert len(a) % 4 == 0",
                 "parent = [-1]; name = [None]; new = [d['empty']]; old = [d['oldEmpty']]; cur = 0",
@@ -94,21 +72,6 @@ class FlameGraphDiffHtmlTest {
                 "    while k > 0: path.append(names[name[k]]); k = parent[k]",
                 "    print('NODE', new[i], old[i], ';'.join(reversed(path)))",
                 "print('ROOT', new[0], old[0])");
-        ProcessBuilder pb = new ProcessBuilder("python3", "-c", script, file.toString()).directory(work.toFile());
-        pb.redirectError(work.resolve("python.err").toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), () -> out + readQuietly(work.resolve("python.err")));
-        return out.lines().toList();
-    }
-
-    private static String readQuietly(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "";
-        }
     }
 
     /** Every prefix of every stack, by label, summed. */

@@ -8,20 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,25 +54,7 @@ class FlameGraphHtmlTest {
      * NAME per label (code points in hex), HUES (by label), one NODE per node (its total and path).
      */
     List<String> python(String page) throws Exception {
-        Assumptions.assumeTrue(python3Present(), "python3 is needed to read the page's JSON back");
-        Path file = work.resolve("page.html");
-        Files.writeString(file, page, StandardCharsets.UTF_8);
-        String script = String.join("\n",
-                "import json, sys",
-                "page = open(sys.argv[1], encoding='utf-8').read()",
-                "mark = '<script type=\"application/json\" id=\"data\">'",
-                "start = page.index(mark) + len(mark)",
-                "d = json.loads(page[start:page.index('</script>', start)])",
-                "DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'",
-                "def numbers(s):",
-                "    out = []; n = 0",
-                "    for ch in s:",
-                "        v = DIGITS.index(ch)",
-                "        if v >= 32: n = n * 32 + v - 32",
-                "        else: out.append(n * 32 + v); n = 0",
-                "    return out",
-                "prefixes = numbers(d['prefixes']); names = []",
-                "for i, suffix in enumerate(d['names']): names.append((names[-1][:prefixes[i]] if i else '') + suffix)",
+        return PageData.python(work, page,
                 "runs = numbers(d['hues']); hues = []",
                 "for k in range(0, len(runs), 2): hues += [runs[k + 1]] * runs[k]",
                 "print('TOTAL', d['total'], d['empty'])",
@@ -92,30 +70,6 @@ class FlameGraphHtmlTest {
                 "    while k > 0: path.append(names[name[k]]); k = parent[k]",
                 "    print('NODE', value[i], ';'.join(reversed(path)))",
                 "print('ROOT', value[0])");
-        ProcessBuilder pb = new ProcessBuilder("python3", "-c", script, file.toString()).directory(work.toFile());
-        pb.environment().put("PYTHONIOENCODING", "utf-8:backslashreplace"); // a lone surrogate in a NODE line
-        pb.redirectError(work.resolve("python.err").toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), () -> out + read(work.resolve("python.err")));
-        return out.lines().toList();
-    }
-
-    static boolean python3Present() {
-        try {
-            return new ProcessBuilder("python3", "-c", "import json").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     static StackSamples sample() {
