@@ -14,14 +14,12 @@ import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.pstats.DiffKey;
 import io.jfrtrace.analyzer.pstats.ProfileDiff;
-import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.Stats;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.analyzer.tracemalloc.Snapshot;
 import io.jfrtrace.cli.alloc.LoadedSnapshot;
 import io.jfrtrace.cli.alloc.SnapshotOptions;
 import io.jfrtrace.cli.alloc.SnapshotRef;
-import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputOptions;
@@ -80,16 +78,8 @@ final class CompareCommand implements Callable<Integer> {
         sort = DiffKey.parseArgs(keys);
     }
 
-    @Option(names = {"-r", "--restrict"}, paramLabel = "R", converter = Converters.Restrictions.class,
-            description = "Call profiles: restriction, repeatable, applied in order as in stats: an integer keeps the "
-                    + "first N lines, a fraction that share, anything else is a regular expression searched in the name.")
-    List<Restriction> restrictions = new ArrayList<>();
-
-    @Option(names = "--strip-dirs", description = "Call profiles: remove directories from file names on both sides.")
-    boolean stripDirs;
-
-    @Option(names = "--reverse", description = "Call profiles: reverse the sorted order.")
-    boolean reverse;
+    @Mixin
+    PstatsListOptions list;
 
     @Mixin
     SnapshotOptions options;
@@ -214,15 +204,15 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Stats before = StatsCommand.load(oldFiles, profile, err);
         Stats after = StatsCommand.load(newFiles, profile, err);
-        if (stripDirs) {
+        if (list.stripDirs) {
             before.stripDirs();
             after.stripDirs();
         }
         ProfileDiff diff = ProfileDiff.of(before, after).sort(sort);
-        if (reverse) {
+        if (list.reverse) {
             diff.reverse();
         }
-        printer.print(new ProfileDiffReport(diff, restrictions));
+        printer.print(new ProfileDiffReport(diff, list.restrictions));
         return ExitCodes.OK;
     }
 

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.jfr.SampleKind;
-import io.jfrtrace.analyzer.pstats.Restriction;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
-import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputFiles;
@@ -48,16 +46,8 @@ final class StatsCommand implements Callable<Integer> {
         sort = SortKey.parseArgs(keys);
     }
 
-    @Option(names = {"-r", "--restrict"}, paramLabel = "R", converter = Converters.Restrictions.class,
-            description = "Restriction, repeatable, applied in order: an integer keeps the first N lines, a fraction "
-                    + "(0.0 <= x < 1.0) keeps that share, anything else is a regular expression searched in the name.")
-    List<Restriction> restrictions = new ArrayList<>();
-
-    @Option(names = "--strip-dirs", description = "Remove directories from file names (pstats strip_dirs()).")
-    boolean stripDirs;
-
-    @Option(names = "--reverse", description = "Reverse the sorted order (pstats reverse_order()).")
-    boolean reverse;
+    @Mixin
+    PstatsListOptions list;
 
     @ArgGroup(exclusive = true)
     Report report = new Report();
@@ -89,16 +79,16 @@ final class StatsCommand implements Callable<Integer> {
         }
         ReportPrinter<ProfileReport> printer = output.printer(ProfileReport.class, files);
         Stats stats = load(files, profile, spec.commandLine().getErr());
-        if (stripDirs) {
+        if (list.stripDirs) {
             stats.stripDirs();
         }
         stats.sortStats(sort);
-        if (reverse) {
+        if (list.reverse) {
             stats.reverseOrder();
         }
         ProfileReport.View view = report.callers ? ProfileReport.View.CALLERS
                 : report.callees ? ProfileReport.View.CALLEES : ProfileReport.View.FUNCTIONS;
-        printer.print(new ProfileReport(stats, view, restrictions));
+        printer.print(new ProfileReport(stats, view, list.restrictions));
         if (dump != null) {
             OutputFiles.checkWritable(dump);
             try {
