@@ -65,8 +65,10 @@ class SampledStacksTest {
     /** Root first: method names (hidden classes are named differently), then the allocated class as Java names it. */
     private static String jdkStack(RecordedEvent e) {
         List<String> frames = new ArrayList<>();
-        for (RecordedFrame fr : e.getStackTrace().getFrames()) {
-            frames.add(0, fr.getMethod().getName());
+        if (e.getStackTrace() != null) { // a sample the JVM took without a stack (rare): ours is the class alone too
+            for (RecordedFrame fr : e.getStackTrace().getFrames()) {
+                frames.add(0, fr.getMethod().getName());
+            }
         }
         frames.add(JvmNames.javaName(e.getClass("objectClass").getName()));
         return String.join(";", frames);
