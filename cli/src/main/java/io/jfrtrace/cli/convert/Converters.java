@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import io.jfrtrace.analyzer.faulthandler.DumpPrinter;
 import io.jfrtrace.analyzer.faulthandler.Reason;
 import io.jfrtrace.analyzer.pstats.Restriction;
+import io.jfrtrace.analyzer.timeit.TimeitUnit;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Signals;
@@ -26,6 +27,14 @@ public final class Converters {
         @Override
         public Restriction convert(String value) {
             return Restriction.parse(value);
+        }
+    }
+
+    /** {@code timeit -u}: timeit's units, in its words when it refuses one. */
+    public static final class TimeitUnits implements ITypeConverter<TimeitUnit> {
+        @Override
+        public TimeitUnit convert(String value) {
+            return TimeitUnit.parse(value);
         }
     }
 

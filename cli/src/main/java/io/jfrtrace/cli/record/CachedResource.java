@@ -14,12 +14,12 @@ import io.jfrtrace.privatefiles.UserCache;
  * A file that travels inside the CLI jar (the agent jar, the native libraries), kept in the per-user cache folder
  * under a name that carries its content hash, and used from there only when it holds exactly these bytes.
  */
-final class CachedResource {
+public final class CachedResource {
     private CachedResource() {
     }
 
     /** {@code <cache>/<stem>-<hash><suffix>}, or null if the jar does not hold {@code resource}. */
-    static Path extract(String resource, String stem, String suffix) throws IOException {
+    public static Path extract(String resource, String stem, String suffix) throws IOException {
         byte[] bytes;
         try (InputStream in = CachedResource.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -1,0 +1,152 @@
+package io.jfrtrace.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.jfrtrace.analyzer.timeit.TimeitPrinter;
+import io.jfrtrace.analyzer.timeit.TimeitResult;
+import io.jfrtrace.analyzer.timeit.TimeitUnit;
+import io.jfrtrace.cli.convert.Converters;
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.record.CachedResource;
+import io.jfrtrace.cli.timeit.SnippetCompiler;
+import io.jfrtrace.cli.timeit.SnippetSource;
+import io.jfrtrace.cli.timeit.TimingJvm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jfr-trace timeit}: {@code python -m timeit} for Java statements. They are compiled here (javax.tools) into
+ * CPython's timing template and timed in a fresh JVM by the API's {@code Timeit.Timer}; the text is timeit's.
+ */
+@Command(name = "timeit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time small Java statements as Python's 'python -m timeit' does, with its options and its text.",
+                "The statements are compiled in memory into a timing loop and run in a fresh JVM. The value of each "
+                        + "top-level expression statement of STATEMENT is consumed (handed to a blackhole that "
+                        + "compares it with volatile fields), so the JIT cannot remove the work that computed it; "
+                        + "declarations and statements without a value must have an effect of their own. The "
+                        + "autorange trials (1, 2, 5, 10, ... loops until 0.2 s) are the JIT's warm-up."})
+final class TimeitCommand implements Callable<Integer> {
+    private static final String API_JAR = "/jfr-trace-api.jar";
+
+    @Option(names = {"-n", "--number"}, paramLabel = "N", defaultValue = "0",
+            description = "How many times to execute STATEMENT (default, or 0: as many as take 0.2 s, by autorange).")
+    long number;
+
+    @Option(names = {"-r", "--repeat"}, paramLabel = "N", defaultValue = "5",
+            description = "How many times to repeat the timer (default 5; 0 or less is 1).")
+    int repeat;
+
+    @Option(names = {"-s", "--setup"}, paramLabel = "S",
+            description = "Statement run once before each timing (default none); repeat for several lines.")
+    List<String> setup = new ArrayList<>();
+
+    @Option(names = {"-p", "--process"}, description = "Measure the timing thread's CPU time, not wall time.")
+    boolean cpu;
+
+    @Option(names = {"-u", "--unit"}, paramLabel = "U", converter = Converters.TimeitUnits.class,
+            description = "Time unit of the output: nsec, usec, msec or sec.")
+    TimeitUnit unit;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the trials and the raw times; repeat for more digits.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-i", "--import"}, paramLabel = "IMPORT",
+            description = "An import (java.util.*, static java.lang.Math.*); java.util.* and java.util.stream.* always.")
+    List<String> imports = new ArrayList<>();
+
+    @Option(names = "--cp", paramLabel = "PATH", description = "Class path of the classes the statements use.")
+    String classPath;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
+    Path java;
+
+    @Option(names = "-J", paramLabel = "OPTION", description = "An option for the timing JVM (-J-Xmx1g).")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Parameters(paramLabel = "STATEMENT", arity = "0..*", description = "The statements to time, one line each (default: none).")
+    List<String> statements = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(javaExe)) {
+            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": not an executable file");
+        }
+        int repeats = Math.max(repeat, 1); // timeit: "if repeat <= 0: repeat = 1"
+        List<String> allImports = new ArrayList<>(SnippetSource.DEFAULT_IMPORTS);
+        allImports.addAll(imports);
+        // CPython joins several -s or statements into lines; none is "pass"
+        SnippetSource snippet = new SnippetSource(allImports, SnippetSource.lines(setup), SnippetSource.lines(statements));
+        String cp = apiJar() + (classPath == null || classPath.isEmpty() ? "" : File.pathSeparator + classPath);
+        Map<String, byte[]> classes;
+        try {
+            classes = new SnippetCompiler(cp, release(javaExe)).compile(snippet);
+        } catch (SnippetCompiler.CompileError e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        } catch (IllegalStateException e) { // no compiler: a JRE
+            throw new CliException(ExitCodes.CANNOT_LAUNCH, e.getMessage());
+        }
+        TimingJvm.Outcome outcome = TimingJvm.run(javaExe, jvmOptions, cp, classes, number, repeats, cpu);
+        if (outcome instanceof TimingJvm.NeverStarted n) {
+            throw new CliException(ExitCodes.CANNOT_LAUNCH, "the timing JVM could not start (its message is above; exit status "
+                    + n.status() + ")");
+        }
+        if (outcome instanceof TimingJvm.Failed f) {
+            return f.status(); // the snippet's exception is printed above, as timeit prints its traceback
+        }
+        TimeitResult result = ((TimingJvm.Measured) outcome).result();
+        TimeitPrinter printer = new TimeitPrinter(unit, verbose.length);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.print(printer.out(result));
+        out.flush();
+        err.print(printer.err(result));
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String apiJar() throws IOException {
+        Path jar = CachedResource.extract(API_JAR, "jfr-trace-api", ".jar");
+        if (jar == null) {
+            throw new IOException("the API jar is missing from this build of jfr-trace (rebuild with mvn package)");
+        }
+        return jar.toString();
+    }
+
+    /**
+     * The Java version of the JVM that will run the snippet ({@code JAVA_VERSION} in its home's {@code release} file),
+     * at most this compiler's: class files it can load, and only the platform API it has.
+     */
+    static int release(Path javaExe) {
+        int own = Runtime.version().feature();
+        try {
+            Path home = javaExe.toRealPath().getParent().getParent();
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    int feature = Integer.parseInt(v.split("[.+-]")[0]);
+                    return Math.min(Math.max(feature, 17), own);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no release file: assume the baseline
+        }
+        return 17;
+    }
+}

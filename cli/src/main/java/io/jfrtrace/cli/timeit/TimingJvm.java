@@ -1,0 +1,96 @@
+package io.jfrtrace.cli.timeit;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.jfrtrace.analyzer.timeit.TimeitResult;
+import io.jfrtrace.privatefiles.PrivateFile;
+
+/**
+ * The fresh JVM that times a compiled snippet: its class files go into a private {@code 0700} temp folder (removed
+ * afterwards), the JVM runs {@code io.jfrtrace.api.internal.timeit.TimeitRunner} from the API jar with the snippet,
+ * keeps the terminal's stdin, stdout and stderr, and writes its measurements into that folder.
+ */
+public final class TimingJvm {
+    private static final String RUNNER = "io.jfrtrace.api.internal.timeit.TimeitRunner";
+
+    /** What the run gave: measurements, or the JVM's exit status when it had none. */
+    public sealed interface Outcome permits Measured, Failed, NeverStarted {
+    }
+
+    public record Measured(TimeitResult result) implements Outcome {
+    }
+
+    /** The snippet threw (the runner printed it) or the JVM died: its exit status. */
+    public record Failed(int status) implements Outcome {
+    }
+
+    /** The JVM exited before the runner started (a bad -J option): its exit status. */
+    public record NeverStarted(int status) implements Outcome {
+    }
+
+    private TimingJvm() {
+    }
+
+    public static Outcome run(Path java, List<String> jvmOptions, String classPath, Map<String, byte[]> classes,
+            long number, int repeat, boolean cpu) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("jfr-trace-timeit"); // 0700, random name
+        try {
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                Path file = folder.resolve(c.getKey().replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                try (OutputStream out = PrivateFile.newOutputStream(file)) {
+                    out.write(c.getValue());
+                }
+            }
+            Path result = folder.resolve("result.txt");
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", folder + File.pathSeparator + classPath, RUNNER, SnippetSource.CLASS_NAME,
+                    Long.toString(number), Integer.toString(repeat), cpu ? "cpu" : "wall", result.toString()));
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            int status = p.waitFor();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(result, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                return new NeverStarted(status);
+            }
+            if (status != 0 || !lines.contains("started") || lines.stream().noneMatch(l -> l.startsWith("number "))) {
+                return lines.contains("started") ? new Failed(status == 0 ? 1 : status) : new NeverStarted(status);
+            }
+            return new Measured(parse(lines, repeat));
+        } finally {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static TimeitResult parse(List<String> lines, int repeat) {
+        List<TimeitResult.Trial> trials = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        long number = 0;
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            switch (f[0]) {
+                case "trial" -> trials.add(new TimeitResult.Trial(Long.parseLong(f[1]), Double.parseDouble(f[2])));
+                case "number" -> number = Long.parseLong(f[1]);
+                case "raw" -> raw.add(Double.parseDouble(f[1]));
+                default -> { } // "started"
+            }
+        }
+        return new TimeitResult(trials, number, repeat, raw);
+    }
+}
