@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * of the start-up time), {@code --version} none at all, and what the user sees is the same as with all of them.
  */
 class LazySubcommandsTest {
-    private static final List<String> ALL = List.of("record", "stats", "alloc", "compare", "dumps", "dump", "help");
+    private static final List<String> ALL = List.of("record", "stats", "alloc", "compare", "dumps", "dump", "trace", "help");
 
     @ParameterizedTest(name = "jfr-trace {0}")
     @CsvSource(delimiter = '|', value = {
@@ -28,10 +28,10 @@ class LazySubcommandsTest {
             "stats --help           | stats",
             "record -- -cp . Main   | record",
             "dump 1                 | dump",
-            "--help                 | record stats alloc compare dumps dump help",
-            "help stats             | record stats alloc compare dumps dump help",
-            "nosuch                 | record stats alloc compare dumps dump help",
-            "--version stats        | record stats alloc compare dumps dump help",
+            "--help                 | record stats alloc compare dumps dump trace help",
+            "help stats             | record stats alloc compare dumps dump trace help",
+            "nosuch                 | record stats alloc compare dumps dump trace help",
+            "--version stats        | record stats alloc compare dumps dump trace help",
     })
     void buildsOnlyTheSubcommandsTheCommandLineReaches(String commandLine, String built) {
         String[] args = commandLine.split(" ");
