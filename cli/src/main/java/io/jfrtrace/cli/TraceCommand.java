@@ -3,11 +3,11 @@ package io.jfrtrace.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -128,6 +128,9 @@ final class TraceCommand implements Callable<Integer> {
         if (Files.isDirectory(dir)) {
             return;
         }
+        if (Files.exists(dir)) {
+            throw new CliException(ExitCodes.CANNOT_WRITE, "cannot create " + dir + ": it exists and is not a folder");
+        }
         try {
             PrivateFile.createFolder(dir);
         } catch (IOException e) {
@@ -143,7 +146,11 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
+    /** What the file system said: its reason, else the kind of failure (a NoSuchFileException's message is the path). */
     private static String reason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e instanceof FileSystemException || e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -108,6 +108,26 @@ class LineCountsIT {
         assertTrue(tr.stderr().contains("no jfr-trace line counts"), tr::toString);
     }
 
+    @Test
+    void aSourceShorterThanTheRecordedLinesIsExit3() throws Exception {
+        Path src = Files.createDirectories(work.resolve("short-src/com/example/lines"));
+        Files.writeString(src.resolve("LineCounts.java"), "package com.example.lines;\n");
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "-C", "cov-short",
+                "--source-path", work.resolve("short-src").toString());
+        assertEquals(3, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertTrue(tr.stderr().contains("does not match the recorded class"), tr::toString);
+    }
+
+    @Test
+    void aCoverFolderThatCannotBeMadeIsExit5() throws Exception {
+        Files.writeString(work.resolve("a-file"), "x");
+        JfrTraceRun tr = trace("a-file", recording.toString());
+        assertEquals(5, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertEquals("jfr-trace trace: cannot create a-file: it exists and is not a folder", tr.stderr().strip(), tr::toString);
+    }
+
     private static String coverLine0(String coverdir) {
         try {
             return Files.readString(work.resolve(coverdir).resolve("com.example.lines.LineCounts.cover"));
