@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code record --lines} then {@code trace --report} on a real program (cli/src/test/programs/com/example/lines): exact
@@ -38,10 +40,14 @@ class LineCountsIT {
     }
 
     static JfrTraceRun record(String out, String... options) throws Exception {
+        return record(Jdks.current(), out, options);
+    }
+
+    static JfrTraceRun record(Path java, String out, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("record", "-o", out, "--include", "com.example.lines.*"));
         args.addAll(List.of(options));
         args.addAll(List.of("-cp", classes.toString(), MAIN));
-        return JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), args);
+        return JfrTraceRun.run(work, java, args);
     }
 
     static JfrTraceRun trace(String coverdir, String... args) throws Exception {
@@ -82,13 +88,16 @@ class LineCountsIT {
                 tr::toString);
     }
 
-    @Test
-    void linesWithoutCallProfilingCountTheSame() throws Exception {
-        JfrTraceRun rec = record("noprofile.jfr", "--lines", "--no-profile");
+    @ParameterizedTest
+    @MethodSource("io.jfrtrace.cli.Jdks#available")
+    void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
+        String name = "noprofile-" + java.getParent().getParent().getFileName();
+        JfrTraceRun rec = record(java, name + ".jfr", "--lines", "--no-profile");
         assertEquals(0, rec.exitCode(), rec::toString);
-        JfrTraceRun tr = trace("cov-np", "noprofile.jfr");
+        JfrTraceRun tr = trace(name, name + ".jfr");
         assertEquals(0, tr.exitCode(), tr::toString);
-        assertTrue(coverLine("cov-np", "LineCounts", "loop body").startsWith("   42: "), () -> coverLine0("cov-np"));
+        assertTrue(coverLine(name, "LineCounts", "loop body").startsWith("   42: "), () -> coverLine0(name));
+        assertTrue(coverLine(name, "LineCounts", "never").startsWith(">>>>>> "), () -> coverLine0(name));
     }
 
     @Test
