@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 public final class Main {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
-            AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, TimeitCommand.class,
+            AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, TraceCommand.class,
+            TimeitCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {

@@ -81,6 +81,10 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--no-profile", description = "Do not profile calls (e.g. to measure allocation tracing alone).")
     boolean noProfile;
 
+    @Option(names = "--lines", description = "Also count every executed line of the instrumented classes exactly "
+            + "(for `jfr-trace trace --report`, as python -m trace --count).")
+    boolean lines;
+
     @Option(names = "--java", paramLabel = "PATH", description = "The java executable to run (default: the one running jfr-trace).")
     Path java;
 
@@ -164,6 +168,9 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private void addAllocationOptions(AgentArguments agent) {
+        if (lines) {
+            agent.add(AgentKeys.LINES, "true");
+        }
         if (noProfile) {
             agent.add(AgentKeys.PROFILE, "false");
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * of the start-up time), {@code --version} none at all, and what the user sees is the same as with all of them.
  */
 class LazySubcommandsTest {
-    private static final List<String> ALL = List.of("record", "stats", "alloc", "compare", "dumps", "dump", "timeit", "help");
+    private static final List<String> ALL = List.of("record", "stats", "alloc", "compare", "dumps", "dump", "trace", "timeit", "help");
 
     @ParameterizedTest(name = "jfr-trace {0}")
     @CsvSource(delimiter = '|', value = {
@@ -29,10 +29,10 @@ class LazySubcommandsTest {
             "record -- -cp . Main   | record",
             "dump 1                 | dump",
             "timeit -n 1 1+1        | timeit",
-            "--help                 | record stats alloc compare dumps dump timeit help",
-            "help stats             | record stats alloc compare dumps dump timeit help",
-            "nosuch                 | record stats alloc compare dumps dump timeit help",
-            "--version stats        | record stats alloc compare dumps dump timeit help",
+            "--help                 | record stats alloc compare dumps dump trace timeit help",
+            "help stats             | record stats alloc compare dumps dump trace timeit help",
+            "nosuch                 | record stats alloc compare dumps dump trace timeit help",
+            "--version stats        | record stats alloc compare dumps dump trace timeit help",
     })
     void buildsOnlyTheSubcommandsTheCommandLineReaches(String commandLine, String built) {
         String[] args = commandLine.split(" ");

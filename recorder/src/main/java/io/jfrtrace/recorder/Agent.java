@@ -59,6 +59,9 @@ final class Agent {
                         options.builtins, options.profile);
                 flusher.allocation(options.snapshotIntervalMillis);
             }
+            if (options.lines) {
+                flusher.lines();
+            }
             flusher.install(r, options.flushIntervalMillis);
             FaultAgent.enableEvents(r, options.fault);
             r.setToDisk(true);
@@ -89,7 +92,7 @@ final class Agent {
             installSignal(options.snapshotSignal);
         }
         startFaultHandler(options, recording);
-        if (!options.profile && options.allocFrames == 0) {
+        if (!options.profile && options.allocFrames == 0 && !options.lines) {
             return; // nothing to instrument
         }
         ProfilingTransformer transformer = new ProfilingTransformer(options);

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import io.jfrtrace.runtime.LineRegistry;
 import io.jfrtrace.schema.FrameNames;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -38,15 +41,17 @@ final class ClassInstrumenter {
     private final BuiltinRegistry builtinIds;
     /** Allocation traceback limit, 0 = allocation tracing off. */
     private final int allocFrames;
+    private final boolean lines;
     private final List<Weaver> weavers;
 
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
-                      int allocFrames) {
+                      int allocFrames, boolean lines) {
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
-        this.weavers = weavers(profile, this.builtins, allocFrames);
+        this.lines = lines;
+        this.weavers = weavers(profile, this.builtins, allocFrames, lines);
     }
 
     /**
@@ -55,7 +60,7 @@ final class ClassInstrumenter {
      * before the call, so the line weaver runs before the built-in one; an allocating call's hook
      * goes after its built-in wrapper, so the allocation weaver runs last.
      */
-    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames) {
+    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines) {
         List<Weaver> w = new ArrayList<>();
         if (profile) {
             w.add(new FrameWeaver(FrameHooks.PROFILE, false));
@@ -70,6 +75,9 @@ final class ClassInstrumenter {
         }
         if (allocFrames > 0) {
             w.add(new AllocSiteWeaver(owners, profile, allocFrames > 1));
+        }
+        if (lines) {
+            w.add(new LineCountWeaver()); // its code goes at the start and after line entries only: any place in the list
         }
         return List.copyOf(w);
     }
@@ -87,11 +95,10 @@ final class ClassInstrumenter {
         headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
         Map<String, long[]> targets = builtins ? dispatchTargets(cn, headers) : Map.of();
         WovenClass cls = new WovenClass(cn.name, file, cn.name.replace('/', '.'), targets,
-                allocFrames > 0 ? initCalls(classfile) : Map.of());
+                allocFrames > 0 ? initCalls(classfile) : Map.of(), lines ? lineSlots(cn, file) : null);
         boolean any = false;
         for (MethodNode m : cn.methods) {
-            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) != 0
-                    || m.instructions.size() == 0) {
+            if (!woven(m)) {
                 continue;
             }
             for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
@@ -111,6 +118,34 @@ final class ClassInstrumenter {
         ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
         cn.accept(cw);
         return cw.toByteArray();
+    }
+
+    /** Whether the weavers see this method: it has a body, and is not a bridge (a compiler's forwarding stub). */
+    private static boolean woven(MethodNode m) {
+        return (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) == 0
+                && m.instructions.size() != 0;
+    }
+
+    /**
+     * The lines of the woven methods' line-number tables, registered with the runtime once per class (so a class
+     * that never runs still has its executable lines); null when there are none.
+     */
+    private static LineSlots lineSlots(ClassNode cn, String file) {
+        TreeSet<Integer> all = new TreeSet<>();
+        for (MethodNode m : cn.methods) {
+            if (woven(m)) {
+                for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+                    if (n instanceof LineNumberNode ln) {
+                        all.add(ln.line);
+                    }
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        int[] lines = all.stream().mapToInt(Integer::intValue).toArray();
+        return new LineSlots(LineRegistry.register(file, cn.name.replace('/', '.'), lines), lines);
     }
 
     /**

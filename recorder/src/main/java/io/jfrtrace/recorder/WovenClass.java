@@ -13,7 +13,9 @@ import java.util.Set;
  *                        (empty without {@code --builtins}: see DispatchTargets)
  * @param initCalls per method, the ordinals of the constructor calls that complete a {@code NEW}
  *                  (empty without allocation tracing: see AllocSites)
+ * @param lineSlots the class's executable lines as the line counter numbers them (null without
+ *                  {@code --lines}, or when the class has no line-number table)
  */
 record WovenClass(String name, String file, String dottedName, Map<String, long[]> dispatchTargets,
-                  Map<String, Set<Integer>> initCalls) {
+                  Map<String, Set<Integer>> initCalls, LineSlots lineSlots) {
 }

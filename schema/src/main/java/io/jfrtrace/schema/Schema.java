@@ -10,9 +10,10 @@ public final class Schema {
     public static final int MAJOR = 2;
     /**
      * Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. 2: checkpoints
-     * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}).
+     * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}). 3: line counts
+     * (LineTable, LineCounts).
      */
-    public static final int MINOR = 2;
+    public static final int MINOR = 3;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

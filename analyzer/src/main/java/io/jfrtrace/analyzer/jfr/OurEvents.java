@@ -6,6 +6,8 @@ import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.CallerTotalsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
 import io.jfrtrace.schema.FunctionTotalsEvent;
+import io.jfrtrace.schema.LineCountsEvent;
+import io.jfrtrace.schema.LineTableEvent;
 import io.jfrtrace.schema.ProfileCheckpointEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import one.jfr.JfrClass;
@@ -30,6 +32,8 @@ public final class OurEvents {
     static final BulkType<CallerTotals> CALLER_TOTALS = BulkType.ours(CallerTotalsEvent.NAME, CallerTotals.class);
     static final BulkType<ProfileCheckpoint> PROFILE_CHECKPOINT =
             BulkType.ours(ProfileCheckpointEvent.NAME, ProfileCheckpoint.class);
+    static final BulkType<LineTable> LINE_TABLE = BulkType.ours(LineTableEvent.NAME, LineTable.class);
+    static final BulkType<LineCounts> LINE_COUNTS = BulkType.ours(LineCountsEvent.NAME, LineCounts.class);
 
     /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
     private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
@@ -236,6 +240,38 @@ public final class OurEvents {
             frames = r.getString();
             allocatedSize = r.getVarlong();
             allocatedCount = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.LineTable} (schema 2.3): one class's executable lines, once per class. */
+    public static final class LineTable extends Event {
+        public final String file;
+        public final String className;
+        public final String lines;
+        public final long flush;
+
+        public LineTable(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            file = r.getString();
+            className = r.getString();
+            lines = r.getString();
+            flush = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.LineCounts} (schema 2.3): one class's line executions since the previous flush. */
+    public static final class LineCounts extends Event {
+        public final String file;
+        public final String className;
+        public final String counts;
+        public final long flush;
+
+        public LineCounts(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            file = r.getString();
+            className = r.getString();
+            counts = r.getString();
+            flush = r.getVarlong();
         }
     }
 }

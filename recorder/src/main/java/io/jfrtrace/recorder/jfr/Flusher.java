@@ -16,6 +16,8 @@ import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FinalFlushEvent;
 import io.jfrtrace.schema.FlushTimerEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
+import io.jfrtrace.schema.LineCountsEvent;
+import io.jfrtrace.schema.LineTableEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import io.jfrtrace.schema.Schema;
 import io.jfrtrace.schema.SnapshotTimerEvent;
@@ -41,6 +43,8 @@ public final class Flusher {
     private final String runId = ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis())
             + "-" + Long.toHexString(System.nanoTime());
     private final ProfileTotals totals = new ProfileTotals();
+    /** With line counts ({@link #lines()}): their part of each flush; else null. */
+    private LineDeltas lineDeltas;
     private long flushes;
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
@@ -55,6 +59,11 @@ public final class Flusher {
     public void allocation(long intervalMillis) {
         alloc = true;
         snapshotIntervalMillis = intervalMillis;
+    }
+
+    /** Turns on line counts: their tables and deltas in every flush. */
+    public void lines() {
+        lineDeltas = new LineDeltas();
     }
 
     /** Registers the periodic hooks and enables our events in {@code r}. */
@@ -78,6 +87,12 @@ public final class Flusher {
                 FlightRecorder.addPeriodicEvent(SnapshotTimerEvent.class, snapshotHook);
                 r.enable(SnapshotTimerEvent.class).withPeriod(Duration.ofMillis(snapshotIntervalMillis));
             }
+        }
+        if (lineDeltas != null) {
+            FlightRecorder.register(LineTableEvent.class);
+            FlightRecorder.register(LineCountsEvent.class);
+            r.enable(LineTableEvent.class).withoutStackTrace();
+            r.enable(LineCountsEvent.class).withoutStackTrace();
         }
         FlightRecorder.addPeriodicEvent(RecordingInfoEvent.class, infoHook);
         FlightRecorder.addPeriodicEvent(FlushTimerEvent.class, periodicHook);
@@ -160,6 +175,9 @@ public final class Flusher {
             }
         }
         deltas.emit(++flushes, totals);
+        if (lineDeltas != null) {
+            lineDeltas.flush(flushes);
+        }
         if (checkpoint && totals.hasEntries()) {
             totals.checkpoint(runId, flushes);
         }

@@ -29,6 +29,8 @@ public final class AgentOptions {
     /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
     public int allocFrames;
     public boolean allocExact;
+    /** Exact line counts (python -m trace --count). */
+    public boolean lines;
     public long allocSampleBytes = 64 * 1024;
     public long snapshotIntervalMillis;
     public String snapshotSignal;
@@ -96,6 +98,9 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.ALLOC:
                     o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);
+                    break;
+                case AgentKeys.LINES:
+                    o.lines = bool(key, value);
                     break;
                 case AgentKeys.ALLOC_EXACT:
                     o.allocExact = bool(key, value);

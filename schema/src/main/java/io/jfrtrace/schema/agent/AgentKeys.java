@@ -20,6 +20,8 @@ public final class AgentKeys {
     public static final String PROFILE = "profile";
     /** Allocation tracing with this traceback limit (tracemalloc's nframe); absent: off. */
     public static final String ALLOC = "alloc";
+    /** {@code true}: exact line counts of the instrumented classes ({@code record --lines}). */
+    public static final String LINES = "lines";
     /** {@code true}: every object's liveness tracked. */
     public static final String ALLOC_EXACT = "allocExact";
     /** Mean bytes between liveness samples. */

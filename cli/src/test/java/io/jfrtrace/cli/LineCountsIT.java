@@ -1,0 +1,147 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code record --lines} then {@code trace --report} on a real program (cli/src/test/programs/com/example/lines): exact
+ * counts summed over threads, missing lines of a method never called and of a class loaded but never run, the summary,
+ * several recordings adding up, and a recording without line counts refused.
+ */
+class LineCountsIT {
+    private static final Path SOURCES = SamplePrograms.TEST_PROGRAMS;
+    private static final String MAIN = "com.example.lines.LineCounts";
+
+    @TempDir
+    static Path work;
+    static Path classes;
+    static Path recording;
+
+    @BeforeAll
+    static void recordOnce() throws Exception {
+        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        JfrTraceRun rec = record("lines.jfr", "--lines");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stdout().contains("total "), rec::toString);
+        recording = work.resolve("lines.jfr");
+    }
+
+    static JfrTraceRun record(String out, String... options) throws Exception {
+        return record(Jdks.current(), out, options);
+    }
+
+    static JfrTraceRun record(Path java, String out, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("record", "-o", out, "--include", "com.example.lines.*"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-cp", classes.toString(), MAIN));
+        return JfrTraceRun.run(work, java, args);
+    }
+
+    static JfrTraceRun trace(String coverdir, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("trace", "--report"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--missing", "--summary", "-C", coverdir, "--source-path", SOURCES.toString()));
+        return JfrTraceRun.run(work, all.toArray(String[]::new));
+    }
+
+    /** The .cover line of the source line that ends with {@code // marker}. */
+    static String coverLine(String coverdir, String cls, String marker) throws IOException {
+        for (String l : Files.readAllLines(work.resolve(coverdir).resolve("com.example.lines." + cls + ".cover"),
+                StandardCharsets.UTF_8)) {
+            if (l.endsWith("// " + marker)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no line // " + marker + " in the cover file of " + cls);
+    }
+
+    @Test
+    void loopBodiesCountExactlyAndUnrunLinesAreMarked() throws Exception {
+        JfrTraceRun tr = trace("cov", recording.toString());
+        assertEquals(0, tr.exitCode(), tr::toString);
+        // loop(5) on the worker thread, loop(37) on main: 42 executions, whichever thread ran them
+        assertTrue(coverLine("cov", "LineCounts", "loop body").startsWith("   42:             total += square(i);"),
+                () -> coverLine0("cov"));
+        assertTrue(coverLine("cov", "LineCounts", "square").startsWith("   42: "), () -> coverLine0("cov"));
+        assertTrue(coverLine("cov", "LineCounts", "never").startsWith(">>>>>>         int z = y + 1;"),
+                () -> coverLine0("cov"));
+        assertTrue(coverLine("cov", "Unused", "idle").startsWith(">>>>>> "), () -> coverLine0("cov"));
+        List<String> out = tr.lines();
+        assertEquals("lines   cov%   module   (path)", out.get(0), tr::toString);
+        assertTrue(out.stream().anyMatch(l -> l.matches(" +\\d+ +\\d+%   com\\.example\\.lines\\.LineCounts   \\("
+                + java.util.regex.Pattern.quote(SOURCES.resolve("com/example/lines/LineCounts.java").toString()) + "\\)")),
+                tr::toString);
+        assertTrue(out.stream().anyMatch(l -> l.matches(" +\\d+     0%   com\\.example\\.lines\\.Unused   \\(.*\\)")),
+                tr::toString);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jfrtrace.cli.Jdks#available")
+    void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
+        String name = "noprofile-" + java.getParent().getParent().getFileName();
+        JfrTraceRun rec = record(java, name + ".jfr", "--lines", "--no-profile");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        JfrTraceRun tr = trace(name, name + ".jfr");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        assertTrue(coverLine(name, "LineCounts", "loop body").startsWith("   42: "), () -> coverLine0(name));
+        assertTrue(coverLine(name, "LineCounts", "never").startsWith(">>>>>> "), () -> coverLine0(name));
+    }
+
+    @Test
+    void severalRecordingsAddUp() throws Exception {
+        JfrTraceRun tr = trace("cov2", recording.toString(), recording.toString());
+        assertEquals(0, tr.exitCode(), tr::toString);
+        assertTrue(coverLine("cov2", "LineCounts", "loop body").startsWith("   84: "), () -> coverLine0("cov2"));
+    }
+
+    @Test
+    void aRecordingWithoutLineCountsIsOneLineAndExit4() throws Exception {
+        JfrTraceRun rec = record("plain.jfr");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        JfrTraceRun tr = trace("cov-plain", "plain.jfr");
+        assertEquals(4, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertTrue(tr.stderr().contains("no jfr-trace line counts"), tr::toString);
+    }
+
+    @Test
+    void aSourceShorterThanTheRecordedLinesIsExit3() throws Exception {
+        Path src = Files.createDirectories(work.resolve("short-src/com/example/lines"));
+        Files.writeString(src.resolve("LineCounts.java"), "package com.example.lines;\n");
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "-C", "cov-short",
+                "--source-path", work.resolve("short-src").toString());
+        assertEquals(3, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertTrue(tr.stderr().contains("does not match the recorded class"), tr::toString);
+    }
+
+    @Test
+    void aCoverFolderThatCannotBeMadeIsExit5() throws Exception {
+        Files.writeString(work.resolve("a-file"), "x");
+        JfrTraceRun tr = trace("a-file", recording.toString());
+        assertEquals(5, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertEquals("jfr-trace trace: cannot create a-file: it exists and is not a folder", tr.stderr().strip(), tr::toString);
+    }
+
+    private static String coverLine0(String coverdir) {
+        try {
+            return Files.readString(work.resolve(coverdir).resolve("com.example.lines.LineCounts.cover"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
