@@ -48,7 +48,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-m", "--missing"}, description = "Mark executable lines that never ran with '>>>>>>'.")
     boolean missing;
 
-    @Option(names = {"-s", "--summary"}, description = "Print a one-line summary per file (lines, cov%, module, path).")
+    @Option(names = {"-s", "--summary"}, description = "Print a one-line summary per file (lines, cov%%, module, path).")
     boolean summary;
 
     @Option(names = {"-C", "--coverdir"}, paramLabel = "DIR",

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.jfrtrace.analyzer.pstats.FunctionKey;
+
 import one.jfr.ClassRef;
 import one.jfr.JfrReader;
 import one.jfr.MethodRef;
@@ -24,6 +26,11 @@ final class ChunkSymbols {
      * the source file its class implies ({@code com/example/Outer.java}), and whether it is jfr-trace's own code.
      */
     record Method(String className, String name, String file, boolean agent) {
+        /** The method as {@code stats} keys a function: a built-in for native code, else its file, {@code line}, name. */
+        FunctionKey functionKey(int line) {
+            return className == null ? FunctionKey.builtin(name)
+                    : new FunctionKey(file, line, JavaFrames.functionName(className, name));
+        }
     }
 
     ChunkSymbols(JfrReader reader) {
@@ -50,7 +57,8 @@ final class ChunkSymbols {
     /**
      * The method of a frame, named once per chunk. A frame of native code (a C or C++ function, the kernel: what
      * async-profiler records beside Java frames) has no Java class: its "class" is its library, and it is named
-     * {@code <libjvm.so Rewriter::rewrite>} with no class.
+     * {@code <Rewriter::rewrite (libjvm.so)>} with no class (the symbol first, as flame graphs show it; the
+     * library, when the recording names one, in parentheses after it).
      */
     Method method(StackTrace trace, int frame) {
         return method(trace.methods[frame], trace.types[frame]);
@@ -67,7 +75,7 @@ final class ChunkSymbols {
             String cls = m == null ? null : className(m.cls);
             String name = m == null ? "???" : methodNames.computeIfAbsent(m.name, this::symbol);
             if (cls != null && isNativeCode(frameType, cls)) {
-                return new Method(null, "<" + (cls.isEmpty() ? "" : cls + " ") + name + ">", "<unknown>", false);
+                return new Method(null, "<" + name + (cls.isEmpty() ? "" : " (" + cls + ")") + ">", "<unknown>", false);
             }
             return new Method(cls, name, cls == null ? "<unknown>" : JavaFrames.fileOf(cls),
                     cls != null && JavaFrames.isAgentClass(cls));

@@ -36,9 +36,7 @@ public final class MethodTimings implements Source<Map<FunctionKey, long[]>> {
         on.on(BulkType.METHOD_TIMING, (e, symbols) -> {
             long invocations = e.number("invocations", 0);
             long average = e.number("average", Long.MIN_VALUE);
-            ChunkSymbols.Method m = symbols.method(e.number("method", -1));
-            FunctionKey f = m.className() == null ? FunctionKey.builtin(m.name())
-                    : new FunctionKey(m.file(), 0, JavaFrames.functionName(m.className(), m.name()));
+            FunctionKey f = symbols.method(e.number("method", -1)).functionKey(0);
             long total = average == Long.MIN_VALUE ? 0 : invocations * symbols.nanos(average);
             keepLargest(part, f, invocations, total);
         });

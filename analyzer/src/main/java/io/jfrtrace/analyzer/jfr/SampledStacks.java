@@ -151,7 +151,7 @@ public final class SampledStacks implements Source<SampledStacks.Part> {
     /** The chunk's stacks by name, while its symbols are valid. */
     private void name(Part part) {
         Map<Integer, List<FunctionKey>> stacks = new HashMap<>();
-        Map<Long, FunctionKey> functions = new HashMap<>();
+        Map<Long, Map<Integer, FunctionKey>> functions = new HashMap<>();
         part.sums.forEach((event, sums) -> {
             if (sums.size() == 0) {
                 return;
@@ -177,7 +177,7 @@ public final class SampledStacks implements Source<SampledStacks.Part> {
     }
 
     /** A stack's frames, outermost first, as {@code stats} names functions (line 0: the method, unless by line). */
-    private List<FunctionKey> frames(ChunkSymbols symbols, int stackId, Map<Long, FunctionKey> functions) {
+    private List<FunctionKey> frames(ChunkSymbols symbols, int stackId, Map<Long, Map<Integer, FunctionKey>> functions) {
         StackTrace trace = symbols.stackTrace(stackId);
         if (trace == null) {
             return List.of();
@@ -186,11 +186,8 @@ public final class SampledStacks implements Source<SampledStacks.Part> {
         for (int i = trace.methods.length - 1; i >= 0; i--) {
             int frame = i;
             int line = filter.lines() ? Math.max(0, ChunkSymbols.frameLine(trace, i)) : 0;
-            out.add(functions.computeIfAbsent(trace.methods[i] << 20 ^ line, id -> {
-                ChunkSymbols.Method m = symbols.method(trace, frame);
-                return m.className() == null ? FunctionKey.builtin(m.name())
-                        : new FunctionKey(m.file(), line, JavaFrames.functionName(m.className(), m.name()));
-            }));
+            out.add(functions.computeIfAbsent(trace.methods[i], id -> new HashMap<>())
+                    .computeIfAbsent(line, l -> symbols.method(trace, frame).functionKey(l)));
         }
         return out;
     }
