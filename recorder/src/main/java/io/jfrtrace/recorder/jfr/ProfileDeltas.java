@@ -25,41 +25,22 @@ final class ProfileDeltas {
     /** Adds what {@code p}'s counters gained since they were last added, and remembers them as added. */
     void addCounters(ThreadProfile p) {
         long[] cur = p.functionCounters();
-        if (p.lastFn.length < cur.length) {
-            p.lastFn = Arrays.copyOf(p.lastFn, cur.length);
-        }
+        long[] last = p.lastFn = CounterGains.fit(p.lastFn, cur.length);
         growTo(cur.length);
-        long[] last = p.lastFn;
-        for (int i = 0; i < cur.length; i++) {
-            if ((i & (W - 1)) >= 4) {
-                continue; // recursion level and caches, not counters
-            }
-            long v = cur[i];
-            long d = v - last[i];
-            if (d != 0) {
-                fnSum[i] += d;
-                last[i] = v;
-            }
+        for (int b = 0; b < cur.length; b += W) { // CALLS, REC, IT, TT; then the recursion level and caches
+            CounterGains.take(cur, last, b, 4, fnSum, b);
         }
         int ne = p.edgeCount();
         long[] ec = p.edgeCounters();
-        if (p.lastEdge.length < W * ne) {
-            p.lastEdge = Arrays.copyOf(p.lastEdge, W * ne);
-        }
-        long[] le = p.lastEdge;
+        long[] le = p.lastEdge = CounterGains.fit(p.lastEdge, W * ne);
+        long[] gained = new long[4];
         for (int e = 0; e < ne; e++) {
-            long[] sum = null;
-            for (int f = 0; f < 4; f++) {
-                int i = W * e + f;
-                long v = ec[i];
-                long d = v - le[i];
-                if (d != 0) {
-                    if (sum == null) {
-                        sum = edge(p.edgeCaller(e), p.edgeCallee(e));
-                    }
-                    sum[f] += d;
-                    le[i] = v;
+            if (CounterGains.take(ec, le, W * e, 4, gained, 0)) { // an edge's sums are made only once it gained
+                long[] sum = edge(p.edgeCaller(e), p.edgeCallee(e));
+                for (int f = 0; f < 4; f++) {
+                    sum[f] += gained[f];
                 }
+                Arrays.fill(gained, 0);
             }
         }
     }
