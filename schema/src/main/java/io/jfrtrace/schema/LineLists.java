@@ -45,6 +45,17 @@ public final class LineLists {
         b.append(line).append(':').append(count);
     }
 
+    /** The pairs of the lines whose count is not 0: {@code lines[i]:counts[i]} (counts.length <= lines.length). */
+    public static String counts(int[] lines, long[] counts) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                appendCount(b, lines[i], counts[i]);
+            }
+        }
+        return b.toString();
+    }
+
     /** The pairs of a counts text, line to count (a line named twice adds up). */
     public static Map<Integer, Long> parseCounts(String text) {
         Map<Integer, Long> counts = new TreeMap<>();

@@ -25,7 +25,8 @@ class EventSchemaTest {
     @ValueSource(classes = {RecordingInfoEvent.class, FunctionStatsEvent.class, CallerStatsEvent.class,
             AllocationSnapshotEvent.class, AllocationTraceEvent.class, ThreadDumpEvent.class, ThreadStackEvent.class,
             FlushTimerEvent.class, FinalFlushEvent.class, SnapshotTimerEvent.class, FunctionTotalsEvent.class,
-            CallerTotalsEvent.class, ProfileCheckpointEvent.class, LineTableEvent.class, LineCountsEvent.class})
+            CallerTotalsEvent.class, ProfileCheckpointEvent.class, LineTableEvent.class, LineCountsEvent.class,
+            LineTotalsEvent.class, LineCheckpointEvent.class})
     void namesAndFieldConstantsAreWhatJfrRecords(Class<? extends Event> eventClass) throws Exception {
         EventType type = EventType.getEventType(eventClass);
         assertEquals(eventClass.getField("NAME").get(null), type.getName());

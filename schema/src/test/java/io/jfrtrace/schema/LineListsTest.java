@@ -22,6 +22,8 @@ class LineListsTest {
         assertEquals("8:42,12:1", b.toString());
         assertEquals(Map.of(8, 42L, 12, 1L), LineLists.parseCounts(b.toString()));
         assertEquals(Map.of(8, 3L), LineLists.parseCounts("8:1,8:2"));
+        assertEquals("8:42,12:1", LineLists.counts(new int[] {3, 8, 12}, new long[] {0, 42, 1}));
+        assertEquals("", LineLists.counts(new int[] {3}, new long[] {0}));
     }
 
     @ParameterizedTest

@@ -16,8 +16,10 @@ import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FinalFlushEvent;
 import io.jfrtrace.schema.FlushTimerEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
+import io.jfrtrace.schema.LineCheckpointEvent;
 import io.jfrtrace.schema.LineCountsEvent;
 import io.jfrtrace.schema.LineTableEvent;
+import io.jfrtrace.schema.LineTotalsEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import io.jfrtrace.schema.Schema;
 import io.jfrtrace.schema.SnapshotTimerEvent;
@@ -91,8 +93,12 @@ public final class Flusher {
         if (lineDeltas != null) {
             FlightRecorder.register(LineTableEvent.class);
             FlightRecorder.register(LineCountsEvent.class);
+            FlightRecorder.register(LineTotalsEvent.class);
+            FlightRecorder.register(LineCheckpointEvent.class);
             r.enable(LineTableEvent.class).withoutStackTrace();
             r.enable(LineCountsEvent.class).withoutStackTrace();
+            r.enable(LineTotalsEvent.class).withoutStackTrace();
+            r.enable(LineCheckpointEvent.class).withoutStackTrace();
         }
         FlightRecorder.addPeriodicEvent(RecordingInfoEvent.class, infoHook);
         FlightRecorder.addPeriodicEvent(FlushTimerEvent.class, periodicHook);
@@ -155,7 +161,8 @@ public final class Flusher {
      * Emits all deltas since the previous flush; with {@code closeOpenCalls}, also the returns of the
      * calls still open on live threads, and nothing after that: those calls may still return later
      * (the JVM may stop several recordings, each ending a chunk), and their returns must not be
-     * counted twice. With {@code checkpoint}, then also the whole profile so far (ProfileTotals).
+     * counted twice. With {@code checkpoint}, then also the whole profile so far (ProfileTotals) and the line counts
+     * so far (LineTotals).
      */
     private synchronized void flush(boolean closeOpenCalls, boolean checkpoint) {
         if (ended) {
@@ -180,6 +187,9 @@ public final class Flusher {
         }
         if (checkpoint && totals.hasEntries()) {
             totals.checkpoint(runId, flushes);
+        }
+        if (checkpoint && lineDeltas != null) {
+            lineDeltas.checkpoint(runId, flushes);
         }
         ended = closeOpenCalls;
     }

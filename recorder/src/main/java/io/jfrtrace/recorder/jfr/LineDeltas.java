@@ -10,11 +10,15 @@ import io.jfrtrace.schema.LineTableEvent;
 
 /**
  * The line counts' part of a flush: the line tables of the classes registered since the previous flush, then per
- * class what every thread's counters gained since then, summed over threads, as LineTable / LineCounts events.
+ * class what every thread's counters gained since then, summed over threads, as LineTable / LineCounts events; and, at
+ * a chunk's end, the checkpoint of them all ({@link LineTotals}).
  */
 final class LineDeltas {
+    private static final long[] NONE = new long[0];
+
     /** Classes whose table has been written (ids below it). */
     private int tablesWritten;
+    private final LineTotals totals = new LineTotals();
 
     /** Writes the tables of the classes registered since the previous flush, then the counts' deltas. */
     void flush(long flush) {
@@ -28,11 +32,12 @@ final class LineDeltas {
             e.commit();
         }
         tablesWritten = Math.max(tablesWritten, registered);
-        long[][] sums = new long[registered][];
+        // only classes whose table is written: a class registered since is counted from the next flush on
+        long[][] sums = new long[tablesWritten][];
         for (LineCounter c : LineCounter.all()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = c.isOwnerAlive();
-            sums = addCounters(c, sums);
+            addCounters(c, sums);
             if (!alive) {
                 LineCounter.remove(c);
             }
@@ -40,58 +45,48 @@ final class LineDeltas {
         emit(sums, flush);
     }
 
+    /** Writes the line counts since the run began (nothing before a class was registered). */
+    void checkpoint(String runId, long flush) {
+        if (tablesWritten > 0) {
+            totals.checkpoint(runId, flush, tablesWritten);
+        }
+    }
+
     /** Adds what {@code c}'s counters gained since they were last added, and remembers them as added. */
-    private static long[][] addCounters(LineCounter c, long[][] sums) {
+    private static void addCounters(LineCounter c, long[][] sums) {
         long[][] current = c.classes();
-        if (c.flushed.length < current.length) {
-            c.flushed = Arrays.copyOf(c.flushed, current.length);
+        int n = Math.min(current.length, sums.length);
+        if (c.flushed.length < n) {
+            c.flushed = Arrays.copyOf(c.flushed, n);
         }
-        if (sums.length < current.length) {
-            sums = Arrays.copyOf(sums, current.length);
-        }
-        for (int id = 0; id < current.length; id++) {
+        for (int id = 0; id < n; id++) {
             long[] counts = current[id];
             if (counts == null) {
                 continue;
             }
-            long[] last = c.flushed[id];
-            if (last == null) {
-                last = c.flushed[id] = new long[counts.length];
+            long[] last = c.flushed[id] = CounterGains.fit(c.flushed[id] == null ? NONE : c.flushed[id], counts.length);
+            if (sums[id] == null) {
+                sums[id] = new long[counts.length];
             }
-            for (int i = 0; i < counts.length; i++) {
-                long v = counts[i];
-                long d = v - last[i];
-                if (d != 0) {
-                    if (sums[id] == null) {
-                        sums[id] = new long[counts.length];
-                    }
-                    sums[id][i] += d;
-                    last[i] = v;
-                }
-            }
+            CounterGains.take(counts, last, 0, counts.length, sums[id], 0);
         }
-        return sums;
     }
 
-    private static void emit(long[][] sums, long flush) {
+    /** One LineCounts per class that gained, added to the totals. */
+    private void emit(long[][] sums, long flush) {
         for (int id = 0; id < sums.length; id++) {
             long[] s = sums[id];
-            if (s == null) {
+            String counts = s == null ? "" : LineLists.counts(LineRegistry.lines(id), s);
+            if (counts.isEmpty()) {
                 continue;
-            }
-            int[] lines = LineRegistry.lines(id);
-            StringBuilder counts = new StringBuilder();
-            for (int i = 0; i < s.length; i++) {
-                if (s[i] != 0) {
-                    LineLists.appendCount(counts, lines[i], s[i]);
-                }
             }
             LineCountsEvent e = new LineCountsEvent();
             e.file = LineRegistry.file(id);
             e.className = LineRegistry.className(id);
-            e.counts = counts.toString();
+            e.counts = counts;
             e.flush = flush;
             e.commit();
+            totals.add(id, s);
         }
     }
 }
