@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one chunk says about the call profile's checkpoints (schema 2.2, docs/events.md): the run that wrote it
- * ({@code jfrtrace.RecordingInfo.runId}) and the headers of the checkpoints it holds; and how {@link ProfileReader}
+ * What one chunk says about the checkpoints of one {@link CheckpointKind} (docs/events.md): the run that wrote it
+ * ({@code jfrtrace.RecordingInfo.runId}) and the headers of the checkpoints it holds; and how {@link CheckpointRead}
  * then reads a chunk. Reading it decodes two small events per chunk and steps over the rest.
  */
 final class CheckpointIndex {
     private CheckpointIndex() {
     }
 
-    /** A checkpoint's header and the chunk it is in. */
-    /** {@code startTicks}: when its header was committed (ticks of its chunk): every later flush's deltas start after. */
-    record Checkpoint(int chunk, String runId, long id, long flush, int functions, int callers, long startTicks) {
+    /**
+     * A checkpoint's header and the chunk it is in. {@code entries}: how many entry events its header says it has;
+     * {@code startTicks}: when its header was committed (ticks of its chunk): every later flush's deltas start after.
+     */
+    record Checkpoint(int chunk, String runId, long id, long flush, long entries, long startTicks) {
     }
 
     /** One chunk: its run (null if it holds no RecordingInfo) and its checkpoints. */
@@ -41,16 +43,16 @@ final class CheckpointIndex {
         static final ChunkPlan SKIP = new ChunkPlan(false, -1, null);
     }
 
-    /** Registers the handlers that fill one chunk's {@link ChunkInfo}. */
-    static ChunkInfo chunk(Handlers on) {
+    /** Registers the handlers that fill one chunk's {@link ChunkInfo} about the checkpoints of {@code kind}. */
+    static ChunkInfo chunk(Handlers on, CheckpointKind<?> kind) {
         ChunkInfo info = new ChunkInfo(on.chunk(), new String[1], new ArrayList<>());
         on.on(OurEvents.RECORDING_INFO, (e, s) -> {
             if (info.runId[0] == null) {
                 info.runId[0] = e.runId;
             }
         });
-        on.on(OurEvents.PROFILE_CHECKPOINT, (e, s) -> info.checkpoints.add(new Checkpoint(on.chunk(),
-                e.runId != null ? e.runId : info.runId[0], e.checkpoint, e.flush, e.functionCount, e.callerCount, e.time)));
+        kind.onHeaders(on, h -> info.checkpoints.add(new Checkpoint(on.chunk(), h.runId() != null ? h.runId()
+                : info.runId[0], h.id(), h.flush(), h.entries(), h.time())));
         return info;
     }
 }

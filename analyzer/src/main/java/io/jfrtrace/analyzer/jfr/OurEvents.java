@@ -6,8 +6,10 @@ import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.CallerTotalsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
 import io.jfrtrace.schema.FunctionTotalsEvent;
+import io.jfrtrace.schema.LineCheckpointEvent;
 import io.jfrtrace.schema.LineCountsEvent;
 import io.jfrtrace.schema.LineTableEvent;
+import io.jfrtrace.schema.LineTotalsEvent;
 import io.jfrtrace.schema.ProfileCheckpointEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import one.jfr.JfrClass;
@@ -34,6 +36,8 @@ public final class OurEvents {
             BulkType.ours(ProfileCheckpointEvent.NAME, ProfileCheckpoint.class);
     static final BulkType<LineTable> LINE_TABLE = BulkType.ours(LineTableEvent.NAME, LineTable.class);
     static final BulkType<LineCounts> LINE_COUNTS = BulkType.ours(LineCountsEvent.NAME, LineCounts.class);
+    static final BulkType<LineTotals> LINE_TOTALS = BulkType.ours(LineTotalsEvent.NAME, LineTotals.class);
+    static final BulkType<LineCheckpoint> LINE_CHECKPOINT = BulkType.ours(LineCheckpointEvent.NAME, LineCheckpoint.class);
 
     /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
     private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
@@ -272,6 +276,40 @@ public final class OurEvents {
             className = r.getString();
             counts = r.getString();
             flush = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.LineTotals} (schema 2.4): one class's lines and counts since the run began, in a checkpoint. */
+    public static final class LineTotals extends Event {
+        public final long checkpoint;
+        public final String file;
+        public final String className;
+        public final String lines;
+        public final String counts;
+
+        public LineTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            file = r.getString();
+            className = r.getString();
+            lines = r.getString();
+            counts = r.getString();
+        }
+    }
+
+    /** {@code jfrtrace.LineCheckpoint} (schema 2.4): a checkpoint's header, committed after its LineTotals. */
+    public static final class LineCheckpoint extends Event {
+        public final String runId;
+        public final long checkpoint;
+        public final long flush;
+        public final int classCount;
+
+        public LineCheckpoint(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            runId = r.getString();
+            checkpoint = r.getVarlong();
+            flush = r.getVarlong();
+            classCount = r.getVarint();
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.jfrtrace.analyzer.jfr;
 
-import io.jfrtrace.schema.Schema;
-
 import io.jfrtrace.schema.ProfileCheckpointEvent;
 
 import io.jfrtrace.schema.CallerTotalsEvent;
 
 import io.jfrtrace.schema.FunctionTotalsEvent;
-
-import io.jfrtrace.schema.RecordingInfoEvent;
 
 import io.jfrtrace.schema.CallerStatsEvent;
 
@@ -16,7 +12,6 @@ import io.jfrtrace.schema.FunctionStatsEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -44,20 +39,7 @@ class ProfileCheckpointTest {
 
     /** One chunk: RecordingInfo of {@code run}, then what {@code body} commits. */
     private byte[] chunk(String run, Runnable body) throws Exception {
-        Path f = dir.resolve("chunk" + chunks++ + ".jfr");
-        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
-            SchemaEvents.enableAll(r);
-            r.start();
-            RecordingInfoEvent info = new RecordingInfoEvent();
-            info.schemaVersion = Schema.MAJOR;
-            info.schemaMinorVersion = Schema.MINOR;
-            info.runId = run;
-            info.commit();
-            body.run();
-            r.stop();
-            r.dump(f);
-        }
-        return Files.readAllBytes(f);
+        return SchemaEvents.chunk(dir.resolve("chunk" + chunks++ + ".jfr"), run, body);
     }
 
     private static void delta(FunctionKey k, long flush, long calls) {
@@ -123,13 +105,7 @@ class ProfileCheckpointTest {
     }
 
     private ProfileTable read(byte[]... chunksInFile) throws Exception {
-        Path f = dir.resolve("file" + chunks++ + ".jfr");
-        try (var out = Files.newOutputStream(f)) {
-            for (byte[] c : chunksInFile) {
-                out.write(c);
-            }
-        }
-        return ProfileReader.read(f);
+        return ProfileReader.read(SchemaEvents.concatenate(dir.resolve("file" + chunks++ + ".jfr"), chunksInFile));
     }
 
     /** A run of three chunks: flushes 1-2, then 3 and checkpoint 1 (after flush 3), then 4 and checkpoint 2 cut off. */
