@@ -2,19 +2,20 @@ package io.jfrtrace.analyzer.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import io.jfrtrace.analyzer.trace.CoverageResults;
 import io.jfrtrace.schema.LineLists;
 
 /**
- * The line counts of a recording ({@code record --lines}; docs/events.md, schema 2.3) as trace's results: every
- * {@code jfrtrace.LineTable} gives a file's executable lines, every {@code jfrtrace.LineCounts} adds its deltas. Each
- * delta is counted once however the chunks fall, so the sum of all of them is the run's counts (there are no
- * checkpoints of line counts yet: a chunk JFR dropped takes its deltas with it).
+ * The line counts of a recording ({@code record --lines}; docs/events.md, schema 2.3) as trace's results, read as the
+ * call profile is ({@link CheckpointRead}): per recording in the file, its last complete checkpoint of the line counts
+ * ({@code jfrtrace.LineTotals}, schema 2.4: each class's executable lines and counts since the run began) plus the
+ * {@code jfrtrace.LineCounts} deltas of the flushes after it; without one (a recording before 2.4, or a run cut short
+ * before its first chunk ended), all its deltas. Executable lines are the union of the {@code jfrtrace.LineTable}s
+ * and the checkpoint's lines.
  */
-public final class LineCountsReader implements Source<CoverageResults> {
+public final class LineCountsReader implements CheckpointRead.Totals<LineCountsReader.Part> {
     private static final String NO_EVENTS = "no jfr-trace line counts (" + OurEvents.LINE_TABLE.name()
             + "); record with --lines";
 
@@ -23,15 +24,21 @@ public final class LineCountsReader implements Source<CoverageResults> {
     private LineCountsReader() {
     }
 
+    /** One chunk's counts and lines, and how many entries of its plan's checkpoint it read. */
+    static final class Part {
+        private final CoverageResults results = new CoverageResults();
+        private long entries;
+    }
+
     /** The recording's line counts; fails with a one-line message if it holds none. */
     public static CoverageResults read(Path file) throws IOException {
         Recording recording = Recording.open(file);
         if (!recording.mayDeclare(OurEvents.LINE_TABLE.name())) {
             throw new NoEventsException(file, NO_EVENTS);
         }
-        LineCountsReader reader = new LineCountsReader();
+        LineCountsReader reader;
         try {
-            recording.read(List.of(reader));
+            reader = CheckpointRead.read(recording, CheckpointKind.LINES, LineCountsReader::new);
         } catch (IllegalArgumentException e) { // a line list that is not one (LineLists)
             throw new RecordingException(file, e.getMessage());
         }
@@ -42,19 +49,43 @@ public final class LineCountsReader implements Source<CoverageResults> {
     }
 
     @Override
-    public CoverageResults chunk(Handlers on) {
-        CoverageResults part = new CoverageResults();
-        on.on(OurEvents.LINE_TABLE, (e, symbols) -> part.addExecutable(e.file, LineLists.parseLines(e.lines)));
+    public Part chunk(Handlers on, CheckpointIndex.ChunkPlan plan) {
+        Part part = new Part();
+        long after = plan.afterFlush();
+        CheckpointIndex.Checkpoint cp = plan.checkpoint();
+        // a table is the same whenever it was written: every one of the chunks read counts
+        on.on(OurEvents.LINE_TABLE, (e, symbols) -> part.results.addExecutable(e.file, LineLists.parseLines(e.lines)));
+        // in the checkpoint's chunk, the deltas written before its header are its own (as in ProfileReader)
         on.on(OurEvents.LINE_COUNTS, (e, symbols) -> {
-            for (Map.Entry<Integer, Long> c : LineLists.parseCounts(e.counts).entrySet()) {
-                part.addCount(e.file, c.getKey(), c.getValue());
+            if (e.flush > after) {
+                addCounts(part.results, e.file, e.counts);
             }
-        });
+        }, cp == null ? Long.MIN_VALUE : cp.startTicks());
+        if (cp != null) {
+            on.on(OurEvents.LINE_TOTALS, (e, symbols) -> {
+                if (e.checkpoint == cp.id()) {
+                    part.results.addExecutable(e.file, LineLists.parseLines(e.lines));
+                    addCounts(part.results, e.file, e.counts);
+                    part.entries++;
+                }
+            });
+        }
         return part;
     }
 
+    private static void addCounts(CoverageResults results, String file, String counts) {
+        for (Map.Entry<Integer, Long> c : LineLists.parseCounts(counts).entrySet()) {
+            results.addCount(file, c.getKey(), c.getValue());
+        }
+    }
+
     @Override
-    public void add(CoverageResults part) {
-        results.update(part);
+    public long entries(Part part) {
+        return part.entries;
+    }
+
+    @Override
+    public void fold(Part part) {
+        results.update(part.results);
     }
 }
