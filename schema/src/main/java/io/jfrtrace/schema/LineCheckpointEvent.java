@@ -31,4 +31,11 @@ public final class LineCheckpointEvent extends Event {
     public long flush;
     @Label("Class Count")
     public int classCount;
+
+    public LineCheckpointEvent(String runId, long checkpoint, long flush, int classCount) {
+        this.runId = runId;
+        this.checkpoint = checkpoint;
+        this.flush = flush;
+        this.classCount = classCount;
+    }
 }

@@ -66,12 +66,7 @@ class LineCheckpointTest {
     }
 
     private static void header(String run, long checkpoint, long flush, int classes) {
-        LineCheckpointEvent e = new LineCheckpointEvent();
-        e.runId = run;
-        e.checkpoint = checkpoint;
-        e.flush = flush;
-        e.classCount = classes;
-        e.commit();
+        new LineCheckpointEvent(run, checkpoint, flush, classes).commit();
     }
 
     /** Flushes 1-2 (with the table), then 3 and checkpoint 1 (after flush 3) and flush 4, then flush 5. */

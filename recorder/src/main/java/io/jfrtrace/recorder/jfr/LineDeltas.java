@@ -16,14 +16,12 @@ import io.jfrtrace.schema.LineTableEvent;
 final class LineDeltas {
     private static final long[] NONE = new long[0];
 
-    /** Classes whose table has been written (ids below it). */
-    private int tablesWritten;
     private final LineTotals totals = new LineTotals();
 
     /** Writes the tables of the classes registered since the previous flush, then the counts' deltas. */
     void flush(long flush) {
         int registered = LineRegistry.count();
-        for (int id = tablesWritten; id < registered; id++) {
+        for (int id = totals.classes(); id < registered; id++) {
             LineTableEvent e = new LineTableEvent();
             e.file = LineRegistry.file(id);
             e.className = LineRegistry.className(id);
@@ -31,9 +29,9 @@ final class LineDeltas {
             e.flush = flush;
             e.commit();
         }
-        tablesWritten = Math.max(tablesWritten, registered);
+        totals.tablesWritten(registered);
         // only classes whose table is written: a class registered since is counted from the next flush on
-        long[][] sums = new long[tablesWritten][];
+        long[][] sums = new long[totals.classes()][];
         for (LineCounter c : LineCounter.all()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = c.isOwnerAlive();
@@ -47,8 +45,8 @@ final class LineDeltas {
 
     /** Writes the line counts since the run began (nothing before a class was registered). */
     void checkpoint(String runId, long flush) {
-        if (tablesWritten > 0) {
-            totals.checkpoint(runId, flush, tablesWritten);
+        if (totals.classes() > 0) {
+            totals.checkpoint(runId, flush);
         }
     }
 

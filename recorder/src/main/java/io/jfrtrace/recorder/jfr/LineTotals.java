@@ -12,10 +12,21 @@ import io.jfrtrace.schema.LineTotalsEvent;
  * flushing thread and written whole, with the class's executable lines, as a checkpoint at the end of each chunk (as
  * {@link ProfileTotals} for the call profile), so that a reader needs no chunk before the last checkpoint.
  */
-final class LineTotals {
+final class LineTotals extends CheckpointWriter {
     /** Per class id, its counts so far (slot i: line {@code LineRegistry.lines(id)[i]}); null before any. */
     private long[][] counts = new long[64][];
-    private long checkpoints;
+    /** Classes whose table has been written (ids below it): those a checkpoint holds, run or not. */
+    private int classes;
+
+    /** Classes whose table has been written. */
+    int classes() {
+        return classes;
+    }
+
+    /** Notes that the tables of the classes of ids below {@code n} have been written. */
+    void tablesWritten(int n) {
+        classes = Math.max(classes, n);
+    }
 
     /** Adds one emitted delta of class {@code id}. */
     void add(int id, long[] delta) {
@@ -30,12 +41,9 @@ final class LineTotals {
         }
     }
 
-    /**
-     * Commits one entry per class of ids below {@code classes} (those whose table was written, run or not), then the
-     * header that says how many there are (a header read means all were written).
-     */
-    void checkpoint(String runId, long flush, int classes) {
-        long id = ++checkpoints;
+    /** One LineTotals per class whose table has been written, with its lines and counts. */
+    @Override
+    void writeEntries(long id) {
         for (int c = 0; c < classes; c++) {
             int[] lines = LineRegistry.lines(c);
             LineTotalsEvent e = new LineTotalsEvent();
@@ -46,11 +54,10 @@ final class LineTotals {
             e.counts = c < counts.length && counts[c] != null ? LineLists.counts(lines, counts[c]) : "";
             e.commit();
         }
-        LineCheckpointEvent header = new LineCheckpointEvent();
-        header.runId = runId;
-        header.checkpoint = id;
-        header.flush = flush;
-        header.classCount = classes;
-        header.commit();
+    }
+
+    @Override
+    void writeHeader(String runId, long id, long flush) {
+        new LineCheckpointEvent(runId, id, flush, classes).commit();
     }
 }

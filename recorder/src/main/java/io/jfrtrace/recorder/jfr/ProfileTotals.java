@@ -15,13 +15,12 @@ import io.jfrtrace.schema.ProfileCheckpointEvent;
  * checkpoint (and JFR may drop old chunks). Entries keep the order in which their first delta was emitted, which is the
  * order a reader of the deltas would see them in.
  */
-final class ProfileTotals {
+final class ProfileTotals extends CheckpointWriter {
     /** Per function id: calls, recursive calls, inline and total nanoseconds. */
     private long[] functions = new long[4 * 64];
     private int[] functionOrder = new int[64];
     private int functionCount;
     private final Map<Long, long[]> edges = new LinkedHashMap<>();
-    private long checkpoints;
 
     /** Adds one emitted function delta (nanoseconds). */
     void addFunction(int id, long calls, long recursive, long inline, long total) {
@@ -55,9 +54,9 @@ final class ProfileTotals {
         return functionCount > 0 || !edges.isEmpty();
     }
 
-    /** Commits every entry, then the header that says how many there are (a header read means all were written). */
-    void checkpoint(String runId, long flush) {
-        long id = ++checkpoints;
+    /** One FunctionTotals per function, then one CallerTotals per edge, in the order of their first deltas. */
+    @Override
+    void writeEntries(long id) {
         for (int i = 0; i < functionCount; i++) {
             int f = functionOrder[i];
             int b = 4 * f;
@@ -90,6 +89,10 @@ final class ProfileTotals {
             e.totalTime = t[3];
             e.commit();
         }
+    }
+
+    @Override
+    void writeHeader(String runId, long id, long flush) {
         ProfileCheckpointEvent header = new ProfileCheckpointEvent();
         header.runId = runId;
         header.checkpoint = id;
