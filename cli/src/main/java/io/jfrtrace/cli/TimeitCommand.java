@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.timeit.RepeatNotes;
 import io.jfrtrace.analyzer.timeit.TimeitPrinter;
 import io.jfrtrace.analyzer.timeit.TimeitResult;
 import io.jfrtrace.analyzer.timeit.TimeitUnit;
 import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.record.CachedResource;
 import io.jfrtrace.cli.timeit.SnippetCompiler;
 import io.jfrtrace.cli.timeit.SnippetSource;
@@ -37,7 +39,10 @@ import picocli.CommandLine.Spec;
                         + "top-level expression statement of STATEMENT is consumed (handed to a blackhole that "
                         + "compares it with volatile fields), so the JIT cannot remove the work that computed it; "
                         + "declarations and statements without a value must have an effect of their own. The "
-                        + "autorange trials (1, 2, 5, 10, ... loops until 0.2 s) are the JIT's warm-up."})
+                        + "autorange trials (1, 2, 5, 10, ... loops until 0.2 s) are the JIT's warm-up.",
+                "The timing JVM records its run with Java Flight Recorder: when a GC pause, a compilation or a "
+                        + "deoptimisation fell inside a repeat, a note on stderr after the result says so "
+                        + "('note: 2 of 5 repeats include GC pauses (4.1 ms)'), and -v lists them."})
 final class TimeitCommand implements Callable<Integer> {
     private static final String API_JAR = "/jfr-trace-api.jar";
 
@@ -76,6 +81,11 @@ final class TimeitCommand implements Callable<Integer> {
     @Option(names = "-J", paramLabel = "OPTION", description = "An option for the timing JVM (-J-Xmx1g).")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.jfr",
+            description = "Keep the timing JVM's flight recording in FILE.jfr (owner-only): each repeat beside the JVM's "
+                    + "GC pauses, compilations and deoptimisations.")
+    Path output;
+
     @Parameters(paramLabel = "STATEMENT", arity = "0..*", description = "The statements to time, one line each (default: none).")
     List<String> statements = new ArrayList<>();
 
@@ -85,6 +95,9 @@ final class TimeitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
+        if (output != null) {
+            OutputFiles.checkWritable(output);
+        }
         if (!Files.isExecutable(javaExe)) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run " + javaExe + ": not an executable file");
         }
@@ -102,7 +115,7 @@ final class TimeitCommand implements Callable<Integer> {
         } catch (IllegalStateException e) { // no compiler: a JRE
             throw new CliException(ExitCodes.CANNOT_LAUNCH, e.getMessage());
         }
-        TimingJvm.Outcome outcome = TimingJvm.run(javaExe, jvmOptions, cp, classes, number, repeats, cpu);
+        TimingJvm.Outcome outcome = TimingJvm.run(javaExe, jvmOptions, cp, classes, number, repeats, cpu, output);
         if (outcome instanceof TimingJvm.NeverStarted n) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "the timing JVM could not start (its message is above; exit status "
                     + n.status() + ")");
@@ -110,13 +123,19 @@ final class TimeitCommand implements Callable<Integer> {
         if (outcome instanceof TimingJvm.Failed f) {
             return f.status(); // the snippet's exception is printed above, as timeit prints its traceback
         }
-        TimeitResult result = ((TimingJvm.Measured) outcome).result();
+        TimingJvm.Measured measured = (TimingJvm.Measured) outcome;
+        TimeitResult result = measured.result();
         TimeitPrinter printer = new TimeitPrinter(unit, verbose.length);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.print(printer.out(result));
         out.flush();
         err.print(printer.err(result));
+        if (measured.recording() != null) {
+            err.print(new RepeatNotes(verbose.length).notes(measured.recording()));
+        } else {
+            err.println("jfr-trace timeit: no note on GC pauses, compilations or deoptimisations: " + measured.unrecorded());
+        }
         err.flush();
         return ExitCodes.OK;
     }

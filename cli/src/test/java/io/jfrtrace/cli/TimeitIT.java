@@ -3,8 +3,17 @@ package io.jfrtrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +31,62 @@ class TimeitIT {
                 "java.util.Arrays.sort(xs.clone())");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.stdout().matches("[1-9][0-9]* loops?, best of 5: [0-9.e+-]+ (nsec|usec|msec|sec) per loop\n"), r.toString());
-        assertTrue(r.stderr().isEmpty() || r.stderr().startsWith(":0: UserWarning: The test results are likely unreliable."),
-                r.toString());
+        // CPython's warning, then jfr-trace's notes on what the JVM did during the repeats, if anything
+        assertTrue(r.stderr().matches("(:0: UserWarning: The test results are likely unreliable\\..*\n)?"
+                + "(note: [1-5] of 5 repeats includes? (GC pauses \\([0-9.]+ ms\\)|compilations \\([0-9]+\\)"
+                + "|deoptimizations \\([0-9]+\\))\n)*"), r.toString());
+    }
+
+    @Test
+    void repeatsThatIncludeGcPausesAreNotedAndListedWithVerbose() throws Exception {
+        // 1 MiB per loop, 200 loops a repeat, in a 64 MB heap: every repeat collects; the bare expression (not a Java
+        // statement) is consumed, so escape analysis cannot remove the allocation
+        JfrTraceRun r = JfrTraceRun.run(work, "timeit", "-n", "200", "-r", "3", "-v", "-J-Xmx64m", "-J-XX:+UseSerialGC",
+                "new byte[1 << 20]");
+        assertEquals(0, r.exitCode(), r.toString());
+        Matcher note = Pattern.compile("(?m)^note: 3 of 3 repeats include GC pauses \\(([0-9.]+) ms\\)\n"
+                + "  repeat 1: [0-9]+ pauses?, ([0-9.]+) ms\n  repeat 2: [0-9]+ pauses?, ([0-9.]+) ms\n"
+                + "  repeat 3: [0-9]+ pauses?, ([0-9.]+) ms\n").matcher(r.stderr());
+        assertTrue(note.find(), r.toString());
+        double sum = Double.parseDouble(note.group(2)) + Double.parseDouble(note.group(3)) + Double.parseDouble(note.group(4));
+        assertEquals(Double.parseDouble(note.group(1)), sum, 0.15, "the total is the repeats' pauses: " + r);
+        assertTrue(r.stdout().contains("\n200 loops, best of 3: "), r.toString());
+    }
+
+    @Test
+    void theKeptRecordingHoldsEachRepeatAndTheLoopRunsCompiledBeforeTheFirst() throws Exception {
+        JfrTraceRun r = JfrTraceRun.run(work, "timeit", "-o", "t.jfr", "-s", "double x = 1;", "Math.log(x++)");
+        assertEquals(0, r.exitCode(), r.toString());
+        Path jfr = work.resolve("t.jfr");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(jfr)));
+        Matcher loops = Pattern.compile("^([0-9]+) loops?, best of 5: ").matcher(r.stdout());
+        assertTrue(loops.find(), r.toString());
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        List<RecordedEvent> repeats = events.stream().filter(e -> e.getEventType().getName().equals("jfrtrace.TimeitRepeat")
+                && e.getString("phase").equals("repeat")).toList();
+        assertEquals(List.of(1, 2, 3, 4, 5), repeats.stream().map(e -> e.getInt("index")).toList());
+        for (RecordedEvent e : repeats) {
+            assertEquals(Long.parseLong(loops.group(1)), e.getLong("number"));
+        }
+        // the warm-up (autorange) left the timing method compiled by C2 (not only its loop, by on-stack replacement)
+        // before the first repeat began: the repeats time compiled code
+        RecordedEvent first = repeats.get(0);
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.Compilation")
+                && timingMethod(e.getValue("method")) && e.getInt("compileLevel") == 4 && !e.getBoolean("isOsr")
+                && e.getEndTime().isBefore(first.getStartTime())), "no C2 compile of the timing method before repeat 1");
+    }
+
+    private static boolean timingMethod(RecordedMethod m) {
+        return m != null && m.getType().getName().equals("JfrTraceTimeit") && m.getName().equals("time");
+    }
+
+    @Test
+    void timesOnTemurin25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Jdks.JAVA25), "no Temurin 25 here");
+        JfrTraceRun r = JfrTraceRun.run(work, "timeit", "--java", Jdks.JAVA25.toString(), "-n", "1000", "-r", "2", "a + b",
+                "-s", "int a = 3, b = 4;");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().matches("1000 loops, best of 2: [0-9.e+-]+ (nsec|usec) per loop\n"), r.toString());
     }
 
     @Test

@@ -19,14 +19,14 @@ class EventSchemaTest {
     /** What JFR adds to every event itself. */
     private static final Set<String> IMPLICIT = Set.of("startTime", "duration", "eventThread", "stackTrace");
     /** Constants of an event class that name values, not fields. */
-    private static final Set<String> NOT_FIELDS = Set.of("NAME", "REQUEST", "TIMEOUT", "SIGNAL", "FATAL");
+    private static final Set<String> NOT_FIELDS = Set.of("NAME", "REQUEST", "TIMEOUT", "SIGNAL", "FATAL", "AUTORANGE", "REPEAT");
 
     @ParameterizedTest
     @ValueSource(classes = {RecordingInfoEvent.class, FunctionStatsEvent.class, CallerStatsEvent.class,
             AllocationSnapshotEvent.class, AllocationTraceEvent.class, ThreadDumpEvent.class, ThreadStackEvent.class,
             FlushTimerEvent.class, FinalFlushEvent.class, SnapshotTimerEvent.class, FunctionTotalsEvent.class,
             CallerTotalsEvent.class, ProfileCheckpointEvent.class, LineTableEvent.class, LineCountsEvent.class,
-            LineTotalsEvent.class, LineCheckpointEvent.class})
+            LineTotalsEvent.class, LineCheckpointEvent.class, TimeitRepeatEvent.class})
     void namesAndFieldConstantsAreWhatJfrRecords(Class<? extends Event> eventClass) throws Exception {
         EventType type = EventType.getEventType(eventClass);
         assertEquals(eventClass.getField("NAME").get(null), type.getName());

@@ -70,40 +70,79 @@ public final class SnippetCompiler {
         JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null,
                 List.of(new Source(snippet.text(valued))));
         if (!task.call()) { // cannot happen when the first pass passed: say what the compiler said, generated places
-            throw new CompileError(first(diagnostics, null));
+            throw new CompileError(first(diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList(), null, List.of()));
         }
         return memory.classes;
     }
 
-    /** The first pass: errors, and the (start, end) offsets of the statement's expression statements with a value. */
+    /**
+     * The first pass: errors, and the (start, end) offsets of the statement's expressions whose value is consumed: its
+     * top-level expression statements that have a value, and the bare expressions Java does not take as statements
+     * ({@code a + b}, {@code new int[8]}, {@code xs[3]}) but Python does, which javac reports as "not a statement".
+     */
     private List<long[]> analyse(SnippetSource snippet) throws CompileError, IOException {
+        List<long[]> bare = new ArrayList<>();
+        while (true) {
+            List<long[]> found = new ArrayList<>();
+            Analysis a = analyse(snippet, bare, found);
+            if (a.errors.isEmpty()) {
+                found.addAll(bare);
+                return found;
+            }
+            List<long[]> notStatements = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : a.errors) {
+                long start = SnippetSource.unwrapped(d.getStartPosition(), bare);
+                long end = SnippetSource.unwrapped(d.getEndPosition(), bare);
+                if (NOT_A_STATEMENT.equals(d.getCode()) && start >= snippet.statementOffset() && end <= snippet.statementEnd()
+                        && bare.stream().noneMatch(r -> r[0] == start)) { // a range already consumed: no second try
+                    notStatements.add(new long[] {start, end});
+                }
+            }
+            if (notStatements.isEmpty()) { // the user's to mend (the parser reports "not a statement" alone: it stops)
+                throw new CompileError(first(a.errors, snippet, bare));
+            }
+            bare.addAll(notStatements);
+        }
+    }
+
+    private static final String NOT_A_STATEMENT = "compiler.err.not.stmt";
+
+    /** One compile of the source with {@code bare} consumed: its errors, and the valued expression statements. */
+    private record Analysis(List<Diagnostic<? extends JavaFileObject>> errors) {
+    }
+
+    private Analysis analyse(SnippetSource snippet, List<long[]> bare, List<long[]> valued) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Memory memory = new Memory(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
         JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null,
-                List.of(new Source(snippet.text(List.of()))));
+                List.of(new Source(snippet.text(bare))));
         Iterable<? extends CompilationUnitTree> units = task.parse();
         task.analyze();
-        if (diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
-            throw new CompileError(first(diagnostics, snippet));
+        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        if (!errors.isEmpty()) {
+            return new Analysis(errors);
         }
         Trees trees = Trees.instance(task);
         SourcePositions positions = trees.getSourcePositions();
-        List<long[]> valued = new ArrayList<>();
         for (CompilationUnitTree unit : units) {
             new TreePathScanner<Void, Void>() {
                 @Override
                 public Void visitForLoop(ForLoopTree loop, Void unused) {
-                    long start = positions.getStartPosition(unit, loop.getStatement());
+                    long start = SnippetSource.unwrapped(positions.getStartPosition(unit, loop.getStatement()), bare);
+                    long end = SnippetSource.unwrapped(positions.getEndPosition(unit, loop), bare);
                     // the template's own loop: its body block starts just before the statement
-                    if (start >= 0 && start < snippet.statementOffset() && positions.getEndPosition(unit, loop) > snippet.statementEnd()
+                    if (start >= 0 && start < snippet.statementOffset() && end > snippet.statementEnd()
                             && loop.getStatement() instanceof com.sun.source.tree.BlockTree body) {
                         TreePath bodyPath = new TreePath(getCurrentPath(), body);
                         for (StatementTree s : body.getStatements()) {
                             if (s instanceof ExpressionStatementTree e) {
                                 TypeMirror type = trees.getTypeMirror(new TreePath(new TreePath(bodyPath, s), e.getExpression()));
                                 if (type != null && type.getKind() != TypeKind.VOID) {
-                                    valued.add(new long[] {positions.getStartPosition(unit, e.getExpression()),
-                                            positions.getEndPosition(unit, e.getExpression())});
+                                    valued.add(new long[] {
+                                            SnippetSource.unwrapped(positions.getStartPosition(unit, e.getExpression()), bare),
+                                            SnippetSource.unwrapped(positions.getEndPosition(unit, e.getExpression()), bare)});
                                 }
                             }
                         }
@@ -113,18 +152,20 @@ public final class SnippetCompiler {
                 }
             }.scan(unit, null);
         }
-        return valued;
+        return new Analysis(List.of());
     }
 
     /** {@code statement:1:12: ';' expected}: javac's message in one line, at the user's place. */
-    private static String first(DiagnosticCollector<JavaFileObject> diagnostics, SnippetSource snippet) {
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
+    private static String first(List<Diagnostic<? extends JavaFileObject>> errors, SnippetSource snippet,
+            List<long[]> consumed) {
+        for (Diagnostic<? extends JavaFileObject> d : errors) {
             String message = String.join("; ", d.getMessage(Locale.ROOT).lines().map(String::strip)
                     .filter(l -> !l.isEmpty()).toList());
-            SnippetSource.Place place = snippet == null ? null : snippet.place(d.getLineNumber(), d.getColumnNumber());
+            SnippetSource.Place place = null;
+            if (snippet != null && d.getPosition() != Diagnostic.NOPOS) {
+                long[] at = snippet.lineAndColumn(SnippetSource.unwrapped(d.getPosition(), consumed));
+                place = snippet.place(at[0], at[1]);
+            }
             String where = place != null ? place.toString() : "the generated class, line " + d.getLineNumber();
             return where + ": " + message;
         }

@@ -12,6 +12,7 @@ public record SnippetSource(List<String> imports, String setup, String statement
     public static final String CLASS_NAME = "JfrTraceTimeit";
     /** {@code -i}'s default, as {@code python -m timeit} needs no import for builtins. */
     public static final List<String> DEFAULT_IMPORTS = List.of("java.util.*", "java.util.stream.*");
+    private static final String CONSUME = "_bh.consume(";
 
     /** Which part of the user's text a generated line holds. */
     public enum Part {
@@ -54,9 +55,38 @@ public record SnippetSource(List<String> imports, String setup, String statement
         int base = statementOffset();
         for (long[] r : ranges) {
             s.insert((int) (r[1] - base), ")");
-            s.insert((int) (r[0] - base), "_bh.consume(");
+            s.insert((int) (r[0] - base), CONSUME);
         }
         return head() + s + tail();
+    }
+
+    /**
+     * The offset in {@link #text} with nothing consumed of an offset in {@code text(consumed)}: the wrapping adds no
+     * line, only {@code _bh.consume(} before and {@code )} after each range.
+     */
+    public static long unwrapped(long offset, List<long[]> consumed) {
+        List<long[]> ranges = new ArrayList<>(consumed);
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        long shift = 0;
+        for (long[] r : ranges) {
+            if (offset < r[0] + shift) {
+                break;
+            }
+            shift += CONSUME.length();
+            if (offset < r[1] + shift) {
+                return Math.max(r[0], offset - shift);
+            }
+            shift += 1;
+        }
+        return offset - shift;
+    }
+
+    /** The 1-based line and column of an offset of {@link #text} with nothing consumed. */
+    public long[] lineAndColumn(long offset) {
+        String text = text(List.of());
+        int end = (int) Math.min(Math.max(offset, 0), text.length());
+        int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        return new long[] {text.substring(0, end).chars().filter(c -> c == '\n').count() + 1, end - lineStart + 1};
     }
 
     /** Where a 1-based line and column of {@link #text} (with nothing consumed) came from, or null (generated code). */
@@ -71,7 +101,8 @@ public record SnippetSource(List<String> imports, String setup, String statement
             return new Place(Part.SETUP, line - setupStart + 1, column);
         }
         if (line >= importStart && line < importStart + imports.size()) {
-            return new Place(Part.IMPORT, line - importStart + 1, column - "import ".length());
+            // javac may place an import's error on the generated "import " itself: the name's start then
+            return new Place(Part.IMPORT, line - importStart + 1, Math.max(1, column - "import ".length()));
         }
         return null;
     }

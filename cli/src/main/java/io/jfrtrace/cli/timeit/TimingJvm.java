@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.jfrtrace.analyzer.jfr.RecordingException;
+import io.jfrtrace.analyzer.jfr.TimingRecordingReader;
 import io.jfrtrace.analyzer.timeit.TimeitResult;
+import io.jfrtrace.analyzer.timeit.TimingRecording;
 import io.jfrtrace.privatefiles.PrivateFile;
 
 /**
  * The fresh JVM that times a compiled snippet: its class files go into a private {@code 0700} temp folder (removed
  * afterwards), the JVM runs {@code io.jfrtrace.api.internal.timeit.TimeitRunner} from the API jar with the snippet,
- * keeps the terminal's stdin, stdout and stderr, and writes its measurements into that folder.
+ * keeps the terminal's stdin, stdout and stderr, and writes its measurements into that folder, with a flight recording
+ * of the run (its repository in the folder too) that shows what the JVM did during each repeat.
  */
 public final class TimingJvm {
     private static final String RUNNER = "io.jfrtrace.api.internal.timeit.TimeitRunner";
@@ -28,7 +32,11 @@ public final class TimingJvm {
     public sealed interface Outcome permits Measured, Failed, NeverStarted {
     }
 
-    public record Measured(TimeitResult result) implements Outcome {
+    /**
+     * The timings, and the run's flight recording ({@code null} when it could not be had: {@code unrecorded} says
+     * why).
+     */
+    public record Measured(TimeitResult result, TimingRecording recording, String unrecorded) implements Outcome {
     }
 
     /** The snippet threw (the runner printed it) or the JVM died: its exit status. */
@@ -42,10 +50,14 @@ public final class TimingJvm {
     private TimingJvm() {
     }
 
+    /** {@code keep}: where to copy the run's flight recording (owner-only), or null. */
     public static Outcome run(Path java, List<String> jvmOptions, String classPath, Map<String, byte[]> classes,
-            long number, int repeat, boolean cpu) throws IOException, InterruptedException {
+            long number, int repeat, boolean cpu, Path keep) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("jfr-trace-timeit"); // 0700, random name
         try {
+            Path repository = folder.resolve("repository");
+            PrivateFile.createFolder(repository); // JFR keeps it as it finds it
+            Path jfr = folder.resolve("timeit.jfr");
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
                 Path file = folder.resolve(c.getKey().replace('.', '/') + ".class");
                 Files.createDirectories(file.getParent());
@@ -56,9 +68,11 @@ public final class TimingJvm {
             Path result = folder.resolve("result.txt");
             List<String> command = new ArrayList<>();
             command.add(java.toString());
+            command.add("-XX:FlightRecorderOptions:repository=" + repository);
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", folder + File.pathSeparator + classPath, RUNNER, SnippetSource.CLASS_NAME,
-                    Long.toString(number), Integer.toString(repeat), cpu ? "cpu" : "wall", result.toString()));
+                    Long.toString(number), Integer.toString(repeat), cpu ? "cpu" : "wall", result.toString(),
+                    jfr.toString()));
             Process p = new ProcessBuilder(command).inheritIO().start();
             int status = p.waitFor();
             List<String> lines;
@@ -70,7 +84,20 @@ public final class TimingJvm {
             if (status != 0 || !lines.contains("started") || lines.stream().noneMatch(l -> l.startsWith("number "))) {
                 return lines.contains("started") ? new Failed(status == 0 ? 1 : status) : new NeverStarted(status);
             }
-            return new Measured(parse(lines, repeat));
+            String unrecorded = lines.stream().filter(l -> l.startsWith("unrecorded ")).findFirst()
+                    .map(l -> "the JVM could not record: " + l.substring("unrecorded ".length())).orElse(null);
+            TimingRecording recording = null;
+            if (unrecorded == null) {
+                try {
+                    recording = TimingRecordingReader.read(jfr);
+                    if (keep != null) {
+                        PrivateFile.copy(jfr, keep);
+                    }
+                } catch (RecordingException e) {
+                    unrecorded = e.getMessage();
+                }
+            }
+            return new Measured(parse(lines, repeat), recording, unrecorded);
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -88,7 +115,7 @@ public final class TimingJvm {
                 case "trial" -> trials.add(new TimeitResult.Trial(Long.parseLong(f[1]), Double.parseDouble(f[2])));
                 case "number" -> number = Long.parseLong(f[1]);
                 case "raw" -> raw.add(Double.parseDouble(f[1]));
-                default -> { } // "started"
+                default -> { } // "started", "unrecorded"
             }
         }
         return new TimeitResult(trials, number, repeat, raw);

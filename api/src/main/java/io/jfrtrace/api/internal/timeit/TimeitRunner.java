@@ -10,15 +10,18 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 import io.jfrtrace.api.Timeit;
+import io.jfrtrace.schema.TimeitRepeatEvent;
 
 /**
  * The main class of the JVM that {@code jfr-trace timeit} starts: times the compiled snippet (a {@link Timeit.Inner}
  * named on the command line) with {@link Timeit.Timer}, as {@code timeit.main} does, and writes what it measured to
- * a file for jfr-trace to print, so that the snippet keeps the JVM's stdout and stderr to itself. Not an API.
+ * a file for jfr-trace to print, so that the snippet keeps the JVM's stdout and stderr to itself. Each timed call is
+ * also a {@link TimeitRepeatEvent} in a flight recording of the run ({@link TimingRecording}). Not an API.
  *
- * <p>Arguments: {@code CLASS NUMBER REPEAT wall|cpu RESULT_FILE}; NUMBER 0 runs autorange first. The file's lines:
- * {@code started}, {@code trial N SECONDS} per autorange trial, {@code number N}, {@code raw SECONDS} per repeat
- * (SECONDS as {@link Double#toString}, which reads back exactly). Exit 1 when the snippet throws.
+ * <p>Arguments: {@code CLASS NUMBER REPEAT wall|cpu RESULT_FILE JFR_FILE}; NUMBER 0 runs autorange first. The
+ * result file's lines: {@code started}, {@code trial N SECONDS} per autorange trial, {@code number N}, {@code raw
+ * SECONDS} per repeat (SECONDS as {@link Double#toString}, which reads back exactly), and {@code unrecorded REASON}
+ * when the flight recording could not start. Exit 1 when the snippet throws.
  */
 public final class TimeitRunner {
     private TimeitRunner() {
@@ -27,17 +30,26 @@ public final class TimeitRunner {
     public static void main(String[] args) throws Exception {
         Path result = Path.of(args[4]);
         append(result, "started\n"); // without it, jfr-trace knows the JVM never got here
+        TimingRecording recording = TimingRecording.startInBackground(Path.of(args[5]));
         Timeit.Inner inner = (Timeit.Inner) Class.forName(args[0]).getConstructor().newInstance();
         long number = Long.parseLong(args[1]);
         int repeat = Integer.parseInt(args[2]);
-        Timeit.Timer timer = Timeit.ofInner(inner, args[3].equals("cpu") ? threadCpuTime() : Timeit.defaultTimer);
+        Recorded recorded = new Recorded(inner);
+        Timeit.Timer timer = Timeit.ofInner(recorded, args[3].equals("cpu") ? threadCpuTime() : Timeit.defaultTimer);
         StringBuilder lines = new StringBuilder();
+        String unrecorded = recording.awaitStarted();
+        if (unrecorded != null) {
+            lines.append("unrecorded ").append(unrecorded.replace('\n', ' ')).append('\n');
+        }
         try {
             if (number == 0) {
+                recorded.phase(TimeitRepeatEvent.AUTORANGE);
                 number = timer.autorange((n, t) -> lines.append("trial ").append(n).append(' ').append(t).append('\n'))
                         .number();
             }
+            JitQuiet.await();
             lines.append("number ").append(number).append('\n');
+            recorded.phase(TimeitRepeatEvent.REPEAT);
             for (double t : timer.repeat(repeat, number)) {
                 lines.append("raw ").append(t).append('\n');
             }
@@ -46,7 +58,38 @@ public final class TimeitRunner {
             t.printStackTrace();
             System.exit(1);
         }
+        recording.stop();
         append(result, lines.toString());
+    }
+
+    /** The snippet's timed call inside a {@link TimeitRepeatEvent}: one event per call, nothing per loop. */
+    private static final class Recorded implements Timeit.Inner {
+        private final Timeit.Inner inner;
+        private String phase;
+        private int index;
+
+        Recorded(Timeit.Inner inner) {
+            this.inner = inner;
+        }
+
+        void phase(String phase) {
+            this.phase = phase;
+            this.index = 0;
+        }
+
+        @Override
+        public long time(long number, LongSupplier timer) throws Throwable {
+            TimeitRepeatEvent e = new TimeitRepeatEvent();
+            e.begin();
+            long ns = inner.time(number, timer);
+            e.end();
+            e.phase = phase;
+            e.index = ++index;
+            e.number = number;
+            e.seconds = ns / 1e9;
+            e.commit();
+            return ns;
+        }
     }
 
     /** {@code -p}: the timing thread's CPU time (CPython's is the process's; a JVM's other threads would count). */
