@@ -2,6 +2,7 @@ package io.jfrtrace.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,11 +13,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.jfr.LineCountsReader;
+import io.jfrtrace.analyzer.jfr.ProfileReader;
+import io.jfrtrace.analyzer.trace.CallsText;
 import io.jfrtrace.analyzer.trace.CoverText;
 import io.jfrtrace.analyzer.trace.CoverageResults;
 import io.jfrtrace.analyzer.trace.CoverageSummary;
 import io.jfrtrace.analyzer.trace.FileCoverage;
 import io.jfrtrace.analyzer.trace.ModuleNames;
+import io.jfrtrace.analyzer.trace.TracedCalls;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.privatefiles.PrivateFile;
@@ -51,6 +55,14 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-s", "--summary"}, description = "Print a one-line summary per file (lines, cov%%, module, path).")
     boolean summary;
 
+    @Option(names = {"-l", "--listfuncs"}, description = "List the functions that ran (functions called:), from the "
+            + "recording's call profile.")
+    boolean listfuncs;
+
+    @Option(names = {"-T", "--trackcalls"}, description = "List the caller -> callee pairs (calling relationships:), from "
+            + "the recording's call profile.")
+    boolean trackcalls;
+
     @Option(names = {"-C", "--coverdir"}, paramLabel = "DIR",
             description = "Write the .cover files to DIR, named by the dotted class path (com.example.Demo.cover).")
     Path coverdir;
@@ -65,9 +77,25 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // Everything is read before anything is written: a recording that lacks the data asked for changes nothing.
+        TracedCalls calls = listfuncs || trackcalls ? readCalls() : null;
+        // Only the call lists asked for: the recording need not count lines (with --report CPython writes the .cover
+        // files always; here -c, -m, -s or -C ask for them).
+        boolean lineReport = calls == null || count || missing || summary || coverdir != null;
         CoverageResults results = new CoverageResults();
-        for (Path f : files) {
-            results.update(LineCountsReader.read(f));
+        if (lineReport) {
+            for (Path f : files) {
+                results.update(LineCountsReader.read(f));
+            }
+        }
+        if (calls != null) { // write_results' order: the call lists, then the .cover files and the summary
+            PrintWriter out = spec.commandLine().getOut();
+            out.print((listfuncs ? CallsText.functionsCalled(calls.functions()) : "")
+                    + (trackcalls ? CallsText.callingRelationships(calls.calls()) : ""));
+            out.flush();
+        }
+        if (!lineReport) {
+            return ExitCodes.OK;
         }
         List<Path> roots = sourcePath.isEmpty() ? List.of(Path.of("."), Path.of("src", "main", "java")) : sourcePath;
         if (coverdir != null) {
@@ -96,6 +124,14 @@ final class TraceCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;
+    }
+
+    private TracedCalls readCalls() throws IOException {
+        TracedCalls calls = new TracedCalls();
+        for (Path f : files) {
+            calls.add(ProfileReader.read(f));
+        }
+        return calls;
     }
 
     /** The first root that holds the file's package path. */

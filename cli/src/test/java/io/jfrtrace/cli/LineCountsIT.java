@@ -88,6 +88,33 @@ class LineCountsIT {
                 tr::toString);
     }
 
+    @Test
+    void listfuncsAndTrackcallsListTheRecordedCallsAsCPythonDoes() throws Exception {
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--listfuncs", "--trackcalls");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        String file = "com/example/lines/LineCounts.java";
+        String f = "filename: " + file + ", modulename: LineCounts, funcname: LineCounts.";
+        // the lambda runs on the worker thread, called from the JDK's Thread.run: a function without a caller
+        assertEquals(String.join("\n", "", "functions called:", f + "lambda$main$0", f + "loop", f + "main", f + "square",
+                "", "calling relationships:", "", "*** " + file + " ***",
+                "    LineCounts.LineCounts.lambda$main$0 -> LineCounts.LineCounts.loop",
+                "    LineCounts.LineCounts.loop -> LineCounts.LineCounts.square",
+                "    LineCounts.LineCounts.main -> LineCounts.LineCounts.loop", ""), tr.stdout(), tr::toString);
+        assertEquals("", tr.stderr(), tr::toString);
+        assertTrue(Files.notExists(SOURCES.resolve("com/example/lines/LineCounts.cover")), "only the call lists were asked for");
+    }
+
+    @Test
+    void listfuncsNeedsTheCallProfile() throws Exception {
+        JfrTraceRun rec = record("lines-only.jfr", "--lines", "--no-profile");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", "lines-only.jfr", "-l", "-m", "-C", "cov-l");
+        assertEquals(4, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertTrue(tr.stderr().contains("no jfr-trace call-profile events"), tr::toString);
+        assertTrue(Files.notExists(work.resolve("cov-l")), "nothing is written when a recording lacks data asked for");
+    }
+
     @ParameterizedTest
     @MethodSource("io.jfrtrace.cli.Jdks#available")
     void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
