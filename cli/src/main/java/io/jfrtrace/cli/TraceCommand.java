@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import io.jfrtrace.analyzer.jfr.LineCountsReader;
 import io.jfrtrace.analyzer.jfr.ProfileReader;
@@ -23,30 +25,58 @@ import io.jfrtrace.analyzer.trace.ModuleNames;
 import io.jfrtrace.analyzer.trace.TracedCalls;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.cli.record.ProgramRun;
+import io.jfrtrace.cli.record.SignalRelay;
 import io.jfrtrace.privatefiles.PrivateFile;
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
+import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code jfr-trace trace --report}: python -m trace's report from the line counts of recordings ({@code record
- * --lines}), several merged as {@code --file} accumulates them: a {@code .cover} file per source file and the summary.
+ * {@code jfr-trace trace}: python -m trace. The one-step form, {@code trace [OPTIONS] -- JAVA_ARGS}, runs the program
+ * under the agent as {@code record} does (counting lines for {@code --count}, profiling calls for {@code --listfuncs}
+ * and {@code --trackcalls}) and then reports; {@code trace --report FILE...} reports from recordings made with
+ * {@code record --lines}, several merged as {@code --file} accumulates them: a {@code .cover} file per source file,
+ * the summary and the call lists.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Report line counts recorded with 'record --lines' as python -m trace --report does: one .cover "
-                + "file per source file (beside the source, or in -C DIR as DIR/<dotted.name>.cover) and, with "
-                + "--summary, the coverage table. Several recordings add up."})
+        description = {"python -m trace for Java. 'trace [OPTIONS] -- JAVA_ARGS' runs the program under the agent, as "
+                + "record does, and then reports; it exits with the program's status (see record). 'trace --report "
+                + "FILE... [OPTIONS]' reports from recordings made with 'record --lines' (several add up).",
+                "The report: one .cover file per source file (beside the source, or in -C DIR as "
+                + "DIR/<dotted.name>.cover), with --summary the coverage table, with --listfuncs and --trackcalls the "
+                + "functions called and the calling relationships."})
 final class TraceCommand implements Callable<Integer> {
-    @Option(names = {"-r", "--report"}, required = true,
-            description = "Report from the recordings given (the one-step form, trace -- JAVA_ARGS, is not built yet).")
+    @Option(names = {"-r", "--report"},
+            description = "Report from the recordings given instead of running a program.")
     boolean report;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings made with 'record --lines'")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE|JAVA_ARGS", description = "With --report: recordings made with 'record --lines'. "
+            + "Otherwise, after --: the arguments for java (-cp app.jar com.example.Main ARGS, or -jar app.jar ARGS).")
+    List<String> positional = new ArrayList<>();
 
-    @Option(names = {"-c", "--count"}, description = "Write the .cover files (always done with --report, as in CPython).")
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Option(names = "--recording", paramLabel = "FILE",
+            description = "One-step form: keep the recording in FILE (default: a private temporary file, removed "
+                    + "after the report).")
+    Path recording;
+
+    @Option(names = "--java", paramLabel = "PATH",
+            description = "One-step form: the java executable to run (default: the one running jfr-trace).")
+    Path java;
+
+    @Option(names = {"-c", "--count"}, description = "Count the lines that run and write the .cover files (with --report they are written "
+            + "unless only -l or -T is asked for).")
     boolean count;
 
     @Option(names = {"-m", "--missing"}, description = "Mark executable lines that never ran with '>>>>>>'.")
@@ -76,9 +106,66 @@ final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (!unmatched.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unmatched.get(0) + "'"
+                    + (report ? "" : " (the program's java arguments go after --)"));
+        }
+        if (report) {
+            if (positional.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--report needs the recordings to report from (FILE...)");
+            }
+            return report(positional.stream().map(Path::of).toList());
+        }
+        return runAndReport();
+    }
+
+    /** The one-step form: record the program as record does, then report; the program's status. */
+    private int runAndReport() throws Exception {
+        if (!(count || listfuncs || trackcalls)) { // CPython's words, without the --trace it has
+            throw new ParameterException(spec.commandLine(),
+                    "must specify one of --count, --report, --listfuncs, or --trackcalls");
+        }
+        if (summary && !count) {
+            throw new ParameterException(spec.commandLine(), "--summary can only be used with --count or --report");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // First of all, as record does: a TERM or Ctrl-C during the checks below then means the program never starts.
+        SignalRelay relay = SignalRelay.install(List.of(DumpSignals.DEFAULT), err);
+        ProgramRun program = ProgramRun.of(positional);
+        Path kept = recording == null ? null : recording.toAbsolutePath();
+        if (kept != null) {
+            OutputFiles.checkWritable(kept);
+        }
+        Path javaExe = ProgramRun.javaExecutable(java);
+        // The report's folder is checked before the program runs: its run is not wasted on a -C that cannot be made.
+        if (coverdir != null) {
+            makeFolder(coverdir);
+        }
+        Path temp = kept == null ? Files.createTempDirectory("jfr-trace-trace") : null; // 0700, a random name
+        try {
+            Path out = kept != null ? kept : temp.resolve(program.outputBaseName() + ".jfr");
+            boolean profile = listfuncs || trackcalls;
+            AgentArguments agent = new AgentArguments()
+                    .add(AgentKeys.SETTINGS, "none") // jfr-trace's events only: the JVM's own are not reported
+                    .add(AgentKeys.PROFILE, Boolean.toString(profile)).add(AgentKeys.LINES, Boolean.toString(count));
+            int status = program.record(relay, err, true, javaExe, out, agent, true, profile);
+            if (!Files.isRegularFile(out) || Files.size(out) == 0) {
+                return status; // the program never started, or nothing could be written: record has said why
+            }
+            report(List.of(out));
+            return status;
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    /** The report from {@code files}. */
+    private int report(List<Path> files) throws IOException {
         // Everything is read before anything is written: a recording that lacks the data asked for changes nothing.
-        TracedCalls calls = listfuncs || trackcalls ? readCalls() : null;
+        TracedCalls calls = listfuncs || trackcalls ? readCalls(files) : null;
         // Only the call lists asked for: the recording need not count lines (with --report CPython writes the .cover
         // files always; here -c, -m, -s or -C ask for them).
         boolean lineReport = calls == null || count || missing || summary || coverdir != null;
@@ -126,12 +213,20 @@ final class TraceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private TracedCalls readCalls() throws IOException {
+    private TracedCalls readCalls(List<Path> files) throws IOException {
         TracedCalls calls = new TracedCalls();
         for (Path f : files) {
             calls.add(ProfileReader.read(f));
         }
         return calls;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The first root that holds the file's package path. */

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -115,6 +117,53 @@ class LineCountsIT {
         assertTrue(Files.notExists(work.resolve("cov-l")), "nothing is written when a recording lacks data asked for");
     }
 
+    /** The one-step form on com.example.lines.Ending, ending as {@code ending} says, reporting into {@code coverdir}. */
+    static JfrTraceRun traceRun(Map<String, String> env, String coverdir, String... ending) throws Exception {
+        List<String> args = new ArrayList<>(List.of("trace", "-c", "-m", "-s", "-C", coverdir, "--source-path",
+                SOURCES.toString(), "--", "-cp", classes.toString(), "com.example.lines.Ending"));
+        args.addAll(List.of(ending));
+        return JfrTraceRun.run(work, Jdks.current(), env, args);
+    }
+
+    @Test
+    void theOneStepFormRunsTheProgramThenReportsAndLeavesNoTemporaryFile() throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        JfrTraceRun tr = traceRun(Map.of("JDK_JAVA_OPTIONS", "-Djava.io.tmpdir=" + tmp), "cov-run", "none");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        List<String> out = tr.lines();
+        assertEquals("sum 45", out.get(0), tr::toString); // the program's own output first, as python -m trace
+        assertEquals("lines   cov%   module   (path)", out.get(1), tr::toString);
+        assertTrue(out.get(2).matches(" +\\d+ +\\d+%   com\\.example\\.lines\\.Ending   \\(.*Ending\\.java\\)"), tr::toString);
+        assertTrue(coverLine("cov-run", "Ending", "work body").startsWith("   10: "), () -> cover("cov-run", "Ending"));
+        assertTrue(coverLine("cov-run", "Ending", "throws").startsWith(">>>>>> "), () -> cover("cov-run", "Ending"));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the temporary recording and run folder are gone");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"exit 3,3", "throw,1", "halt 7,7"})
+    void theOneStepFormExitsWithTheProgramsStatusAndReportsWhatWasRecorded(String ending, int status) throws Exception {
+        String dir = "cov-" + ending.replace(' ', '-');
+        JfrTraceRun tr = traceRun(Map.of(), dir, ending.split(" "));
+        assertEquals(status, tr.exitCode(), tr::toString);
+        // after System.exit, an uncaught exception, or Runtime.halt (the recording recovered up to its last flush)
+        assertTrue(coverLine(dir, "Ending", "work body").startsWith("   10: "), () -> cover(dir, "Ending"));
+        assertTrue(tr.lines().contains("lines   cov%   module   (path)"), tr::toString);
+    }
+
+    @Test
+    void theOneStepFormKeepsItsRecordingWhenAsked() throws Exception {
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "-l", "--recording", "kept.jfr", "--", "-cp", classes.toString(),
+                "com.example.lines.Ending", "none");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        assertTrue(tr.stdout().contains("\nfunctions called:\nfilename: com/example/lines/Ending.java, modulename: Ending, "
+                + "funcname: Ending.main\n"), tr::toString);
+        JfrTraceRun again = JfrTraceRun.run(work, "trace", "--report", "kept.jfr", "-l");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(tr.stdout().endsWith(again.stdout()), again::toString);
+    }
+
     @ParameterizedTest
     @MethodSource("io.jfrtrace.cli.Jdks#available")
     void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
@@ -162,6 +211,14 @@ class LineCountsIT {
         assertEquals(5, tr.exitCode(), tr::toString);
         assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
         assertEquals("jfr-trace trace: cannot create a-file: it exists and is not a folder", tr.stderr().strip(), tr::toString);
+    }
+
+    private static String cover(String coverdir, String cls) {
+        try {
+            return Files.readString(work.resolve(coverdir).resolve("com.example.lines." + cls + ".cover"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static String coverLine0(String coverdir) {
