@@ -22,18 +22,25 @@ import io.jfrtrace.analyzer.trace.CoverageResults;
 import io.jfrtrace.analyzer.trace.CoverageSummary;
 import io.jfrtrace.analyzer.trace.FileCoverage;
 import io.jfrtrace.analyzer.trace.ModuleNames;
+import io.jfrtrace.analyzer.trace.TraceFilter;
 import io.jfrtrace.analyzer.trace.TracedCalls;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.Formats;
 import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
 import io.jfrtrace.cli.record.ProgramRun;
 import io.jfrtrace.cli.record.SignalRelay;
+import io.jfrtrace.cli.report.LineCountsReport;
+import io.jfrtrace.cli.report.TraceTextReport;
 import io.jfrtrace.privatefiles.PrivateFile;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
 import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -102,20 +109,41 @@ final class TraceCommand implements Callable<Integer> {
                     + "directory and src/main/java).")
     List<Path> sourcePath = new ArrayList<>();
 
+    @Option(names = "--ignore-module", paramLabel = "NAME", description = "Leave out the module (the file's dotted "
+            + "name, com.example.Demo) and the modules under it (com.example leaves out com.example.*); repeatable, "
+            + "or comma-separated names.")
+    List<String> ignoreModules = new ArrayList<>();
+
+    @Option(names = "--ignore-dir", paramLabel = "DIR", description = "Leave out the source files under DIR; "
+            + "repeatable, or folders joined by ':'.")
+    List<String> ignoreDirs = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Report only files whose dotted name matches (as "
+            + "record's: * matches any characters); the one-step form also instruments only those classes. Repeatable.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out files whose dotted name matches; the "
+            + "one-step form also does not instrument those classes. Repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (!unmatched.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unmatched.get(0) + "'"
-                    + (report ? "" : " (the program's java arguments go after --)"));
+            // picocli's own words (a java option before -- lands here: the usage line shows where it goes)
+            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unmatched.get(0) + "'");
         }
         if (report) {
             if (positional.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--report needs the recordings to report from (FILE...)");
             }
-            return report(positional.stream().map(Path::of).toList());
+            List<Path> files = positional.stream().map(Path::of).toList();
+            return report(files, printers(files));
         }
         return runAndReport();
     }
@@ -137,6 +165,7 @@ final class TraceCommand implements Callable<Integer> {
         if (kept != null) {
             OutputFiles.checkWritable(kept);
         }
+        Printers printers = printers(kept == null ? List.of() : List.of(kept));
         Path javaExe = ProgramRun.javaExecutable(java);
         // The report's folder is checked before the program runs: its run is not wasted on a -C that cannot be made.
         if (coverdir != null) {
@@ -147,13 +176,14 @@ final class TraceCommand implements Callable<Integer> {
             Path out = kept != null ? kept : temp.resolve(program.outputBaseName() + ".jfr");
             boolean profile = listfuncs || trackcalls;
             AgentArguments agent = new AgentArguments()
+                    .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
                     .add(AgentKeys.SETTINGS, "none") // jfr-trace's events only: the JVM's own are not reported
                     .add(AgentKeys.PROFILE, Boolean.toString(profile)).add(AgentKeys.LINES, Boolean.toString(count));
             int status = program.record(relay, err, true, javaExe, out, agent, true, profile);
             if (!Files.isRegularFile(out) || Files.size(out) == 0) {
                 return status; // the program never started, or nothing could be written: record has said why
             }
-            report(List.of(out));
+            report(List.of(out), printers);
             return status;
         } finally {
             if (temp != null) {
@@ -163,34 +193,52 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** The report from {@code files}. */
-    private int report(List<Path> files) throws IOException {
+    private int report(List<Path> files, Printers printers) throws IOException {
         // Everything is read before anything is written: a recording that lacks the data asked for changes nothing.
         TracedCalls calls = listfuncs || trackcalls ? readCalls(files) : null;
         // Only the call lists asked for: the recording need not count lines (with --report CPython writes the .cover
-        // files always; here -c, -m, -s or -C ask for them).
-        boolean lineReport = calls == null || count || missing || summary || coverdir != null;
+        // files always; here -c, -m, -s, -C or another format ask for them).
+        boolean lineReport = calls == null || count || missing || summary || coverdir != null || printers.lines != null;
         CoverageResults results = new CoverageResults();
         if (lineReport) {
             for (Path f : files) {
                 results.update(LineCountsReader.read(f));
             }
         }
-        if (calls != null) { // write_results' order: the call lists, then the .cover files and the summary
-            PrintWriter out = spec.commandLine().getOut();
-            out.print((listfuncs ? CallsText.functionsCalled(calls.functions()) : "")
-                    + (trackcalls ? CallsText.callingRelationships(calls.calls()) : ""));
-            out.flush();
+        StringBuilder text = new StringBuilder(); // write_results' order: the call lists, then the summary
+        if (calls != null) {
+            text.append(listfuncs ? CallsText.functionsCalled(calls.functions()) : "")
+                    .append(trackcalls ? CallsText.callingRelationships(calls.calls()) : "");
         }
-        if (!lineReport) {
-            return ExitCodes.OK;
+        List<FileCoverage> reported = new ArrayList<>();
+        if (lineReport) {
+            text.append(lineReport(results, printers.lines == null, reported));
         }
+        if (printers.lines != null) {
+            printers.lines.print(new LineCountsReport(reported));
+        } else {
+            printers.text.print(new TraceTextReport(text.toString()));
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Finds each file's source and leaves out what the filters say; with {@code coverFiles}, writes its .cover file.
+     * Adds the files reported (named by their source's path) to {@code reported}; returns the summary, if asked for.
+     */
+    private String lineReport(CoverageResults results, boolean coverFiles, List<FileCoverage> reported) throws IOException {
         List<Path> roots = sourcePath.isEmpty() ? List.of(Path.of("."), Path.of("src", "main", "java")) : sourcePath;
         if (coverdir != null) {
             makeFolder(coverdir);
         }
+        TraceFilter filter = new TraceFilter().ignoreModules(ignoreModules).ignoreDirs(ignoreDirs).include(includes)
+                .exclude(excludes);
         CoverageSummary sums = new CoverageSummary();
         for (FileCoverage fc : results.perFile()) {
             Path source = find(roots, fc.file());
+            if (filter.ignores(fc.file(), source)) {
+                continue;
+            }
             if (source == null) {
                 spec.commandLine().getErr().println("jfr-trace trace: no source for " + fc.file() + " in "
                         + roots + "; skipped");
@@ -198,6 +246,10 @@ final class TraceCommand implements Callable<Integer> {
             }
             List<String> lines = CoverText.lines(Files.readString(source, StandardCharsets.UTF_8));
             checkMatches(fc, source, lines.size());
+            reported.add(fc.named(source.toString()));
+            if (!coverFiles) {
+                continue;
+            }
             Set<Integer> lnotab = missing ? fc.executable() : Set.of();
             StringBuilder text = new StringBuilder();
             CoverText.Counted counted = CoverText.write(lines, lnotab, fc.hits(), text);
@@ -206,11 +258,28 @@ final class TraceCommand implements Callable<Integer> {
             write(dir.resolve(module + ".cover"), text);
             sums.add(counted, module, source.toString());
         }
-        if (summary) {
-            spec.commandLine().getOut().print(sums.text());
-            spec.commandLine().getOut().flush();
+        return summary ? sums.text() : "";
+    }
+
+    /** Where the report goes, chosen and checked before any work: the text's printer, or the line counts'. */
+    private record Printers(ReportPrinter<TraceTextReport> text, ReportPrinter<LineCountsReport> lines) {
+    }
+
+    private Printers printers(List<Path> inputs) {
+        if (!output.formatGiven() || output.format() == Formats.TEXT) {
+            return new Printers(output.printer(TraceTextReport.class, inputs), null);
         }
-        return ExitCodes.OK;
+        if (output.format().writerFor(LineCountsReport.class).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--format " + output.format().name() + " cannot print "
+                    + "this report (formats that can: text, " + String.join(", ", Formats.ALL.stream()
+                            .filter(f -> f.writerFor(LineCountsReport.class).isPresent()).map(f -> f.name()).toList())
+                    + ")");
+        }
+        if (listfuncs || trackcalls || summary || coverdir != null) {
+            throw new ParameterException(spec.commandLine(), "--format " + output.format().name() + " prints the line "
+                    + "counts alone; -l, -T, -s and -C belong to the text report");
+        }
+        return new Printers(null, output.printer(LineCountsReport.class, inputs));
     }
 
     private TracedCalls readCalls(List<Path> files) throws IOException {

@@ -164,6 +164,34 @@ class LineCountsIT {
         assertTrue(tr.stdout().endsWith(again.stdout()), again::toString);
     }
 
+    @Test
+    void lcovAndCsvCarryEveryExecutableLineAndTheFiltersLeaveFilesOut() throws Exception {
+        String src = SOURCES.resolve("com/example/lines/LineCounts.java").toString();
+        JfrTraceRun lcov = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--format", "lcov", "-o",
+                "lines.info", "--ignore-module", "com.example.lines.Unused", "--source-path", SOURCES.toString());
+        assertEquals(0, lcov.exitCode(), lcov::toString);
+        String info = Files.readString(work.resolve("lines.info"));
+        assertTrue(info.startsWith("TN:\nSF:" + src + "\n"), info);
+        assertTrue(info.contains("\nDA:19,42\nDA:21,2\n"), info); // the loop body, then the return after it
+        assertTrue(info.contains("\nDA:12,0\n") && info.endsWith("\nLF:14\nLH:11\nend_of_record\n"), info);
+        assertTrue(!info.contains("Unused"), info);
+
+        JfrTraceRun csv = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--format", "csv",
+                "--exclude", "*.Unused", "--source-path", SOURCES.toString());
+        assertEquals(0, csv.exitCode(), csv::toString);
+        assertEquals("file,line,count", csv.lines().get(0), csv::toString);
+        assertTrue(csv.lines().contains(src + ",19,42") && csv.lines().contains(src + ",12,0"), csv::toString);
+        assertEquals(15, csv.lines().size(), csv::toString);
+
+        JfrTraceRun ignored = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "-s", "-C", "cov-ign",
+                "--ignore-dir", SOURCES.resolve("com/example").toString(), "--source-path", SOURCES.toString());
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertEquals("", ignored.stdout(), ignored::toString);
+        try (var covers = Files.list(work.resolve("cov-ign"))) {
+            assertEquals(0, covers.count());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.jfrtrace.cli.Jdks#available")
     void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
