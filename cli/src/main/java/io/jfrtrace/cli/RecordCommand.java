@@ -14,15 +14,8 @@ import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputFiles;
-import io.jfrtrace.cli.record.AgentJar;
-import io.jfrtrace.cli.record.CrashFiles;
-import io.jfrtrace.cli.record.Finisher;
-import io.jfrtrace.cli.record.JavaCommandLine;
-import io.jfrtrace.cli.record.Launch;
-import io.jfrtrace.cli.record.MainClassCheck;
-import io.jfrtrace.cli.record.RunFolder;
+import io.jfrtrace.cli.record.ProgramRun;
 import io.jfrtrace.cli.record.SignalRelay;
-import io.jfrtrace.cli.record.Supervisor;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
 import io.jfrtrace.schema.agent.DumpSignals;
@@ -124,37 +117,18 @@ final class RecordCommand implements Callable<Integer> {
         SignalRelay relay = SignalRelay.install(relayedSignals(), err);
         List<String> args = new ArrayList<>(unmatched);
         args.addAll(javaArgs);
-        JavaCommandLine target = JavaCommandLine.parse(args);
-        if (target == null) {
-            throw new CliException(ExitCodes.USAGE, "no program to run: give a main class, -jar FILE or -m MODULE after the options");
-        }
-        Path workDir = Paths.get("").toAbsolutePath();
-        String problem = MainClassCheck.problem(target, System.getenv("CLASSPATH"), workDir);
-        if (problem != null) {
-            throw new CliException(ExitCodes.USAGE, problem);
-        }
-        Path out = (output != null ? output : Paths.get(target.outputBaseName() + ".jfr")).toAbsolutePath();
+        ProgramRun program = ProgramRun.of(args);
+        Path out = (output != null ? output : Paths.get(program.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
         checkSettings();
         AgentArguments faultOptions = faultOptions();
-        Path javaExe = java != null ? java : Paths.get(System.getProperty("java.home"), "bin", "java");
-        if (!Files.isExecutable(javaExe)) {
-            throw new CliException(ExitCodes.CANNOT_LAUNCH, "cannot run java: " + javaExe + " is not an executable file");
-        }
-
-        RunFolder run = RunFolder.create();
-        AgentArguments agent = new AgentArguments().add(AgentKeys.OUTPUT, out.toString())
+        Path javaExe = ProgramRun.javaExecutable(java);
+        AgentArguments agent = new AgentArguments()
                 .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
-                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, jfrSettings)
-                .add(AgentKeys.QUIET, "true")
-                .add(AgentKeys.STARTED, run.startedMarker().toString())
-                .add(AgentKeys.PARENT, Long.toString(ProcessHandle.current().pid()));
+                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, jfrSettings);
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
-        AgentJar jars = AgentJar.locate(); // an unsafe cache folder is refused before anything is touched
-        Files.deleteIfExists(out); // a stale file must never pass for this run's recording
-        Launch launch = new Launch(javaExe, run, jars, agent, !noFaulthandler, !noProfile, args);
-        return new Supervisor(relay, err, quiet).run(launch, out, workDir);
+        return program.record(relay, err, quiet, javaExe, out, agent, !noFaulthandler, !noProfile);
     }
 
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */

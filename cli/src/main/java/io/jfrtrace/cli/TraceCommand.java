@@ -2,6 +2,7 @@ package io.jfrtrace.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -9,40 +10,80 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import io.jfrtrace.analyzer.jfr.LineCountsReader;
+import io.jfrtrace.analyzer.jfr.ProfileReader;
+import io.jfrtrace.analyzer.trace.CallsText;
 import io.jfrtrace.analyzer.trace.CoverText;
 import io.jfrtrace.analyzer.trace.CoverageResults;
 import io.jfrtrace.analyzer.trace.CoverageSummary;
 import io.jfrtrace.analyzer.trace.FileCoverage;
 import io.jfrtrace.analyzer.trace.ModuleNames;
+import io.jfrtrace.analyzer.trace.TraceFilter;
+import io.jfrtrace.analyzer.trace.TracedCalls;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.Formats;
+import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.cli.output.OutputOptions;
+import io.jfrtrace.cli.output.ReportPrinter;
+import io.jfrtrace.cli.record.ProgramRun;
+import io.jfrtrace.cli.record.SignalRelay;
+import io.jfrtrace.cli.report.LineCountsReport;
+import io.jfrtrace.cli.report.TraceTextReport;
 import io.jfrtrace.privatefiles.PrivateFile;
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
+import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code jfr-trace trace --report}: python -m trace's report from the line counts of recordings ({@code record
- * --lines}), several merged as {@code --file} accumulates them: a {@code .cover} file per source file and the summary.
+ * {@code jfr-trace trace}: python -m trace. The one-step form, {@code trace [OPTIONS] -- JAVA_ARGS}, runs the program
+ * under the agent as {@code record} does (counting lines for {@code --count}, profiling calls for {@code --listfuncs}
+ * and {@code --trackcalls}) and then reports; {@code trace --report FILE...} reports from recordings made with
+ * {@code record --lines}, several merged as {@code --file} accumulates them: a {@code .cover} file per source file,
+ * the summary and the call lists.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Report line counts recorded with 'record --lines' as python -m trace --report does: one .cover "
-                + "file per source file (beside the source, or in -C DIR as DIR/<dotted.name>.cover) and, with "
-                + "--summary, the coverage table. Several recordings add up."})
+        description = {"python -m trace for Java. 'trace [OPTIONS] -- JAVA_ARGS' runs the program under the agent, as "
+                + "record does, and then reports; it exits with the program's status (see record). 'trace --report "
+                + "FILE... [OPTIONS]' reports from recordings made with 'record --lines' (several add up).",
+                "The report: one .cover file per source file (beside the source, or in -C DIR as "
+                + "DIR/<dotted.name>.cover), with --summary the coverage table, with --listfuncs and --trackcalls the "
+                + "functions called and the calling relationships."})
 final class TraceCommand implements Callable<Integer> {
-    @Option(names = {"-r", "--report"}, required = true,
-            description = "Report from the recordings given (the one-step form, trace -- JAVA_ARGS, is not built yet).")
+    @Option(names = {"-r", "--report"},
+            description = "Report from the recordings given instead of running a program.")
     boolean report;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings made with 'record --lines'")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE|JAVA_ARGS", description = "With --report: recordings made with 'record --lines'. "
+            + "Otherwise, after --: the arguments for java (-cp app.jar com.example.Main ARGS, or -jar app.jar ARGS).")
+    List<String> positional = new ArrayList<>();
 
-    @Option(names = {"-c", "--count"}, description = "Write the .cover files (always done with --report, as in CPython).")
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Option(names = "--recording", paramLabel = "FILE",
+            description = "One-step form: keep the recording in FILE (default: a private temporary file, removed "
+                    + "after the report).")
+    Path recording;
+
+    @Option(names = "--java", paramLabel = "PATH",
+            description = "One-step form: the java executable to run (default: the one running jfr-trace).")
+    Path java;
+
+    @Option(names = {"-c", "--count"}, description = "Count the lines that run and write the .cover files (with --report they are written "
+            + "unless only -l or -T is asked for).")
     boolean count;
 
     @Option(names = {"-m", "--missing"}, description = "Mark executable lines that never ran with '>>>>>>'.")
@@ -50,6 +91,14 @@ final class TraceCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--summary"}, description = "Print a one-line summary per file (lines, cov%%, module, path).")
     boolean summary;
+
+    @Option(names = {"-l", "--listfuncs"}, description = "List the functions that ran (functions called:), from the "
+            + "recording's call profile.")
+    boolean listfuncs;
+
+    @Option(names = {"-T", "--trackcalls"}, description = "List the caller -> callee pairs (calling relationships:), from "
+            + "the recording's call profile.")
+    boolean trackcalls;
 
     @Option(names = {"-C", "--coverdir"}, paramLabel = "DIR",
             description = "Write the .cover files to DIR, named by the dotted class path (com.example.Demo.cover).")
@@ -60,22 +109,136 @@ final class TraceCommand implements Callable<Integer> {
                     + "directory and src/main/java).")
     List<Path> sourcePath = new ArrayList<>();
 
+    @Option(names = "--ignore-module", paramLabel = "NAME", description = "Leave out the module (the file's dotted "
+            + "name, com.example.Demo) and the modules under it (com.example leaves out com.example.*); repeatable, "
+            + "or comma-separated names.")
+    List<String> ignoreModules = new ArrayList<>();
+
+    @Option(names = "--ignore-dir", paramLabel = "DIR", description = "Leave out the source files under DIR; "
+            + "repeatable, or folders joined by ':'.")
+    List<String> ignoreDirs = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Report only files whose dotted name matches (as "
+            + "record's: * matches any characters); the one-step form also instruments only those classes. Repeatable.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out files whose dotted name matches; the "
+            + "one-step form also does not instrument those classes. Repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        CoverageResults results = new CoverageResults();
-        for (Path f : files) {
-            results.update(LineCountsReader.read(f));
+    public Integer call() throws Exception {
+        if (!unmatched.isEmpty()) {
+            // picocli's own words (a java option before -- lands here: the usage line shows where it goes)
+            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unmatched.get(0) + "'");
         }
+        if (report) {
+            if (positional.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--report needs the recordings to report from (FILE...)");
+            }
+            List<Path> files = positional.stream().map(Path::of).toList();
+            return report(files, printers(files));
+        }
+        return runAndReport();
+    }
+
+    /** The one-step form: record the program as record does, then report; the program's status. */
+    private int runAndReport() throws Exception {
+        if (!(count || listfuncs || trackcalls)) { // CPython's words, without the --trace it has
+            throw new ParameterException(spec.commandLine(),
+                    "must specify one of --count, --report, --listfuncs, or --trackcalls");
+        }
+        if (summary && !count) {
+            throw new ParameterException(spec.commandLine(), "--summary can only be used with --count or --report");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // First of all, as record does: a TERM or Ctrl-C during the checks below then means the program never starts.
+        SignalRelay relay = SignalRelay.install(List.of(DumpSignals.DEFAULT), err);
+        ProgramRun program = ProgramRun.of(positional);
+        Path kept = recording == null ? null : recording.toAbsolutePath();
+        if (kept != null) {
+            OutputFiles.checkWritable(kept);
+        }
+        Printers printers = printers(kept == null ? List.of() : List.of(kept));
+        Path javaExe = ProgramRun.javaExecutable(java);
+        // The report's folder is checked before the program runs: its run is not wasted on a -C that cannot be made.
+        if (coverdir != null) {
+            makeFolder(coverdir);
+        }
+        Path temp = kept == null ? Files.createTempDirectory("jfr-trace-trace") : null; // 0700, a random name
+        try {
+            Path out = kept != null ? kept : temp.resolve(program.outputBaseName() + ".jfr");
+            boolean profile = listfuncs || trackcalls;
+            AgentArguments agent = new AgentArguments()
+                    .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
+                    .add(AgentKeys.SETTINGS, "none") // jfr-trace's events only: the JVM's own are not reported
+                    .add(AgentKeys.PROFILE, Boolean.toString(profile)).add(AgentKeys.LINES, Boolean.toString(count));
+            int status = program.record(relay, err, true, javaExe, out, agent, true, profile);
+            if (!Files.isRegularFile(out) || Files.size(out) == 0) {
+                return status; // the program never started, or nothing could be written: record has said why
+            }
+            report(List.of(out), printers);
+            return status;
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    /** The report from {@code files}. */
+    private int report(List<Path> files, Printers printers) throws IOException {
+        // Everything is read before anything is written: a recording that lacks the data asked for changes nothing.
+        TracedCalls calls = listfuncs || trackcalls ? readCalls(files) : null;
+        // Only the call lists asked for: the recording need not count lines (with --report CPython writes the .cover
+        // files always; here -c, -m, -s, -C or another format ask for them).
+        boolean lineReport = calls == null || count || missing || summary || coverdir != null || printers.lines != null;
+        CoverageResults results = new CoverageResults();
+        if (lineReport) {
+            for (Path f : files) {
+                results.update(LineCountsReader.read(f));
+            }
+        }
+        StringBuilder text = new StringBuilder(); // write_results' order: the call lists, then the summary
+        if (calls != null) {
+            text.append(listfuncs ? CallsText.functionsCalled(calls.functions()) : "")
+                    .append(trackcalls ? CallsText.callingRelationships(calls.calls()) : "");
+        }
+        List<FileCoverage> reported = new ArrayList<>();
+        if (lineReport) {
+            text.append(lineReport(results, printers.lines == null, reported));
+        }
+        if (printers.lines != null) {
+            printers.lines.print(new LineCountsReport(reported));
+        } else {
+            printers.text.print(new TraceTextReport(text.toString()));
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Finds each file's source and leaves out what the filters say; with {@code coverFiles}, writes its .cover file.
+     * Adds the files reported (named by their source's path) to {@code reported}; returns the summary, if asked for.
+     */
+    private String lineReport(CoverageResults results, boolean coverFiles, List<FileCoverage> reported) throws IOException {
         List<Path> roots = sourcePath.isEmpty() ? List.of(Path.of("."), Path.of("src", "main", "java")) : sourcePath;
         if (coverdir != null) {
             makeFolder(coverdir);
         }
+        TraceFilter filter = new TraceFilter().ignoreModules(ignoreModules).ignoreDirs(ignoreDirs).include(includes)
+                .exclude(excludes);
         CoverageSummary sums = new CoverageSummary();
         for (FileCoverage fc : results.perFile()) {
             Path source = find(roots, fc.file());
+            if (filter.ignores(fc.file(), source)) {
+                continue;
+            }
             if (source == null) {
                 spec.commandLine().getErr().println("jfr-trace trace: no source for " + fc.file() + " in "
                         + roots + "; skipped");
@@ -83,6 +246,10 @@ final class TraceCommand implements Callable<Integer> {
             }
             List<String> lines = CoverText.lines(Files.readString(source, StandardCharsets.UTF_8));
             checkMatches(fc, source, lines.size());
+            reported.add(fc.named(source.toString()));
+            if (!coverFiles) {
+                continue;
+            }
             Set<Integer> lnotab = missing ? fc.executable() : Set.of();
             StringBuilder text = new StringBuilder();
             CoverText.Counted counted = CoverText.write(lines, lnotab, fc.hits(), text);
@@ -91,11 +258,44 @@ final class TraceCommand implements Callable<Integer> {
             write(dir.resolve(module + ".cover"), text);
             sums.add(counted, module, source.toString());
         }
-        if (summary) {
-            spec.commandLine().getOut().print(sums.text());
-            spec.commandLine().getOut().flush();
+        return summary ? sums.text() : "";
+    }
+
+    /** Where the report goes, chosen and checked before any work: the text's printer, or the line counts'. */
+    private record Printers(ReportPrinter<TraceTextReport> text, ReportPrinter<LineCountsReport> lines) {
+    }
+
+    private Printers printers(List<Path> inputs) {
+        if (!output.formatGiven() || output.format() == Formats.TEXT) {
+            return new Printers(output.printer(TraceTextReport.class, inputs), null);
         }
-        return ExitCodes.OK;
+        if (output.format().writerFor(LineCountsReport.class).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--format " + output.format().name() + " cannot print "
+                    + "this report (formats that can: text, " + String.join(", ", Formats.ALL.stream()
+                            .filter(f -> f.writerFor(LineCountsReport.class).isPresent()).map(f -> f.name()).toList())
+                    + ")");
+        }
+        if (listfuncs || trackcalls || summary || coverdir != null) {
+            throw new ParameterException(spec.commandLine(), "--format " + output.format().name() + " prints the line "
+                    + "counts alone; -l, -T, -s and -C belong to the text report");
+        }
+        return new Printers(null, output.printer(LineCountsReport.class, inputs));
+    }
+
+    private TracedCalls readCalls(List<Path> files) throws IOException {
+        TracedCalls calls = new TracedCalls();
+        for (Path f : files) {
+            calls.add(ProfileReader.read(f));
+        }
+        return calls;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The first root that holds the file's package path. */

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -88,6 +90,108 @@ class LineCountsIT {
                 tr::toString);
     }
 
+    @Test
+    void listfuncsAndTrackcallsListTheRecordedCallsAsCPythonDoes() throws Exception {
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--listfuncs", "--trackcalls");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        String file = "com/example/lines/LineCounts.java";
+        String f = "filename: " + file + ", modulename: LineCounts, funcname: LineCounts.";
+        // the lambda runs on the worker thread, called from the JDK's Thread.run: a function without a caller
+        assertEquals(String.join("\n", "", "functions called:", f + "lambda$main$0", f + "loop", f + "main", f + "square",
+                "", "calling relationships:", "", "*** " + file + " ***",
+                "    LineCounts.LineCounts.lambda$main$0 -> LineCounts.LineCounts.loop",
+                "    LineCounts.LineCounts.loop -> LineCounts.LineCounts.square",
+                "    LineCounts.LineCounts.main -> LineCounts.LineCounts.loop", ""), tr.stdout(), tr::toString);
+        assertEquals("", tr.stderr(), tr::toString);
+        assertTrue(Files.notExists(SOURCES.resolve("com/example/lines/LineCounts.cover")), "only the call lists were asked for");
+    }
+
+    @Test
+    void listfuncsNeedsTheCallProfile() throws Exception {
+        JfrTraceRun rec = record("lines-only.jfr", "--lines", "--no-profile");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--report", "lines-only.jfr", "-l", "-m", "-C", "cov-l");
+        assertEquals(4, tr.exitCode(), tr::toString);
+        assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
+        assertTrue(tr.stderr().contains("no jfr-trace call-profile events"), tr::toString);
+        assertTrue(Files.notExists(work.resolve("cov-l")), "nothing is written when a recording lacks data asked for");
+    }
+
+    /** The one-step form on com.example.lines.Ending, ending as {@code ending} says, reporting into {@code coverdir}. */
+    static JfrTraceRun traceRun(Map<String, String> env, String coverdir, String... ending) throws Exception {
+        List<String> args = new ArrayList<>(List.of("trace", "-c", "-m", "-s", "-C", coverdir, "--source-path",
+                SOURCES.toString(), "--", "-cp", classes.toString(), "com.example.lines.Ending"));
+        args.addAll(List.of(ending));
+        return JfrTraceRun.run(work, Jdks.current(), env, args);
+    }
+
+    @Test
+    void theOneStepFormRunsTheProgramThenReportsAndLeavesNoTemporaryFile() throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        JfrTraceRun tr = traceRun(Map.of("JDK_JAVA_OPTIONS", "-Djava.io.tmpdir=" + tmp), "cov-run", "none");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        List<String> out = tr.lines();
+        assertEquals("sum 45", out.get(0), tr::toString); // the program's own output first, as python -m trace
+        assertEquals("lines   cov%   module   (path)", out.get(1), tr::toString);
+        assertTrue(out.get(2).matches(" +\\d+ +\\d+%   com\\.example\\.lines\\.Ending   \\(.*Ending\\.java\\)"), tr::toString);
+        assertTrue(coverLine("cov-run", "Ending", "work body").startsWith("   10: "), () -> cover("cov-run", "Ending"));
+        assertTrue(coverLine("cov-run", "Ending", "throws").startsWith(">>>>>> "), () -> cover("cov-run", "Ending"));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the temporary recording and run folder are gone");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"exit 3,3", "throw,1", "halt 7,7"})
+    void theOneStepFormExitsWithTheProgramsStatusAndReportsWhatWasRecorded(String ending, int status) throws Exception {
+        String dir = "cov-" + ending.replace(' ', '-');
+        JfrTraceRun tr = traceRun(Map.of(), dir, ending.split(" "));
+        assertEquals(status, tr.exitCode(), tr::toString);
+        // after System.exit, an uncaught exception, or Runtime.halt (the recording recovered up to its last flush)
+        assertTrue(coverLine(dir, "Ending", "work body").startsWith("   10: "), () -> cover(dir, "Ending"));
+        assertTrue(tr.lines().contains("lines   cov%   module   (path)"), tr::toString);
+    }
+
+    @Test
+    void theOneStepFormKeepsItsRecordingWhenAsked() throws Exception {
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "-l", "--recording", "kept.jfr", "--", "-cp", classes.toString(),
+                "com.example.lines.Ending", "none");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        assertTrue(tr.stdout().contains("\nfunctions called:\nfilename: com/example/lines/Ending.java, modulename: Ending, "
+                + "funcname: Ending.main\n"), tr::toString);
+        JfrTraceRun again = JfrTraceRun.run(work, "trace", "--report", "kept.jfr", "-l");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(tr.stdout().endsWith(again.stdout()), again::toString);
+    }
+
+    @Test
+    void lcovAndCsvCarryEveryExecutableLineAndTheFiltersLeaveFilesOut() throws Exception {
+        String src = SOURCES.resolve("com/example/lines/LineCounts.java").toString();
+        JfrTraceRun lcov = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--format", "lcov", "-o",
+                "lines.info", "--ignore-module", "com.example.lines.Unused", "--source-path", SOURCES.toString());
+        assertEquals(0, lcov.exitCode(), lcov::toString);
+        String info = Files.readString(work.resolve("lines.info"));
+        assertTrue(info.startsWith("TN:\nSF:" + src + "\n"), info);
+        assertTrue(info.contains("\nDA:19,42\nDA:21,2\n"), info); // the loop body, then the return after it
+        assertTrue(info.contains("\nDA:12,0\n") && info.endsWith("\nLF:14\nLH:11\nend_of_record\n"), info);
+        assertTrue(!info.contains("Unused"), info);
+
+        JfrTraceRun csv = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "--format", "csv",
+                "--exclude", "*.Unused", "--source-path", SOURCES.toString());
+        assertEquals(0, csv.exitCode(), csv::toString);
+        assertEquals("file,line,count", csv.lines().get(0), csv::toString);
+        assertTrue(csv.lines().contains(src + ",19,42") && csv.lines().contains(src + ",12,0"), csv::toString);
+        assertEquals(15, csv.lines().size(), csv::toString);
+
+        JfrTraceRun ignored = JfrTraceRun.run(work, "trace", "--report", recording.toString(), "-s", "-C", "cov-ign",
+                "--ignore-dir", SOURCES.resolve("com/example").toString(), "--source-path", SOURCES.toString());
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertEquals("", ignored.stdout(), ignored::toString);
+        try (var covers = Files.list(work.resolve("cov-ign"))) {
+            assertEquals(0, covers.count());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.jfrtrace.cli.Jdks#available")
     void linesWithoutCallProfilingCountTheSameOnEachJdk(Path java) throws Exception {
@@ -135,6 +239,14 @@ class LineCountsIT {
         assertEquals(5, tr.exitCode(), tr::toString);
         assertEquals(1, tr.stderr().strip().lines().count(), tr::toString);
         assertEquals("jfr-trace trace: cannot create a-file: it exists and is not a folder", tr.stderr().strip(), tr::toString);
+    }
+
+    private static String cover(String coverdir, String cls) {
+        try {
+            return Files.readString(work.resolve(coverdir).resolve("com.example.lines." + cls + ".cover"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static String coverLine0(String coverdir) {

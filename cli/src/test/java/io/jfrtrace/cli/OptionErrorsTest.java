@@ -49,7 +49,7 @@ class OptionErrorsTest {
             "stats $F -s 7                      | jfr-trace stats: unknown legacy sort key 7",
             "stats $F -r (?x:a)                 | jfr-trace stats: --restrict: unsupported Python regular expression '(?x:a)'",
             "stats $F --callers --callees       | jfr-trace stats: Error: --callers, --callees are mutually exclusive",
-            "stats $F --format xml              | jfr-trace stats: --format: unknown format 'xml' (text, csv, collapsed, html)",
+            "stats $F --format xml              | jfr-trace stats: --format: unknown format 'xml' (text, csv, collapsed, html, lcov)",
             "stats $F --profile heap            | jfr-trace stats: --profile: unknown profile 'heap' (calls, cpu, cpu-time, wall, alloc, lock, method-timing)",
             "stats $F --from soon               | jfr-trace stats: --from: 'soon' is neither seconds from the recording's start nor a clock time",
             "stats $F --to 25:00                | jfr-trace stats: --to: '25:00' is not a clock time",
@@ -89,6 +89,16 @@ class OptionErrorsTest {
             "record --dump-signal NOPE -cp x Main          | jfr-trace record: --dump-signal: unknown signal 'NOPE' (use USR1, HUP, WINCH, URG, CONT, TTIN, TTOU)",
             "record --snapshot-signal TERM -cp x Main      | jfr-trace record: --snapshot-signal: SIGTERM cannot be used: SIGTERM shuts the JVM down",
             "record --alloc-sample x -cp x Main            | jfr-trace record: Invalid value for option '--alloc-sample'",
+            // trace: python -m trace's own rules and words, checked before a program runs or a recording is read
+            "trace --report                                | jfr-trace trace: --report needs the recordings to report from (FILE...)",
+            "trace -m -- -cp x Main                        | jfr-trace trace: must specify one of --count, --report, --listfuncs, or --trackcalls",
+            "trace -l -s -- -cp x Main                     | jfr-trace trace: --summary can only be used with --count or --report",
+            "trace -c --frobnicate -- -cp x Main           | jfr-trace trace: Unknown option: '--frobnicate' (see 'jfr-trace help trace')",
+            "trace --report $F --frobnicate                | jfr-trace trace: Unknown option: '--frobnicate' (see",
+            "trace --report $F --format lcov -l            | jfr-trace trace: --format lcov prints the line counts alone; -l, -T, -s and -C belong to the text report",
+            "trace --report $F --format csv -C cov         | jfr-trace trace: --format csv prints the line counts alone",
+            "trace --report $F --format html               | jfr-trace trace: --format html cannot print this report (formats that can: text, csv, lcov)",
+            "trace --report $F --format xml                | jfr-trace trace: --format: unknown format 'xml' (text, csv, collapsed, html, lcov)",
     })
     void isAUsageErrorInOneLine(String commandLine, String start) {
         String[] args = commandLine.split(" ");

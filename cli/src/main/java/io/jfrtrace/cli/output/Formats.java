@@ -6,6 +6,7 @@ import java.util.List;
 import io.jfrtrace.cli.report.collapsed.CollapsedText;
 import io.jfrtrace.cli.report.csv.AllocationCsv;
 import io.jfrtrace.cli.report.csv.DiffCsv;
+import io.jfrtrace.cli.report.csv.LineCountsCsv;
 import io.jfrtrace.cli.report.csv.ProfileCsv;
 import io.jfrtrace.cli.report.csv.ProfileDiffCsv;
 import io.jfrtrace.cli.report.csv.SnapshotListCsv;
@@ -13,22 +14,24 @@ import io.jfrtrace.cli.report.csv.ThreadDumpsCsv;
 import io.jfrtrace.cli.report.csv.TracesCsv;
 import io.jfrtrace.cli.report.html.FlameGraphDiffHtml;
 import io.jfrtrace.cli.report.html.FlameGraphHtml;
+import io.jfrtrace.cli.report.lcov.LcovText;
 import io.jfrtrace.cli.report.text.AllocationText;
 import io.jfrtrace.cli.report.text.DiffText;
 import io.jfrtrace.cli.report.text.ProfileDiffText;
 import io.jfrtrace.cli.report.text.ProfileText;
 import io.jfrtrace.cli.report.text.SnapshotListText;
 import io.jfrtrace.cli.report.text.ThreadDumpsText;
+import io.jfrtrace.cli.report.text.TraceText;
 import picocli.CommandLine.ITypeConverter;
 
 /** Every {@code --format} there is: a new format is one more entry here (and its writers). */
 public final class Formats {
     /** Python's own text, byte for byte: the default. */
     public static final Format TEXT = new Format("text", List.of(new ProfileText(), new AllocationText(),
-            new SnapshotListText(), new DiffText(), new ThreadDumpsText(), new ProfileDiffText()));
+            new SnapshotListText(), new DiffText(), new ThreadDumpsText(), new ProfileDiffText(), new TraceText()));
     /** The report's rows as CSV (RFC 4180, a header row), through Commons CSV. */
     public static final Format CSV = new Format("csv", List.of(new ProfileCsv(), new AllocationCsv(),
-            new SnapshotListCsv(), new DiffCsv(), new ThreadDumpsCsv(), new TracesCsv(), new ProfileDiffCsv()));
+            new SnapshotListCsv(), new DiffCsv(), new ThreadDumpsCsv(), new TracesCsv(), new ProfileDiffCsv(), new LineCountsCsv()));
 
     /** Folded stacks, one line per distinct stack: the input of flame graph tools. */
     public static final Format COLLAPSED = new Format("collapsed", List.of(new CollapsedText()));
@@ -36,7 +39,10 @@ public final class Formats {
     /** An interactive flame graph: one self-contained HTML page (a differential one for compare). */
     public static final Format HTML = new Format("html", List.of(new FlameGraphHtml(), new FlameGraphDiffHtml()));
 
-    public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED, HTML);
+    /** Line counts as an lcov tracefile, for genhtml, Codecov and IDEs ({@code trace}). */
+    public static final Format LCOV = new Format("lcov", List.of(new LcovText()));
+
+    public static final List<Format> ALL = List.of(TEXT, CSV, COLLAPSED, HTML, LCOV);
 
     private Formats() {
     }
