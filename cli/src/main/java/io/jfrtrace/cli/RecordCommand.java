@@ -14,6 +14,8 @@ import io.jfrtrace.cli.convert.Converters;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.cli.output.OutputFiles;
+import io.jfrtrace.analyzer.pstats.SortKey;
+import io.jfrtrace.cli.record.ProfileAtExit;
 import io.jfrtrace.cli.record.ProgramRun;
 import io.jfrtrace.cli.record.SignalRelay;
 import io.jfrtrace.schema.agent.AgentArguments;
@@ -39,6 +41,16 @@ final class RecordCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Recording to write (default: <main class or jar name>.jfr).")
     Path output;
+
+    /** python -m cProfile -s KEY; empty: print nothing. */
+    List<SortKey> sort = List.of();
+
+    @Option(names = {"-s", "--sort"}, paramLabel = "KEY", completionCandidates = SortKeyWords.class,
+            description = "When the program has ended, print its call profile sorted by KEY, as python -m cProfile -s KEY "
+                    + "does (repeatable for tie-breaks; the keys of stats -s). The recording is written as usual.")
+    void sortBy(List<String> keys) { // the list so far: pstats' rule is about all keys together
+        sort = SortKey.parseArgs(keys);
+    }
 
     @Option(names = "--include", paramLabel = "GLOB", description = "Profile only classes whose name matches (repeatable; * matches any characters).")
     List<String> includes = new ArrayList<>();
@@ -128,7 +140,14 @@ final class RecordCommand implements Callable<Integer> {
                 .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, jfrSettings);
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
-        return program.record(relay, err, quiet, javaExe, out, agent, !noFaulthandler, !noProfile);
+        if (!sort.isEmpty() && noProfile) {
+            throw new CliException(ExitCodes.USAGE, "-s prints the call profile, which --no-profile turns off");
+        }
+        int status = program.record(relay, err, quiet, javaExe, out, agent, !noFaulthandler, !noProfile);
+        if (!sort.isEmpty() && Files.exists(out)) {
+            ProfileAtExit.print(out, sort, spec.commandLine().getOut(), err, "jfr-trace record");
+        }
+        return status;
     }
 
     /** The signals record passes on besides TERM, INT and HUP: the dump and snapshot signals. */
