@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.jfrtrace.analyzer.timeit.RepeatNotes;
@@ -107,15 +106,18 @@ final class TimeitCommand implements Callable<Integer> {
         // CPython joins several -s or statements into lines; none is "pass"
         SnippetSource snippet = new SnippetSource(allImports, SnippetSource.lines(setup), SnippetSource.lines(statements));
         String cp = apiJar() + (classPath == null || classPath.isEmpty() ? "" : File.pathSeparator + classPath);
-        Map<String, byte[]> classes;
+        SnippetCompiler compiler;
         try {
-            classes = new SnippetCompiler(cp, release(javaExe)).compile(snippet);
-        } catch (SnippetCompiler.CompileError e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+            compiler = new SnippetCompiler(cp, release(javaExe));
         } catch (IllegalStateException e) { // no compiler: a JRE
             throw new CliException(ExitCodes.CANNOT_LAUNCH, e.getMessage());
         }
-        TimingJvm.Outcome outcome = TimingJvm.run(javaExe, jvmOptions, cp, classes, number, repeats, cpu, output);
+        TimingJvm.Outcome outcome;
+        try {
+            outcome = TimingJvm.run(javaExe, jvmOptions, cp, () -> compiler.compile(snippet), number, repeats, cpu, output);
+        } catch (SnippetCompiler.CompileError e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
         if (outcome instanceof TimingJvm.NeverStarted n) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "the timing JVM could not start (its message is above; exit status "
                     + n.status() + ")");

@@ -50,21 +50,27 @@ public final class TimingJvm {
     private TimingJvm() {
     }
 
-    /** {@code keep}: where to copy the run's flight recording (owner-only), or null. */
-    public static Outcome run(Path java, List<String> jvmOptions, String classPath, Map<String, byte[]> classes,
-            long number, int repeat, boolean cpu, Path keep) throws IOException, InterruptedException {
+    /** What makes the snippet's class files; runs while the timing JVM starts. */
+    @FunctionalInterface
+    public interface Compilation {
+        Map<String, byte[]> classes() throws SnippetCompiler.CompileError, IOException;
+    }
+
+    /**
+     * Starts the timing JVM, compiles the snippet meanwhile (the JVM and its flight recorder take about half a second
+     * to start, javac as long: they overlap), hands the JVM the class files, and waits for its measurements.
+     * {@code keep}: where to copy the run's flight recording (owner-only), or null. A snippet that does not compile
+     * ends the waiting JVM and throws.
+     */
+    public static Outcome run(Path java, List<String> jvmOptions, String classPath, Compilation compilation,
+            long number, int repeat, boolean cpu, Path keep)
+            throws IOException, InterruptedException, SnippetCompiler.CompileError {
         Path folder = Files.createTempDirectory("jfr-trace-timeit"); // 0700, random name
         try {
             Path repository = folder.resolve("repository");
             PrivateFile.createFolder(repository); // JFR keeps it as it finds it
             Path jfr = folder.resolve("timeit.jfr");
-            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                Path file = folder.resolve(c.getKey().replace('.', '/') + ".class");
-                Files.createDirectories(file.getParent());
-                try (OutputStream out = PrivateFile.newOutputStream(file)) {
-                    out.write(c.getValue());
-                }
-            }
+            Path ready = folder.resolve("classes.ready");
             Path result = folder.resolve("result.txt");
             List<String> command = new ArrayList<>();
             command.add(java.toString());
@@ -72,8 +78,22 @@ public final class TimingJvm {
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", folder + File.pathSeparator + classPath, RUNNER, SnippetSource.CLASS_NAME,
                     Long.toString(number), Integer.toString(repeat), cpu ? "cpu" : "wall", result.toString(),
-                    jfr.toString()));
+                    jfr.toString(), ready.toString()));
             Process p = new ProcessBuilder(command).inheritIO().start();
+            try {
+                for (Map.Entry<String, byte[]> c : compilation.classes().entrySet()) {
+                    Path file = folder.resolve(c.getKey().replace('.', '/') + ".class");
+                    Files.createDirectories(file.getParent());
+                    try (OutputStream out = PrivateFile.newOutputStream(file)) {
+                        out.write(c.getValue());
+                    }
+                }
+                PrivateFile.create(ready); // the JVM waits for it before it loads the snippet
+            } catch (SnippetCompiler.CompileError | IOException | RuntimeException e) {
+                p.destroyForcibly();
+                p.waitFor();
+                throw e;
+            }
             int status = p.waitFor();
             List<String> lines;
             try {

@@ -18,7 +18,8 @@ import io.jfrtrace.schema.TimeitRepeatEvent;
  * a file for jfr-trace to print, so that the snippet keeps the JVM's stdout and stderr to itself. Each timed call is
  * also a {@link TimeitRepeatEvent} in a flight recording of the run ({@link TimingRecording}). Not an API.
  *
- * <p>Arguments: {@code CLASS NUMBER REPEAT wall|cpu RESULT_FILE JFR_FILE}; NUMBER 0 runs autorange first. The
+ * <p>Arguments: {@code CLASS NUMBER REPEAT wall|cpu RESULT_FILE JFR_FILE READY_FILE}; NUMBER 0 runs autorange
+ * first; CLASS is loaded once READY_FILE exists (jfr-trace compiles it while this JVM starts). The
  * result file's lines: {@code started}, {@code trial N SECONDS} per autorange trial, {@code number N}, {@code raw
  * SECONDS} per repeat (SECONDS as {@link Double#toString}, which reads back exactly), and {@code unrecorded REASON}
  * when the flight recording could not start. Exit 1 when the snippet throws.
@@ -31,6 +32,7 @@ public final class TimeitRunner {
         Path result = Path.of(args[4]);
         append(result, "started\n"); // without it, jfr-trace knows the JVM never got here
         TimingRecording recording = TimingRecording.startInBackground(Path.of(args[5]));
+        ClassesReady.await(Path.of(args[6]));
         Timeit.Inner inner = (Timeit.Inner) Class.forName(args[0]).getConstructor().newInstance();
         long number = Long.parseLong(args[1]);
         int repeat = Integer.parseInt(args[2]);
