@@ -37,7 +37,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace alloc}: tracemalloc's Snapshot.statistics / Traceback.format / display_top. */
-@Command(name = "alloc", mixinStandardHelpOptions = true,
+@Command(name = "alloc",
+        footer = {"", "Examples:",
+                "  jfr-trace alloc run.jfr",
+                "  jfr-trace alloc --key traceback --limit 3 run.jfr",
+                "  jfr-trace alloc --list run.jfr  &&  jfr-trace alloc 'run.jfr#2'"}, mixinStandardHelpOptions = true,
         description = {"Print the live memory of a snapshot recorded with 'record --alloc' as Python's tracemalloc does.",
                 "FILE is its last snapshot; FILE#ID or FILE#LABEL picks another."})
 final class AllocCommand implements Callable<Integer> {

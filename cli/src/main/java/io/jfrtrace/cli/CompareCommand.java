@@ -39,7 +39,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace compare OLD NEW}: tracemalloc's Snapshot.compare_to, or two call profiles function by function. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare",
+        footer = {"", "Examples:",
+                "  jfr-trace compare before.jfr after.jfr",
+                "  jfr-trace compare -s totdiff -r 10 old.jfr new.jfr",
+                "  jfr-trace compare --format html -o diff.html old.jfr new.jfr"}, mixinStandardHelpOptions = true,
         description = {"Compare two recordings: what grew between two allocation snapshots as tracemalloc's compare_to "
                 + "prints it, or, when the sides do not both hold snapshots, their call profiles function by function.",
                 "For snapshots OLD and NEW are FILE (its last snapshot) or FILE#ID / FILE#LABEL; for call profiles each "

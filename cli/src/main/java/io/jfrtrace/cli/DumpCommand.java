@@ -35,7 +35,10 @@ import picocli.CommandLine.Parameters;
  * prints them. Runs {@code jcmd PID Thread.print} (HotSpot's attach mechanism; the JVM keeps running) and reads
  * its text.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
+@Command(name = "dump",
+        footer = {"", "Examples:",
+                "  jfr-trace dump 12345",
+                "  jfr-trace dump --limits none -o threads.txt 12345"}, mixinStandardHelpOptions = true,
         description = {"Print all threads of a running JVM (same user) now, as Python's "
                 + "faulthandler.dump_traceback(all_threads=True) does. The JVM keeps running."})
 final class DumpCommand implements Callable<Integer> {

@@ -28,7 +28,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jfr-trace dumps}: the thread dumps of a recording, printed as Python's faulthandler prints them. */
-@Command(name = "dumps", mixinStandardHelpOptions = true,
+@Command(name = "dumps",
+        footer = {"", "Examples:",
+                "  jfr-trace dumps run.jfr",
+                "  jfr-trace dumps --last --thread main run.jfr",
+                "  jfr-trace dumps hs_err_pid1234.jfr"}, mixinStandardHelpOptions = true,
         description = {"Print the thread dumps of a recording as Python's faulthandler does, oldest first, "
                 + "one empty line between two dumps.",
                 "Without jfr-trace's own dumps (jfrtrace.ThreadDump), the JVM's jdk.ThreadDump events and the "

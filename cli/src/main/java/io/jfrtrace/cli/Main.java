@@ -16,12 +16,16 @@ import picocli.CommandLine.Command;
 
 /** The {@code jfr-trace} command: one subcommand class per Python tool it reproduces. */
 @Command(name = "jfr-trace", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.")
+        description = "Python's profiling and debugging toolbox for the JVM, on Java Flight Recorder.",
+        footer = {"", "Examples:",
+                "  jfr-trace record -s cumulative -- -cp app.jar com.example.Main",
+                "  jfr-trace stats -s tottime run.jfr",
+                "  jfr-trace help record"})
 public final class Main {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
             AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, TraceCommand.class,
-            TimeitCommand.class,
+            TimeitCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {

@@ -30,7 +30,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code jfr-trace record}: runs a JVM program under the recorder agent (python -m cProfile -o). */
-@Command(name = "record", mixinStandardHelpOptions = true,
+@Command(name = "record",
+        footer = {"", "Examples:",
+                "  jfr-trace record -cp app.jar com.example.Main arg1 arg2",
+                "  jfr-trace record -s cumulative -o run.jfr -- -jar app.jar",
+                "  jfr-trace record --alloc=10 --watchdog 30s -- -cp classes com.example.Main"}, mixinStandardHelpOptions = true,
         description = {"Run a Java program under the jfr-trace agent and write a .jfr recording.",
                 "Everything after the options (or after --) is passed to java: -cp app.jar com.example.Main ARGS, or -jar app.jar ARGS.",
                 "Exits with the program's exit code. TERM, INT, HUP and the dump signal (USR1) sent to record are passed on to",
@@ -80,6 +84,7 @@ final class RecordCommand implements Callable<Integer> {
     Duration snapshotInterval;
 
     @Option(names = "--snapshot-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            completionCandidates = Converters.SignalNames.class,
             description = "Take an allocation snapshot when the program receives SIG (e.g. HUP; never USR2).")
     String snapshotSignal;
 
@@ -104,6 +109,7 @@ final class RecordCommand implements Callable<Integer> {
     boolean watchdogExit;
 
     @Option(names = "--dump-signal", paramLabel = "SIG", converter = Converters.UsableSignals.class,
+            completionCandidates = Converters.SignalNames.class,
             description = "Dump all threads when the program gets this signal (default: USR1; also HUP, WINCH, URG, CONT, TTIN, TTOU).")
     String dumpSignal;
 

@@ -28,7 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jfr-trace stats}: pstats' print_stats / print_callers / print_callees over recordings. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
+        footer = {"", "Examples:",
+                "  jfr-trace stats -s tottime -r 10 run.jfr",
+                "  jfr-trace stats --callers -r fact --strip-dirs run.jfr",
+                "  jfr-trace stats --profile cpu --format html -o flame.html any.jfr"}, mixinStandardHelpOptions = true,
         description = {"Print the call profile of one or more recordings (or .pstats files) as Python's pstats does: "
                 + "jfr-trace's exact calls, or the JVM's samples in any recording (--profile).",
                 "Several files are merged like pstats.Stats(a, b, c)."})

@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
  * {@code jfr-trace timeit}: {@code python -m timeit} for Java statements. They are compiled here (javax.tools) into
  * CPython's timing template and timed in a fresh JVM by the API's {@code Timeit.Timer}; the text is timeit's.
  */
-@Command(name = "timeit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "timeit",
+        footer = {"", "Examples:",
+                "  jfr-trace timeit 'Integer.toString(42)'",
+                "  jfr-trace timeit -n 1000 -r 3 -v 'new StringBuilder().append(42).toString()'",
+                "  jfr-trace timeit -o t.jfr -s 'double x = 1;' 'Math.log(x++)'"}, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time small Java statements as Python's 'python -m timeit' does, with its options and its text.",
                 "The statements are compiled in memory into a timing loop and run in a fresh JVM. The value of each "
                         + "top-level expression statement of STATEMENT is consumed (handed to a blackhole that "
@@ -61,6 +65,7 @@ final class TimeitCommand implements Callable<Integer> {
     boolean cpu;
 
     @Option(names = {"-u", "--unit"}, paramLabel = "U", converter = Converters.TimeitUnits.class,
+            completionCandidates = Converters.TimeitUnitWords.class,
             description = "Time unit of the output: nsec, usec, msec or sec.")
     TimeitUnit unit;
 

@@ -54,7 +54,11 @@ import picocli.CommandLine.Unmatched;
  * {@code record --lines}, several merged as {@code --file} accumulates them: a {@code .cover} file per source file,
  * the summary and the call lists.
  */
-@Command(name = "trace", mixinStandardHelpOptions = true,
+@Command(name = "trace",
+        footer = {"", "Examples:",
+                "  jfr-trace trace -c -m -s -- -cp classes com.example.Main",
+                "  jfr-trace trace --report run.jfr -c -m -C coverage",
+                "  jfr-trace trace --report run.jfr --format lcov -o coverage.info"}, mixinStandardHelpOptions = true,
         description = {"python -m trace for Java. 'trace [OPTIONS] -- JAVA_ARGS' runs the program under the agent, as "
                 + "record does, and then reports; it exits with the program's status (see record). 'trace --report "
                 + "FILE... [OPTIONS]' reports from recordings made with 'record --lines' (several add up).",

@@ -10,6 +10,7 @@ import io.jfrtrace.analyzer.timeit.TimeitUnit;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Signals;
+import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine.ITypeConverter;
 
 /**
@@ -35,6 +36,14 @@ public final class Converters {
         @Override
         public TimeitUnit convert(String value) {
             return TimeitUnit.parse(value);
+        }
+    }
+
+    /** timeit's unit words, for shell completion. */
+    public static final class TimeitUnitWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(TimeitUnit.values()).map(TimeitUnit::word).iterator();
         }
     }
 
@@ -91,6 +100,14 @@ public final class Converters {
         @Override
         public String convert(String value) {
             return Signals.usable(value);
+        }
+    }
+
+    /** The signal names {@link UsableSignals} takes, for shell completion. */
+    public static final class SignalNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return DumpSignals.USABLE.iterator();
         }
     }
 }

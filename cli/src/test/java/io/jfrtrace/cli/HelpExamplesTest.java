@@ -1,0 +1,30 @@
+package io.jfrtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.jfrtrace.cli.exit.ExitCodes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command's help ends with two or three examples of that command, within the help's 80 columns. */
+class HelpExamplesTest {
+    @ParameterizedTest(name = "jfr-trace {0} --help")
+    @ValueSource(strings = {"record", "stats", "alloc", "compare", "dumps", "dump", "trace", "timeit", "completion"})
+    void endsWithExamplesOfItself(String command) {
+        InProcessRun run = InProcessRun.run(command, "--help");
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        String help = run.stdout();
+        int at = help.lastIndexOf("\nExamples:\n");
+        assertTrue(at > 0, help);
+        List<String> examples = help.substring(at + "\nExamples:\n".length()).lines().toList();
+        assertTrue(examples.size() >= 2 && examples.size() <= 3, help);
+        for (String e : examples) {
+            assertTrue(e.startsWith("  jfr-trace " + command + " ") || e.startsWith("  source <(jfr-trace " + command)
+                    || e.startsWith("  echo 'source <(jfr-trace " + command), e);
+            assertTrue(e.length() <= 80, "wrapped: " + e);
+        }
+    }
+}
