@@ -3,7 +3,7 @@ package com.example.sampled;
 /**
  * A program for sampled profiles: a "hot-worker" thread burns CPU under {@link #hot} three times as long as a
  * "cold-worker" thread does under {@link #cold} (both in {@link #burn}), then two "locker" threads take turns holding one monitor while they sleep
- * (time blocked on a monitor). Runs about two seconds; with argument {@code wait}, once its standard input ends.
+ * (time blocked on a monitor). Takes about two seconds of CPU time; with argument {@code wait}, once its standard input ends.
  */
 public final class Busy {
     static volatile long sink;
@@ -29,10 +29,17 @@ public final class Busy {
         b.join();
     }
 
+    /**
+     * Burns {@code millis} of this thread's CPU time, not of wall time: on a loaded machine the samplers then still see
+     * as many samples, and the hot thread three times the cold one's.
+     */
     private static void spin(boolean isHot, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000L;
-        while (System.nanoTime() < end) {
-            sink += isHot ? hot(1000) : cold(1000);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        while (threads.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 100; i++) {
+                sink += isHot ? hot(1000) : cold(1000);
+            }
         }
     }
 
