@@ -12,6 +12,7 @@ configuration always goes first on this drifting machine), one JVM per configura
   lines    jfr-trace record --lines --no-profile (exact counts: a long per executable line, per thread)
   jacoco   -javaagent:<JaCoCo's runtime agent>=destfile=...,includes=... (org.jacoco:org.jacoco.agent:runtime,
            fetched with `mvn dependency:get` on first use): the standard Java coverage tool, one boolean per probe
+  lines (before) with --before JAR: record --lines with another build (a change's before and after, one run)
   lines (none)  with --none: the same as lines with --jfr-settings none (no stock JFR events), to tell what the
            counting costs from what the JVM's own recorder costs
 
@@ -89,7 +90,7 @@ def line_executions(java, jfr):
     return sum(int(c) for counts in re.findall(r'counts = "([^"]*)"', out) for c in re.findall(r":(\d+)", counts))
 
 
-def commands(java, tmp, include, with_none):
+def commands(java, tmp, include, with_none, before_jar):
     """Each configuration's command before `-cp CP MAIN ROUNDS`."""
     record = [java, "-jar", str(JAR), "record", "-q", "--java", java, "-o", str(tmp / "lines.jfr"),
               "--lines", "--no-profile", "--include", include]
@@ -100,13 +101,15 @@ def commands(java, tmp, include, with_none):
         rows.append(("lines (none)", [java, "-jar", str(JAR), "record", "-q", "--java", java, "-o",
                                       str(tmp / "none.jfr"), "--lines", "--no-profile", "--jfr-settings", "none",
                                       "--include", include]))
+    if before_jar:
+        rows.append(("lines (before)", [java, "-jar", before_jar] + record[3:8] + [str(tmp / "before.jfr")] + record[9:]))
     return rows
 
 
 def run_workload(name, java, classes, args, tmp):
     main, include, jars = WORKLOADS[name]
     cp = os.pathsep.join([str(classes)] + fetched(jars))
-    rows = commands(java, tmp, include, args.none)
+    rows = commands(java, tmp, include, args.none, args.before)
     times = {label: [] for label, _ in rows}
     executions = 0
     for rep in range(args.repeat):
@@ -145,6 +148,8 @@ def main():
     ap.add_argument("--java", default=os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"),
                                                    "bin", "java"), help="the JDK every configuration runs on")
     ap.add_argument("--none", action="store_true", help="also the row `lines (none)`: --jfr-settings none")
+    ap.add_argument("--before", metavar="JAR", help="also the row `lines (before)`: record --lines with this other "
+                                                     "jfr-trace.jar (a change's before and after in one run)")
     args = ap.parse_args()
     if not JAR.is_file():
         raise SystemExit("lines.py: build first: mvn -B -q -DskipTests package")
