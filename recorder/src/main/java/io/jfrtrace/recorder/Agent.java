@@ -30,7 +30,7 @@ final class Agent {
 
     static void start(AgentOptions options, Instrumentation inst, boolean attach) {
         Recording recording;
-        Path output = Path.of(options.output).toAbsolutePath();
+        Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();
         try {
             Recording r;
             if ("none".equals(options.settings)) {

@@ -17,6 +17,9 @@ import io.jfrtrace.schema.agent.DumpSignals;
  * agent may not use ({@link DumpSignals}) is refused with a warning: the program runs, without signal snapshots.
  */
 public final class AgentOptions {
+    /** In {@code output}, this JVM's pid (plain -javaagent only). */
+    static final String PID = "{pid}";
+
     public final String raw;
     public String output = "jfr-trace.jfr";
     public final List<String> includes = new ArrayList<>();
@@ -169,6 +172,15 @@ public final class AgentOptions {
             }
         }
         return Pattern.compile(sb.toString(), Pattern.DOTALL);
+    }
+
+    /**
+     * The recording's file. Under a plain -javaagent, {@code {pid}} in it stands for this JVM's pid, so that each JVM
+     * of a test suite (Surefire forks one or more) writes a file of its own; under {@code jfr-trace record} (a parent)
+     * the name is record's, used as it is.
+     */
+    public String outputFile(long pid) {
+        return parentPid == 0 ? output.replace(PID, Long.toString(pid)) : output;
     }
 
     /** Whether include/exclude allow the class (dotted name). */
