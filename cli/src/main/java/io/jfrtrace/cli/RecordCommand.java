@@ -36,7 +36,8 @@ import picocli.CommandLine.Unmatched;
                 "  jfr-trace record -s cumulative -o run.jfr -- -jar app.jar",
                 "  jfr-trace record --alloc=10 --watchdog 30s -- -cp classes com.example.Main"}, mixinStandardHelpOptions = true,
         description = {"Run a Java program under the jfr-trace agent and write a .jfr recording.",
-                "Everything after the options (or after --) is passed to java: -cp app.jar com.example.Main ARGS, or -jar app.jar ARGS.",
+                "Everything after the options (or after --) is passed to java: -cp app.jar com.example.Main ARGS, or -jar app.jar ARGS "
+                        + "(app.jar ARGS alone means -jar app.jar ARGS).",
                 "Exits with the program's exit code. TERM, INT, HUP and the dump signal (USR1) sent to record are passed on to",
                 "the program; if record itself is killed, the program ends as on SIGTERM and its recording is complete."})
 final class RecordCommand implements Callable<Integer> {

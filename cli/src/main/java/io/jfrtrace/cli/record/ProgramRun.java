@@ -30,7 +30,8 @@ public final class ProgramRun {
     }
 
     /** The program {@code javaArgs} name; a usage error if they name none or its main class or jar is not there. */
-    public static ProgramRun of(List<String> javaArgs) {
+    public static ProgramRun of(List<String> args) {
+        List<String> javaArgs = JavaCommandLine.withJarShortcut(args);
         JavaCommandLine target = JavaCommandLine.parse(javaArgs);
         if (target == null) {
             throw new CliException(ExitCodes.USAGE, "no program to run: give a main class, -jar FILE or -m MODULE after the options");
