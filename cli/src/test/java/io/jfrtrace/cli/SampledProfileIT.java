@@ -175,6 +175,32 @@ class SampledProfileIT {
         assertTrue(row(rows(run.stdout()), "Busy.hot") != null, run::toString);
     }
 
+    /**
+     * A recording made as JDK Mission Control makes one: through the JVM's FlightRecorderMXBean (newRecording, the
+     * predefined "profile" configuration, stop, copyTo), reads alike on both JDKs.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void aRecordingMadeThroughTheFlightRecorderMXBeanAsJmcMakesItIsRead(int jdk) throws Exception {
+        Path java = StockAllocationIT.java(jdk);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java), "no JDK " + jdk);
+        Path rec = work.resolve("busy-mxbean-" + jdk + ".jfr");
+        Path log = work.resolve("busy-mxbean-" + jdk + ".log");
+        Process p = new ProcessBuilder(java.toString(), "-cp", classes.toString(), "com.example.sampled.MxBeanRecorded",
+                rec.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> StockAllocationIT.read(log));
+        JfrTraceRun run = stats("stats", rec.toString(), "--profile", "cpu");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stdout().lines().anyMatch(l -> HEADER.matcher(l).matches()), run::toString);
+        Map<String, Matcher> rows = rows(run.stdout());
+        Matcher hot = row(rows, "Busy.hot");
+        Matcher cold = row(rows, "Busy.cold");
+        assertTrue(hot != null && cold != null, run::toString);
+        // the hot worker burns three times the cold one's CPU time: its cumulative samples show it
+        double ratio = Double.parseDouble(hot.group(4)) / Double.parseDouble(cold.group(4));
+        assertTrue(ratio > 2 && ratio < 4.5, "hot/cold " + ratio + "\n" + run);
+    }
+
     /** JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample}, Linux): {@code --profile cpu-time}, weighing its throttle. */
     @org.junit.jupiter.api.Test
     void cpuTimeSamplesOfJdk25WeighTheirInterval() throws Exception {
