@@ -121,6 +121,24 @@ class LiveTraceIT {
         assertEquals(6, tr.lines().stream().filter(l -> own.matcher(l).matches()).count(), tr::toString);
     }
 
+    @Test
+    void withCountAndTrackcallsTheTraceComesFirstThenTheReportOfTheSameRun() throws Exception {
+        // CPython accepts -t with -c (it traces and counts) and with -T (where its -T replaces the trace); both here
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "-t", "-c", "-s", "-T", "-C", "cov-tc", "--source-path",
+                SamplePrograms.TEST_PROGRAMS.toString(), "--", "-cp", classes.toString(), "com.example.livetrace.Live");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        String out = tr.stdout();
+        assertTrue(out.startsWith(" --- modulename: Live, funcname: <clinit>\nLive.java(1): "), tr::toString);
+        int report = out.indexOf("\ncalling relationships:\n");
+        assertTrue(report > out.indexOf("Live.java(15):         return;\n"), tr::toString);
+        assertTrue(out.indexOf("lines   cov%   module   (path)\n") > report, tr::toString);
+        assertTrue(out.contains("    Live.Live.main -> Gone.Gone.twice\n"), tr::toString);
+        // the loop header as often in the trace as in the counts: 5
+        assertEquals(5, count(Pattern.compile("Live\\.java\\(7\\): "), out), tr::toString);
+        assertTrue(Files.readAllLines(work.resolve("cov-tc/com.example.livetrace.Live.cover")).get(6).startsWith("    5: "),
+                tr::toString);
+    }
+
     private static String python(Path dir, List<String> traceArgs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c", ORACLE));
         cmd.addAll(traceArgs);
