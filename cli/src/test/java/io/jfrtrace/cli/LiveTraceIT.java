@@ -139,6 +139,25 @@ class LiveTraceIT {
                 tr::toString);
     }
 
+    @Test
+    void theTracersOwnPrintsThroughTheProgramsTracedStreamAreNotTracedAgain() throws Exception {
+        JfrTraceRun tr = JfrTraceRun.run(work, "trace", "--trace", "--source-path", SamplePrograms.TEST_PROGRAMS.toString(),
+                "--", "-cp", classes.toString(), "com.example.livetrace.OwnStream");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        // the program's own print through Stamped is traced once; the tracer's lines printed through it are not
+        assertEquals(List.of(" --- modulename: OwnStream, funcname: main",
+                "OwnStream.java(21):         System.setOut(new Stamped());",
+                " --- modulename: OwnStream, funcname: <init>",
+                "OwnStream.java(11):             super(new FileOutputStream(FileDescriptor.out), true);",
+                "OwnStream.java(12):         }",
+                "OwnStream.java(22):         System.out.print(\"own\\n\");",
+                " --- modulename: OwnStream, funcname: print",
+                "OwnStream.java(16):             super.print(s);",
+                "own",
+                "OwnStream.java(17):         }",
+                "OwnStream.java(23):     }"), tr.lines(), tr::toString);
+    }
+
     private static String python(Path dir, List<String> traceArgs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c", ORACLE));
         cmd.addAll(traceArgs);
