@@ -50,7 +50,7 @@ import picocli.CommandLine.Unmatched;
 /**
  * {@code jfr-trace trace}: python -m trace. The one-step form, {@code trace [OPTIONS] -- JAVA_ARGS}, runs the program
  * under the agent as {@code record} does (counting lines for {@code --count}, profiling calls for {@code --listfuncs}
- * and {@code --trackcalls}) and then reports; {@code trace --report FILE...} reports from recordings made with
+ * and {@code --trackcalls}, printing each line as it runs for {@code --trace}) and then reports; {@code trace --report FILE...} reports from recordings made with
  * {@code record --lines}, several merged as {@code --file} accumulates them: a {@code .cover} file per source file,
  * the summary and the call lists.
  */
@@ -89,6 +89,15 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-c", "--count"}, description = "Count the lines that run and write the .cover files (with --report they are written "
             + "unless only -l or -T is asked for).")
     boolean count;
+
+    @Option(names = {"-t", "--trace"}, description = "One-step form: print each line as it runs (' --- modulename: M, "
+            + "funcname: F' on each call, 'File.java(N): source line'), to stdout with the program's own output; the "
+            + "text from --source-path.")
+    boolean trace;
+
+    @Option(names = {"-g", "--timing"}, description = "With --trace: prefix each line with the seconds since the program "
+            + "started.")
+    boolean timing;
 
     @Option(names = {"-m", "--missing"}, description = "Mark executable lines that never ran with '>>>>>>'.")
     boolean missing;
@@ -143,6 +152,10 @@ final class TraceCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Unknown option: '" + unmatched.get(0) + "'");
         }
         if (report) {
+            if (trace) {
+                throw new ParameterException(spec.commandLine(),
+                        "--trace prints the lines while the program runs: it cannot be used with --report");
+            }
             if (positional.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--report needs the recordings to report from (FILE...)");
             }
@@ -154,9 +167,12 @@ final class TraceCommand implements Callable<Integer> {
 
     /** The one-step form: record the program as record does, then report; the program's status. */
     private int runAndReport() throws Exception {
-        if (!(count || listfuncs || trackcalls)) { // CPython's words, without the --trace it has
+        if (!(trace || count || listfuncs || trackcalls)) { // CPython's words and order of checks
             throw new ParameterException(spec.commandLine(),
-                    "must specify one of --count, --report, --listfuncs, or --trackcalls");
+                    "must specify one of --trace, --count, --report, --listfuncs, or --trackcalls");
+        }
+        if (listfuncs && trace) { // CPython refuses -l with -c too; jfr-trace reports both from one recording
+            throw new ParameterException(spec.commandLine(), "cannot specify both --listfuncs and (--trace or --count)");
         }
         if (summary && !count) {
             throw new ParameterException(spec.commandLine(), "--summary can only be used with --count or --report");
@@ -183,9 +199,16 @@ final class TraceCommand implements Callable<Integer> {
                     .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
                     .add(AgentKeys.SETTINGS, "none") // jfr-trace's events only: the JVM's own are not reported
                     .add(AgentKeys.PROFILE, Boolean.toString(profile)).add(AgentKeys.LINES, Boolean.toString(count));
+            if (trace) {
+                // the agent reads the traced lines' text from these folders, and from nothing else
+                agent.add(AgentKeys.TRACE, "true").add(AgentKeys.TRACE_TIMING, Boolean.toString(timing))
+                        .addAll(AgentKeys.SOURCE_PATH, sourceRoots().stream().map(r -> r.toAbsolutePath().toString()).toList());
+            }
             int status = program.record(relay, err, true, javaExe, out, agent, true, profile);
-            if (!Files.isRegularFile(out) || Files.size(out) == 0) {
-                return status; // the program never started, or nothing could be written: record has said why
+            if (!(count || listfuncs || trackcalls) || !Files.isRegularFile(out) || Files.size(out) == 0) {
+                // --trace alone has printed everything while the program ran; else the program never started, or
+                // nothing could be written: record has said why
+                return status;
             }
             report(List.of(out), printers);
             return status;
@@ -231,7 +254,7 @@ final class TraceCommand implements Callable<Integer> {
      * Adds the files reported (named by their source's path) to {@code reported}; returns the summary, if asked for.
      */
     private String lineReport(CoverageResults results, boolean coverFiles, List<FileCoverage> reported) throws IOException {
-        List<Path> roots = sourcePath.isEmpty() ? List.of(Path.of("."), Path.of("src", "main", "java")) : sourcePath;
+        List<Path> roots = sourceRoots();
         if (coverdir != null) {
             makeFolder(coverdir);
         }
@@ -263,6 +286,11 @@ final class TraceCommand implements Callable<Integer> {
             sums.add(counted, module, source.toString());
         }
         return summary ? sums.text() : "";
+    }
+
+    /** Where sources are looked up: --source-path, else the working directory and src/main/java. */
+    private List<Path> sourceRoots() {
+        return sourcePath.isEmpty() ? List.of(Path.of("."), Path.of("src", "main", "java")) : sourcePath;
     }
 
     /** Where the report goes, chosen and checked before any work: the text's printer, or the line counts'. */

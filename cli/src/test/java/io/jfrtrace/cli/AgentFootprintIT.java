@@ -57,4 +57,22 @@ class AgentFootprintIT {
         Set<String> touched = LOCALE_TEXT_CLASSES.stream().filter(loaded::contains).collect(Collectors.toSet());
         assertEquals(Set.of(), touched, "loaded in the program's JVM");
     }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(strings = {"current", "25"})
+    void liveTracingWithItsTimingPrefixLeavesTheJdksTextFormattingUntouched(String jdk) throws Exception {
+        Path java = jdk.equals("25") ? JAVA25 : JfrTraceRun.javaOf(System.getProperty("java.home"));
+        assumeTrue(Files.isExecutable(java), "no java at " + java);
+        Path log = work.resolve("trace-classes-" + jdk + ".log");
+        JfrTraceRun tr = JfrTraceRun.run(work, java, List.of("trace", "--trace", "-g", "--java", java.toString(), "--",
+                "-Xlog:class+load:file=" + log, "-cp", classes.toString(), "com.example.Factorial"));
+        assertEquals(0, tr.exitCode(), tr::toString);
+        assertTrue(tr.stdout().contains(" --- modulename: Factorial, funcname: main\n"), tr::toString);
+        Set<String> loaded = Files.readAllLines(log).stream()
+                .map(l -> l.replaceFirst("^\\[[^]]*]\\[[^]]*]\\[[^]]*] ", "").split(" ")[0])
+                .collect(Collectors.toSet());
+        assertTrue(loaded.contains("io.jfrtrace.runtime.LineTracer"), "the log lists classes: " + loaded.size());
+        Set<String> touched = LOCALE_TEXT_CLASSES.stream().filter(loaded::contains).collect(Collectors.toSet());
+        assertEquals(Set.of(), touched, "loaded in the program's JVM");
+    }
 }

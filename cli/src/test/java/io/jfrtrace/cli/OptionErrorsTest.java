@@ -91,7 +91,10 @@ class OptionErrorsTest {
             "record --alloc-sample x -cp x Main            | jfr-trace record: Invalid value for option '--alloc-sample'",
             // trace: python -m trace's own rules and words, checked before a program runs or a recording is read
             "trace --report                                | jfr-trace trace: --report needs the recordings to report from (FILE...)",
-            "trace -m -- -cp x Main                        | jfr-trace trace: must specify one of --count, --report, --listfuncs, or --trackcalls",
+            "trace -m -- -cp x Main                        | jfr-trace trace: must specify one of --trace, --count, --report, --listfuncs, or --trackcalls",
+            "trace -g -- -cp x Main                        | jfr-trace trace: must specify one of --trace, --count, --report, --listfuncs, or --trackcalls",
+            "trace -t -l -- -cp x Main                     | jfr-trace trace: cannot specify both --listfuncs and (--trace or --count)",
+            "trace --report $F -t                          | jfr-trace trace: --trace prints the lines while the program runs: it cannot be used with --report",
             "trace -l -s -- -cp x Main                     | jfr-trace trace: --summary can only be used with --count or --report",
             "trace -c --frobnicate -- -cp x Main           | jfr-trace trace: Unknown option: '--frobnicate' (see 'jfr-trace help trace')",
             "trace --report $F --frobnicate                | jfr-trace trace: Unknown option: '--frobnicate' (see",

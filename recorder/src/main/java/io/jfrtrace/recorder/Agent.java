@@ -11,6 +11,7 @@ import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.Clock;
+import io.jfrtrace.runtime.LineTracer;
 import io.jfrtrace.schema.agent.AgentKeys;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -92,8 +93,11 @@ final class Agent {
             installSignal(options.snapshotSignal);
         }
         startFaultHandler(options, recording);
-        if (!options.profile && options.allocFrames == 0 && !options.lines) {
+        if (!options.profile && options.allocFrames == 0 && !options.lines && !options.trace) {
             return; // nothing to instrument
+        }
+        if (options.trace) {
+            LineTracer.start(options.traceTiming);
         }
         ProfilingTransformer transformer = new ProfilingTransformer(options);
         inst.addTransformer(transformer, true);

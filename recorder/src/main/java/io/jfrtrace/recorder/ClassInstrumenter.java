@@ -44,14 +44,17 @@ final class ClassInstrumenter {
     private final boolean lines;
     private final List<Weaver> weavers;
 
+    /**
+     * @param traceSources with {@code --trace}, where the traced lines' text comes from; null: no line tracing
+     */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
-                      int allocFrames, boolean lines) {
+                      int allocFrames, boolean lines, SourceFiles traceSources) {
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
         this.lines = lines;
-        this.weavers = weavers(profile, this.builtins, allocFrames, lines);
+        this.weavers = weavers(profile, this.builtins, allocFrames, lines, traceSources);
     }
 
     /**
@@ -60,7 +63,8 @@ final class ClassInstrumenter {
      * before the call, so the line weaver runs before the built-in one; an allocating call's hook
      * goes after its built-in wrapper, so the allocation weaver runs last.
      */
-    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines) {
+    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines,
+                                 SourceFiles traceSources) {
         List<Weaver> w = new ArrayList<>();
         if (profile) {
             w.add(new FrameWeaver(FrameHooks.PROFILE, false));
@@ -78,6 +82,9 @@ final class ClassInstrumenter {
         }
         if (lines) {
             w.add(new LineCountWeaver()); // its code goes at the start and after line entries only: any place in the list
+        }
+        if (traceSources != null) {
+            w.add(new LineTraceWeaver(traceSources)); // likewise
         }
         return List.copyOf(w);
     }

@@ -1,9 +1,10 @@
 package io.jfrtrace.analyzer.trace;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.jfrtrace.schema.text.SourceLines;
 
 /**
  * {@code CoverageResults.write_results_file}: one output line per source line, {@code "%5d: "} and the line for a line
@@ -49,21 +50,9 @@ public final class CoverText {
         return new Counted(nHits, nLines);
     }
 
-    /**
-     * A source text as {@code linecache.getlines} gives it: read with universal newlines ({@code \r\n} and {@code \r}
-     * become {@code \n}), split after each {@code \n}; a last line without one gets one (linecache adds it).
-     */
+    /** A source text as {@code linecache.getlines} gives it ({@link SourceLines}, shared with the agent's --trace). */
     public static List<String> lines(String text) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < t.length()) {
-            int nl = t.indexOf('\n', start);
-            int end = nl < 0 ? t.length() : nl + 1;
-            lines.add(nl < 0 ? t.substring(start) + "\n" : t.substring(start, end));
-            start = end;
-        }
-        return lines;
+        return SourceLines.of(text);
     }
 
     /** {@code str.expandtabs(tabsize)}: the column starts again after {@code \n} and {@code \r}. */

@@ -34,6 +34,11 @@ public final class AgentOptions {
     public boolean allocExact;
     /** Exact line counts (python -m trace --count). */
     public boolean lines;
+    /** Each executed line printed as it runs (python -m trace --trace), with {@code traceTiming} the -g prefix. */
+    public boolean trace;
+    public boolean traceTiming;
+    /** Folders the traced lines' source is read from (nothing else is read for them). */
+    public final List<String> sourcePath = new ArrayList<>();
     public long allocSampleBytes = 64 * 1024;
     public long snapshotIntervalMillis;
     public String snapshotSignal;
@@ -104,6 +109,15 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.LINES:
                     o.lines = bool(key, value);
+                    break;
+                case AgentKeys.TRACE:
+                    o.trace = bool(key, value);
+                    break;
+                case AgentKeys.TRACE_TIMING:
+                    o.traceTiming = bool(key, value);
+                    break;
+                case AgentKeys.SOURCE_PATH:
+                    o.sourcePath.add(require(key, value));
                     break;
                 case AgentKeys.ALLOC_EXACT:
                     o.allocExact = bool(key, value);

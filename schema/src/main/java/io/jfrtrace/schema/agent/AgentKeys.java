@@ -22,6 +22,15 @@ public final class AgentKeys {
     public static final String ALLOC = "alloc";
     /** {@code true}: exact line counts of the instrumented classes ({@code record --lines}). */
     public static final String LINES = "lines";
+    /** {@code true}: each executed line printed as it runs ({@code trace --trace}, python -m trace's layout). */
+    public static final String TRACE = "trace";
+    /** {@code true}: with {@link #TRACE}, each line prefixed with the seconds since the agent started ({@code -g}). */
+    public static final String TRACE_TIMING = "traceTiming";
+    /**
+     * A folder where {@link #TRACE} looks up a class's source by its package path, repeatable; the agent reads no other
+     * file for it (none given: every line prints without its text, as CPython's linecache without the file).
+     */
+    public static final String SOURCE_PATH = "sourcePath";
     /** {@code true}: every object's liveness tracked. */
     public static final String ALLOC_EXACT = "allocExact";
     /** Mean bytes between liveness samples. */
