@@ -25,6 +25,9 @@ import io.jfrtrace.schema.TimeitRepeatEvent;
  * when the flight recording could not start. Exit 1 when the snippet throws.
  */
 public final class TimeitRunner {
+    /** Enough loops for the interpreter's back-branch counter to reach the JIT twice (it does every 1024). */
+    private static final long WARM_CALL_LOOPS = 4096;
+
     private TimeitRunner() {
     }
 
@@ -48,6 +51,9 @@ public final class TimeitRunner {
                 recorded.phase(TimeitRepeatEvent.AUTORANGE);
                 number = timer.autorange((n, t) -> lines.append("trial ").append(n).append(' ').append(t).append('\n'))
                         .number();
+                // One more short call, not recorded: HotSpot compiles the timing method itself (not only its loop, by
+                // on-stack replacement) when a new call's loop finds the loop's C2 code, here rather than in repeat 1.
+                inner.time(Math.min(number, WARM_CALL_LOOPS), Timeit.defaultTimer);
             }
             JitQuiet.await();
             lines.append("number ").append(number).append('\n');
