@@ -55,11 +55,11 @@ class TimeitIT {
 
     @Test
     void theKeptRecordingHoldsEachRepeatAndTheLoopRunsCompiledBeforeTheFirst() throws Exception {
-        JfrTraceRun r = JfrTraceRun.run(work, "timeit", "-o", "t.jfr", "-s", "double x = 1;", "Math.log(x++)");
+        JfrTraceRun r = JfrTraceRun.run(work, "timeit", "-v", "-o", "t.jfr", "-s", "double x = 1;", "Math.log(x++)");
         assertEquals(0, r.exitCode(), r.toString());
         Path jfr = work.resolve("t.jfr");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(jfr)));
-        Matcher loops = Pattern.compile("^([0-9]+) loops?, best of 5: ").matcher(r.stdout());
+        Matcher loops = Pattern.compile("(?m)^([0-9]+) loops?, best of 5: ").matcher(r.stdout());
         assertTrue(loops.find(), r.toString());
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
         List<RecordedEvent> repeats = events.stream().filter(e -> e.getEventType().getName().equals("jfrtrace.TimeitRepeat")
@@ -68,13 +68,15 @@ class TimeitIT {
         for (RecordedEvent e : repeats) {
             assertEquals(Long.parseLong(loops.group(1)), e.getLong("number"));
         }
-        // the warm-up (autorange, and one short call after it) left the timing loop compiled by C2 before the first
-        // repeat began: the method itself, or at least its loop by on-stack replacement (a C2 compile of the method
-        // that a loaded machine's compile queue delays into a repeat is then said in a note)
+        // the warm-up (autorange, and one short call after it) left the timing loop compiled before the first repeat
+        // began, and by C2 — or, when a loaded machine's compile queue delays C2's compile into a repeat, the note
+        // says so: never interpreted, and never C1's code timed without a word
         RecordedEvent first = repeats.get(0);
-        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.Compilation")
-                && timingMethod(e.getValue("method")) && e.getInt("compileLevel") == 4
-                && e.getEndTime().isBefore(first.getStartTime())), "no C2 compile of the timing loop before repeat 1");
+        List<RecordedEvent> before = events.stream().filter(e -> e.getEventType().getName().equals("jdk.Compilation")
+                && timingMethod(e.getValue("method")) && e.getEndTime().isBefore(first.getStartTime())).toList();
+        assertTrue(!before.isEmpty(), "the timing loop ran interpreted in repeat 1");
+        assertTrue(before.stream().anyMatch(e -> e.getInt("compileLevel") == 4)
+                || r.stderr().matches("(?s).*\\n  repeat [1-5]: [^\\n]*JfrTraceTimeit\\.time \\(C2[,)].*"), r.toString());
     }
 
     private static boolean timingMethod(RecordedMethod m) {
