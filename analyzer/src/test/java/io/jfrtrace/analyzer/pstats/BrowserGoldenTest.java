@@ -59,7 +59,7 @@ class BrowserGoldenTest {
             "sort calls\nstats 2\nsort cu\nstats 2\nsort nfl stdname\nstats\nsort c\nsort 1\nsort time 2\nsort\tpcalls  line\n"
                     + "callers 0.3 fact\ncallees (\nEOF\n",
             // read and add: directories, an empty name, the same file again, reload, typed EOF with an argument
-            "read {DIR}\nadd {DIR}\nadd\nadd {A}\nstats 3\nread {B}\nstats\nread\ncallees\nread {A}\nsort time\nstats 2\n"
+            "read {DIR}\nadd {DIR}\nread {A}/x\nadd {A}/x\nadd\nadd {A}\nstats 3\nread {B}\nstats\nread\ncallees\nread {A}\nsort time\nstats 2\n"
                     + "EOF now\nstats\n",
             // Windows line ends, leading spaces, no line end at the end
             "  sort  time \r\n\tstats 2\r\ncallers\t1\r\nreverse\r\nstats 1",
