@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 
 /**
  * The statistics browser of {@code python -m pstats FILE...} (pstats.py's {@code ProfileBrowser}): its commands over
@@ -104,7 +105,7 @@ public final class ProfileBrowser {
     }
 
     /** {@code do_read}: a new statistics object (and prompt); no name reloads the current file. */
-    void read(String name) {
+    private void read(String name) {
         if (!name.isEmpty()) {
             try {
                 stats = open(name);
@@ -124,7 +125,7 @@ public final class ProfileBrowser {
     }
 
     /** {@code do_add}: merges a file into the statistics ({@code Stats.add}). */
-    void add(String name) {
+    private void add(String name) {
         if (stats == null) {
             line(NOT_LOADED);
             return;
@@ -146,7 +147,7 @@ public final class ProfileBrowser {
         }
     }
 
-    private void loaded(java.util.function.Consumer<Stats> command) {
+    private void loaded(Consumer<Stats> command) {
         if (stats == null) {
             line(NOT_LOADED);
         } else {
@@ -155,7 +156,7 @@ public final class ProfileBrowser {
     }
 
     /** {@code do_sort}: sorts by the words if all are valid keys, else lists the valid keys. */
-    void sort(String arg) {
+    private void sort(String arg) {
         if (stats == null) {
             line(NOT_LOADED);
             return;
@@ -175,7 +176,7 @@ public final class ProfileBrowser {
      * {@code generic}: each word an int (a count), else a float (a fraction, refused outside [0, 1]), else a regular
      * expression, then the report with those restrictions.
      */
-    void generic(String arg, Report report) {
+    private void generic(String arg, Report report) {
         List<Restriction> restrictions = new ArrayList<>();
         try {
             for (String term : PyStr.split(arg)) {
