@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 "  jfr-trace help record"})
 public final class Main {
     /** The subcommands, in the order the help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class, BrowseCommand.class,
             AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, TraceCommand.class,
             TimeitCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class);

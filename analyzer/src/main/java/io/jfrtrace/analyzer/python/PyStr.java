@@ -3,7 +3,9 @@ package io.jfrtrace.analyzer.python;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.TimeZone;
 
 /** Python {@code str} behaviour: lengths and padding in code points, code point order, {@code repr}, {@code time.ctime}. */
@@ -125,6 +127,24 @@ public final class PyStr {
         while (start < end && isSpace(s.codePointAt(start))) start += Character.charCount(s.codePointAt(start));
         while (end > start && isSpace(s.codePointBefore(end))) end -= Character.charCount(s.codePointBefore(end));
         return s.substring(start, end);
+    }
+
+    /** Python's {@code str.split()} with no argument: the words between runs of Unicode whitespace. */
+    public static List<String> split(String s) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (isSpace(c)) {
+                if (start >= 0) words.add(s.substring(start, i));
+                start = -1;
+            } else if (start < 0) {
+                start = i;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) words.add(s.substring(start));
+        return words;
     }
 
     /** {@code Py_UNICODE_ISSPACE}. */

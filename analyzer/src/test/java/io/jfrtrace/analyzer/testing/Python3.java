@@ -36,6 +36,11 @@ public final class Python3 {
 
     /** {@code python3 ARGS...} in {@code dir} (null: the current directory); returns stdout as UTF-8. */
     public static String run(Path dir, List<String> args) throws IOException, InterruptedException {
+        return run(dir, args, "");
+    }
+
+    /** {@code python3 ARGS...} in {@code dir} with {@code stdin} (UTF-8) piped in; returns stdout as UTF-8. */
+    public static String run(Path dir, List<String> args, String stdin) throws IOException, InterruptedException {
         assumeAvailable();
         List<String> cmd = new ArrayList<>();
         cmd.add("python3");
@@ -52,7 +57,10 @@ public final class Python3 {
         try {
             pb.redirectError(errFile.toFile());
             Process p = pb.start();
-            p.getOutputStream().close();
+            // small inputs: written whole before the output is read, within the pipe's buffer
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
