@@ -1,7 +1,7 @@
 package com.example.flame;
 
 /**
- * Burns CPU in two methods told apart by name, alternately, for the given milliseconds (default 2000): recursive
+ * Burns CPU in two methods told apart by name, alternately, for the given milliseconds of its CPU time (default 2000): recursive
  * {@code fib} and a prime {@code sieve}, each called from its own caller ({@code fibRound}, {@code sieveRound}), so a
  * flame graph of it has two towers under {@code main}. A second argument sets fib's {@code n} (default 24): a larger
  * one makes {@code fib} take longer (compare's tests).
@@ -11,11 +11,13 @@ public class TwoBurners {
     static int fibN = 24;
 
     public static void main(String[] args) {
-        long end = System.nanoTime() + (args.length > 0 ? Long.parseLong(args[0]) : 2000) * 1_000_000L;
+        // CPU time, not wall time: on a loaded machine the samplers still see the same work
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + (args.length > 0 ? Long.parseLong(args[0]) : 2000) * 1_000_000L;
         if (args.length > 1) {
             fibN = Integer.parseInt(args[1]);
         }
-        while (System.nanoTime() < end) {
+        while (threads.getCurrentThreadCpuTime() < end) {
             fibRound();
             sieveRound();
         }
