@@ -27,7 +27,9 @@ import javax.tools.ToolProvider;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
@@ -64,28 +66,44 @@ public final class SnippetCompiler {
 
     /** The class files by binary name. */
     public Map<String, byte[]> compile(SnippetSource snippet) throws CompileError, IOException {
-        List<long[]> valued = analyse(snippet);
+        List<SnippetSource.SetupLocal> locals = new ArrayList<>();
+        List<long[]> valued = analyse(snippet, locals);
+        if (!locals.isEmpty()) {
+            Map<String, byte[]> timed = generate(snippet.timedText(valued, locals));
+            if (timed != null) {
+                return timed;
+            }
+            // locals that do not make fields (a statement that declares one of their names as a local class, say):
+            // the checked form, with locals
+        }
+        Map<String, byte[]> classes = generate(snippet.text(valued));
+        if (classes == null) { // cannot happen when the first pass passed
+            throw new CompileError("the generated class does not compile");
+        }
+        return classes;
+    }
+
+    /** The class files of {@code source}, or null if it does not compile. */
+    private Map<String, byte[]> generate(String source) throws IOException {
         Memory memory = new Memory(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null,
-                List.of(new Source(snippet.text(valued))));
-        if (!task.call()) { // cannot happen when the first pass passed: say what the compiler said, generated places
-            throw new CompileError(first(diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList(), null, List.of()));
-        }
-        return memory.classes;
+        JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null, List.of(new Source(source)));
+        return task.call() ? memory.classes : null;
     }
 
     /**
      * The first pass: errors, and the (start, end) offsets of the statement's expressions whose value is consumed: its
      * top-level expression statements that have a value, and the bare expressions Java does not take as statements
      * ({@code a + b}, {@code new int[8]}, {@code xs[3]}) but Python does, which javac reports as "not a statement".
+     * Fills {@code locals} with the setup's top-level locals if every one of them has a type a field can have.
      */
-    private List<long[]> analyse(SnippetSource snippet) throws CompileError, IOException {
+    private List<long[]> analyse(SnippetSource snippet, List<SnippetSource.SetupLocal> locals)
+            throws CompileError, IOException {
         List<long[]> bare = new ArrayList<>();
         while (true) {
             List<long[]> found = new ArrayList<>();
-            Analysis a = analyse(snippet, bare, found);
+            locals.clear();
+            Analysis a = analyse(snippet, bare, found, locals);
             if (a.errors.isEmpty()) {
                 found.addAll(bare);
                 return found;
@@ -112,7 +130,8 @@ public final class SnippetCompiler {
     private record Analysis(List<Diagnostic<? extends JavaFileObject>> errors) {
     }
 
-    private Analysis analyse(SnippetSource snippet, List<long[]> bare, List<long[]> valued) throws IOException {
+    private Analysis analyse(SnippetSource snippet, List<long[]> bare, List<long[]> valued,
+            List<SnippetSource.SetupLocal> locals) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Memory memory = new Memory(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
         JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, options, null,
@@ -126,8 +145,30 @@ public final class SnippetCompiler {
         }
         Trees trees = Trees.instance(task);
         SourcePositions positions = trees.getSourcePositions();
+        boolean[] denotable = {true};
         for (CompilationUnitTree unit : units) {
             new TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitVariable(VariableTree variable, Void unused) {
+                    long start = SnippetSource.unwrapped(positions.getStartPosition(unit, variable), bare);
+                    // the setup's own top-level declarations: in the method body itself, within the setup's text
+                    if (start >= snippet.setupOffset() && start < snippet.setupEnd()
+                            && getCurrentPath().getParentPath().getLeaf() instanceof com.sun.source.tree.BlockTree
+                            && getCurrentPath().getParentPath().getParentPath().getLeaf() instanceof MethodTree) {
+                        TypeMirror type = trees.getTypeMirror(getCurrentPath());
+                        String name = type == null ? null : type.toString();
+                        if (name == null || type.getKind() == TypeKind.ERROR || type.getKind() == TypeKind.INTERSECTION
+                                || type.getKind() == TypeKind.UNION || name.contains("capture#")
+                                || name.contains("<anonymous") || name.contains("&")) {
+                            denotable[0] = false; // a type no field can be declared with (var of an anonymous class)
+                        } else {
+                            locals.add(new SnippetSource.SetupLocal(variable.getName().toString(), name));
+                        }
+                        return null;
+                    }
+                    return super.visitVariable(variable, unused);
+                }
+
                 @Override
                 public Void visitForLoop(ForLoopTree loop, Void unused) {
                     long start = SnippetSource.unwrapped(positions.getStartPosition(unit, loop.getStatement()), bare);
@@ -151,6 +192,9 @@ public final class SnippetCompiler {
                     return super.visitForLoop(loop, unused);
                 }
             }.scan(unit, null);
+        }
+        if (!denotable[0]) {
+            locals.clear();
         }
         return new Analysis(List.of());
     }

@@ -46,18 +46,72 @@ public record SnippetSource(List<String> imports, String setup, String statement
         return String.join("\n", lines);
     }
 
-    /** The source; {@code consumed} wraps those ranges (start, end offsets) in {@code _bh.consume(...)}. */
+    /** A local variable the setup declares at its top level: its name and its type as Java source. */
+    public record SetupLocal(String name, String type) {
+    }
+
+    /**
+     * The source the user's text is checked in: one method, the setup, then the statement in the loop;
+     * {@code consumed} wraps those ranges (start, end offsets) in {@code _bh.consume(...)}. Its offsets, lines and
+     * columns are the ones the other methods here speak of.
+     */
     public String text(List<long[]> consumed) {
-        String stmt = statement;
+        return head() + consumedStatement(consumed) + tail();
+    }
+
+    /**
+     * The source that is timed: as {@link #text}, except that the setup's top-level locals are handed to the loop,
+     * in a method of its own, as fields of the instance (as JMH's state is): the JIT cannot take a value the setup
+     * made for a constant and fold the statement's work away ({@code -s 'int x = 5;' 'x * 2'} would time an empty
+     * loop). Line numbers of the user's text differ from {@link #text}'s: errors are reported from {@link #text}.
+     */
+    public String timedText(List<long[]> consumed, List<SetupLocal> locals) {
+        StringBuilder b = new StringBuilder();
+        for (String i : imports) {
+            b.append("import ").append(i).append(";\n");
+        }
+        b.append("public final class ").append(CLASS_NAME).append(" implements io.jfrtrace.api.Timeit.Inner {\n")
+                .append("private final io.jfrtrace.api.Blackhole _bh = new io.jfrtrace.api.Blackhole();\n");
+        for (SetupLocal l : locals) {
+            b.append("private ").append(l.type()).append(' ').append(l.name()).append(";\n");
+        }
+        b.append("public long time(long _number, java.util.function.LongSupplier _timer) throws Throwable {\n")
+                .append(setup).append('\n');
+        for (SetupLocal l : locals) {
+            b.append("this.").append(l.name()).append(" = ").append(l.name()).append(";\n");
+        }
+        b.append("long _t0 = _timer.getAsLong();\n")
+                .append(LOOP).append("(_number);\n")
+                .append("long _t1 = _timer.getAsLong();\nreturn _t1 - _t0;\n}\n")
+                .append("private void ").append(LOOP).append("(long _number) throws Throwable {\n")
+                .append("for (long _i = 0; _i < _number; _i++) {\n")
+                .append(consumedStatement(consumed))
+                .append("\n}\n}\n}\n");
+        return b.toString();
+    }
+
+    /** The timed loop's method in {@link #timedText}. */
+    public static final String LOOP = "_loop";
+
+    private String consumedStatement(List<long[]> consumed) {
         List<long[]> ranges = new ArrayList<>(consumed);
         ranges.sort((a, b) -> Long.compare(b[0], a[0])); // from the end, so earlier offsets stay valid
-        StringBuilder s = new StringBuilder(stmt);
+        StringBuilder s = new StringBuilder(statement);
         int base = statementOffset();
         for (long[] r : ranges) {
             s.insert((int) (r[1] - base), ")");
             s.insert((int) (r[0] - base), CONSUME);
         }
-        return head() + s + tail();
+        return s.toString();
+    }
+
+    /** The offset of the setup's first character in {@link #text}. */
+    public int setupOffset() {
+        return statementOffset() - setup.length() - "\nlong _t0 = _timer.getAsLong();\nfor (long _i = 0; _i < _number; _i++) {\n".length();
+    }
+
+    public int setupEnd() {
+        return setupOffset() + setup.length();
     }
 
     /**

@@ -55,6 +55,57 @@ class SnippetCompilerTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theSetupsLocalsReachTheLoopAsFieldsSoTheJitCannotFoldThem() throws Exception {
+        Map<String, byte[]> classes = COMPILER.compile(snippet(List.of(),
+                "String a = \"hello\", b = \"world\"; var n = 42; List<Integer> xs = List.of(1);", "a + b + n + xs.size()"));
+        ClassShape shape = ClassShape.of(classes.get(SnippetSource.CLASS_NAME));
+        assertEquals(List.of("a Ljava/lang/String;", "b Ljava/lang/String;", "n I", "xs Ljava/util/List;"), shape.fields);
+        assertEquals(List.of("a", "b", "n", "xs"), shape.loopFieldReads);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSetupLocalNoFieldCanHoldKeepsTheLocalsAsTheyAre() throws Exception {
+        // var of an anonymous class: its type has no name a field could be declared with
+        Map<String, byte[]> classes = COMPILER.compile(snippet(List.of(), "var o = new Object() { int v = 3; }; int w = 2;",
+                "o.v * w"));
+        ClassShape shape = ClassShape.of(classes.get(SnippetSource.CLASS_NAME));
+        assertEquals(List.of(), shape.fields);
+        assertEquals(1, consumeCalls(classes.get(SnippetSource.CLASS_NAME)));
+    }
+
+    /** The generated class's fields other than the blackhole, and the fields its loop method reads, in order. */
+    private record ClassShape(List<String> fields, List<String> loopFieldReads) {
+        static ClassShape of(byte[] classFile) {
+            List<String> fields = new java.util.ArrayList<>();
+            List<String> reads = new java.util.ArrayList<>();
+            new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor,
+                        String signature, Object value) {
+                    if (!name.equals("_bh")) {
+                        fields.add(name + " " + descriptor);
+                    }
+                    return null;
+                }
+
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    return !name.equals(SnippetSource.LOOP) ? null : new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                            if (opcode == Opcodes.GETFIELD && !field.equals("_bh")) {
+                                reads.add(field);
+                            }
+                        }
+                    };
+                }
+            }, 0);
+            return new ClassShape(fields, reads);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void anErrorInTheSetupIsReportedInTheSetup() {
         SnippetCompiler.CompileError e = assertThrows(SnippetCompiler.CompileError.class,
                 () -> COMPILER.compile(snippet(List.of(), "int a = 3;\nint b = a +;", "a")));
