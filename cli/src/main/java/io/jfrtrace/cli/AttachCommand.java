@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.jfrtrace.cli.attach.AgentLoader;
 import io.jfrtrace.cli.attach.AttachReply;
@@ -99,8 +102,13 @@ final class AttachCommand implements Callable<Integer> {
             // Ctrl-C or TERM while waiting still gives the program its bytecode back and ends the recording
             Thread ender = new Thread(() -> stopQuietly(agent, err));
             Runtime.getRuntime().addShutdownHook(ender);
-            Thread.sleep(duration.toMillis());
+            boolean ended = endsWithin(duration);
             Runtime.getRuntime().removeShutdownHook(ender);
+            if (ended) { // JFR's shutdown hook in the program wrote the recording, its open calls closed
+                err.println("jfr-trace attach: process " + pid + " ended during the recording; its JVM wrote "
+                        + started.output());
+                return ExitCodes.OK;
+            }
             stopped(err, ask(agent, new AgentArguments().add(AgentKeys.STOP, "true")));
             return ExitCodes.OK;
         } finally {
@@ -129,6 +137,22 @@ final class AttachCommand implements Callable<Integer> {
     private void stopped(PrintWriter err, AttachReply r) {
         err.println("jfr-trace attach: " + classes(r.classes()) + " of process " + pid + " restored; wrote " + r.output());
         err.flush();
+    }
+
+    /** Waits for the duration, or less if the program ends first; true if it ended. */
+    private boolean endsWithin(Duration d) throws InterruptedException {
+        Optional<ProcessHandle> target = ProcessHandle.of(pid);
+        if (target.isEmpty()) {
+            return true;
+        }
+        try {
+            target.get().onExit().get(d.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !target.get().isAlive();
+        }
     }
 
     private static String classes(int n) {

@@ -85,10 +85,11 @@ class AttachIT {
         service.serve(500); // before the window: not in the profile
         Path dir = Files.createDirectories(work.resolve("window-" + service.pid()));
         Process attach = JfrTraceRun.start(dir, Jdks.current(),
-                List.of("attach", "--duration", "4s", "-o", "window.jfr", Long.toString(service.pid())));
+                List.of("attach", "--duration", "5s", "-o", "window.jfr", Long.toString(service.pid())));
+        started.add(attach);
         waitForStderr(dir, "recording process " + service.pid(), attach);
         service.serve(1234);
-        assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach --duration 4s did not end");
+        assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach --duration 5s did not end");
         JfrTraceRun run = JfrTraceRun.collect(attach, dir);
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.stderr().contains("jfr-trace attach: 1 class of process " + service.pid() + " restored; wrote "
@@ -120,6 +121,50 @@ class AttachIT {
         assertTrue(service.process().isAlive());
         service.in().close();
         assertEquals(0, service.process().waitFor(), "the service ends normally");
+    }
+
+    @Test
+    void aServiceThatEndsDuringTheWindowLeavesAWholeRecording() throws Exception {
+        Service service = Service.start(Jdks.current());
+        Path dir = Files.createDirectories(work.resolve("ends-" + service.pid()));
+        Process attach = JfrTraceRun.start(dir, Jdks.current(),
+                List.of("attach", "--duration", "120s", "-o", "ends.jfr", Long.toString(service.pid())));
+        started.add(attach);
+        waitForStderr(dir, "recording process " + service.pid(), attach);
+        service.serve(42);
+        service.in().close();
+        assertEquals(0, service.process().waitFor());
+        assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach did not notice the end of the service");
+        JfrTraceRun run = JfrTraceRun.collect(attach, dir);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("process " + service.pid() + " ended during the recording; its JVM wrote "
+                + dir.resolve("ends.jfr")), run::toString);
+        JfrTraceRun stats = JfrTraceRun.run(dir, "stats", "ends.jfr");
+        CallProfileEndToEndIT.assertRow(stats, "42", REQUEST);
+        CallProfileEndToEndIT.assertRow(stats, "5", AUDIT);
+        assertTrue(stats.stdout().contains("90 function calls in"), stats::toString);
+    }
+
+    @Test
+    void attachEndedByASignalStillRestoresTheServiceAndEndsTheRecording() throws Exception {
+        Service service = Service.start(Jdks.current());
+        Path dir = Files.createDirectories(work.resolve("term-" + service.pid()));
+        Process attach = JfrTraceRun.start(dir, Jdks.current(),
+                List.of("attach", "--duration", "120s", "-o", "term.jfr", Long.toString(service.pid())));
+        started.add(attach);
+        waitForStderr(dir, "recording process " + service.pid(), attach);
+        service.serve(321);
+        attach.destroy(); // SIGTERM, as Ctrl-C would be
+        assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach did not end on SIGTERM");
+        JfrTraceRun run = JfrTraceRun.collect(attach, dir);
+        assertTrue(run.stderr().contains("1 class of process " + service.pid() + " restored; wrote " + dir.resolve("term.jfr")),
+                run::toString);
+        JfrTraceRun stats = JfrTraceRun.run(dir, "stats", "term.jfr");
+        CallProfileEndToEndIT.assertRow(stats, "321", REQUEST);
+        service.serve(5);
+        BadInputIT.assertOneLineError(JfrTraceRun.run(dir, "attach", "--stop", Long.toString(service.pid())),
+                ExitCodes.NOT_ATTACHABLE, "no jfr-trace attach recording is running");
+        service.process().destroyForcibly();
     }
 
     @Test
