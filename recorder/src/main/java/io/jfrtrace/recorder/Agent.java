@@ -150,15 +150,6 @@ final class Agent {
 
     /** Weaves the classes the program has already loaded; returns how many were retransformed. */
     private static int retransformLoaded(Instrumentation inst, ProfilingTransformer t) {
-        int done = 0;
-        for (Class<?> c : instrumentable(inst, t)) {
-            try {
-                inst.retransformClasses(c);
-                done++;
-            } catch (Throwable e) {
-                System.err.println("jfr-trace agent: warning: cannot retransform " + c.getName() + ": " + e);
-            }
-        }
-        return done;
+        return Retransform.all(inst, instrumentable(inst, t), "retransform");
     }
 }

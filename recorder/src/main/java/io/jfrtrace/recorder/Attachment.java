@@ -1,7 +1,6 @@
 package io.jfrtrace.recorder;
 
 import java.lang.instrument.Instrumentation;
-import java.lang.instrument.UnmodifiableClassException;
 import java.nio.file.Path;
 
 import io.jfrtrace.recorder.jfr.Flusher;
@@ -42,15 +41,7 @@ final class Attachment {
      */
     int detach() {
         inst.removeTransformer(transformer);
-        int restored = 0;
-        for (Class<?> c : Agent.instrumentable(inst, transformer)) {
-            try {
-                inst.retransformClasses(c);
-                restored++;
-            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                System.err.println("jfr-trace agent: warning: cannot restore " + c.getName() + ": " + e);
-            }
-        }
+        int restored = Retransform.all(inst, Agent.instrumentable(inst, transformer), "restore");
         flusher.finish();
         recording.stop();
         flusher.uninstall();
