@@ -75,10 +75,10 @@ final class Agent {
             r.setDestination(output);
             r.start();
         } catch (Throwable t) {
-            System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
-            if (attach) {
+            if (attach) { // said by jfr-trace attach, not on the program's stderr
                 throw new IllegalStateException("cannot start the JFR recording: " + t, t);
             }
+            System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
             ParentWatch.start(options.parentPid);
             return null;
         }
