@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.pstats.browser.LineSource;
 import io.jfrtrace.analyzer.pstats.browser.ProfileBrowser;
+import io.jfrtrace.analyzer.pstats.browser.StatsLoader;
+import io.jfrtrace.cli.browse.TerminalLines;
 import io.jfrtrace.cli.exit.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +44,19 @@ final class BrowseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
         // the loading of stats: its messages (a missing call profile, CPU samples instead) on stderr as there
-        ProfileBrowser.run(files, (path, name) -> StatsCommand.load(List.of(path), profile, err),
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                spec.commandLine().getOut());
+        StatsLoader loader = (path, name) -> StatsCommand.load(List.of(path), profile, err);
+        if (System.console() == null) { // a pipe: input() writes the prompt, reads a line, echoes nothing
+            ProfileBrowser.run(files, loader,
+                    LineSource.of(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out), out);
+            return ExitCodes.OK;
+        }
+        try (TerminalLines terminal = TerminalLines.open(out)) {
+            ProfileBrowser.run(files, loader, terminal, out);
+        } catch (TerminalLines.Interrupted e) { // pstats' __main__: except KeyboardInterrupt: pass
+            out.flush();
+        }
         return ExitCodes.OK;
     }
 }

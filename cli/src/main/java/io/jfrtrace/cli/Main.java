@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 public final class Main {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RecordCommand.class, StatsCommand.class, BrowseCommand.class,
-            AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, TraceCommand.class,
+            AllocCommand.class, CompareCommand.class, DumpsCommand.class, DumpCommand.class, AttachCommand.class,
+            TraceCommand.class,
             TimeitCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class);
 

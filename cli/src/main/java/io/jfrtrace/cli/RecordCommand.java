@@ -139,7 +139,7 @@ final class RecordCommand implements Callable<Integer> {
         ProgramRun program = ProgramRun.of(args);
         Path out = (output != null ? output : Paths.get(program.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
-        checkSettings();
+        checkSettings(jfrSettings);
         AgentArguments faultOptions = faultOptions();
         Path javaExe = ProgramRun.javaExecutable(java);
         AgentArguments agent = new AgentArguments()
@@ -243,7 +243,7 @@ final class RecordCommand implements Callable<Integer> {
         return o;
     }
 
-    private void checkSettings() {
+    static void checkSettings(String jfrSettings) {
         if (!List.of("default", "profile", "none").contains(jfrSettings) && !Files.isRegularFile(Paths.get(jfrSettings))) {
             throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile, none nor a .jfc file");
         }

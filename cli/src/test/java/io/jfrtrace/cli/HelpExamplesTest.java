@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command's help ends with two or three examples of that command, within the help's 80 columns. */
 class HelpExamplesTest {
     @ParameterizedTest(name = "jfr-trace {0} --help")
-    @ValueSource(strings = {"record", "stats", "browse", "alloc", "compare", "dumps", "dump", "trace", "timeit", "completion"})
+    @ValueSource(strings = {"record", "stats", "browse", "alloc", "compare", "dumps", "dump", "attach", "trace", "timeit",
+            "completion"})
     void endsWithExamplesOfItself(String command) {
         InProcessRun run = InProcessRun.run(command, "--help");
         assertEquals(ExitCodes.OK, run.exitCode(), run::toString);

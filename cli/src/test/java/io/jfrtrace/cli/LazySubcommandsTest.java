@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * of the start-up time), {@code --version} none at all, and what the user sees is the same as with all of them.
  */
 class LazySubcommandsTest {
-    private static final List<String> ALL = List.of("record", "stats", "browse", "alloc", "compare", "dumps", "dump", "trace", "timeit", "completion", "help");
+    private static final List<String> ALL = List.of("record", "stats", "browse", "alloc", "compare", "dumps", "dump", "attach", "trace", "timeit", "completion", "help");
 
     @ParameterizedTest(name = "jfr-trace {0}")
     @CsvSource(delimiter = '|', value = {
@@ -28,11 +28,12 @@ class LazySubcommandsTest {
             "stats --help           | stats",
             "record -- -cp . Main   | record",
             "dump 1                 | dump",
+            "attach --stop 1        | attach",
             "timeit -n 1 1+1        | timeit",
-            "--help                 | record stats browse alloc compare dumps dump trace timeit completion help",
-            "help stats             | record stats browse alloc compare dumps dump trace timeit completion help",
-            "nosuch                 | record stats browse alloc compare dumps dump trace timeit completion help",
-            "--version stats        | record stats browse alloc compare dumps dump trace timeit completion help",
+            "--help                 | record stats browse alloc compare dumps dump attach trace timeit completion help",
+            "help stats             | record stats browse alloc compare dumps dump attach trace timeit completion help",
+            "nosuch                 | record stats browse alloc compare dumps dump attach trace timeit completion help",
+            "--version stats        | record stats browse alloc compare dumps dump attach trace timeit completion help",
     })
     void buildsOnlyTheSubcommandsTheCommandLineReaches(String commandLine, String built) {
         String[] args = commandLine.split(" ");

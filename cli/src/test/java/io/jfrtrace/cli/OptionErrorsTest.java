@@ -81,6 +81,8 @@ class OptionErrorsTest {
             "dumps $D --limits some             | jfr-trace dumps: --limits: unknown limits 'some' (python or none)",
             "dump 1 --limits some              | jfr-trace dump: --limits: unknown limits 'some' (python or none)",
             "dump x                            | jfr-trace dump: Invalid value for positional parameter at index 0 (PID): 'x' is not a long",
+            "attach --duration 0 1             | jfr-trace attach: --duration: the duration must be positive, got '0'",
+            "attach --stop --duration 5s 1     | jfr-trace attach: --stop ends a recording: it takes neither --duration nor -o",
             // record: durations and signals are refused while parsing, before anything runs
             "record --watchdog 0 -cp x Main                | jfr-trace record: --watchdog: the duration must be positive, got '0'",
             "record --watchdog soon -cp x Main             | jfr-trace record: --watchdog: 'soon' is not a duration (examples: 5s, 500ms, 0.5s, 2m)",

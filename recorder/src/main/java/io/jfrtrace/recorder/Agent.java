@@ -29,8 +29,10 @@ final class Agent {
     /** Stock events that sample what allocation tracing counts; off in named settings with --alloc. */
     static final List<String> STOCK_ALLOCATION_SAMPLERS = List.of("jdk.ObjectAllocationSample", "jdk.OldObjectSample");
 
-    static void start(AgentOptions options, Instrumentation inst, boolean attach) {
+    /** Starts the recording; under attach, returns what {@link Attachment#detach} undoes (null if nothing started). */
+    static Attachment start(AgentOptions options, Instrumentation inst, boolean attach) {
         Recording recording;
+        Flusher flusher;
         Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();
         try {
             Recording r;
@@ -54,7 +56,7 @@ final class Agent {
             if (options.profile) {
                 Clock.now(); // probe the clock and start its calibration window now, not at the first call
             }
-            Flusher flusher = new Flusher(version(), options.raw);
+            flusher = new Flusher(version(), options.raw);
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
                         options.builtins, options.profile);
@@ -73,9 +75,12 @@ final class Agent {
             r.setDestination(output);
             r.start();
         } catch (Throwable t) {
+            if (attach) { // said by jfr-trace attach, not on the program's stderr
+                throw new IllegalStateException("cannot start the JFR recording: " + t, t);
+            }
             System.err.println("jfr-trace agent: cannot start the JFR recording: " + t);
             ParentWatch.start(options.parentPid);
-            return;
+            return null;
         }
         // After the recording started: if record is already gone, the SIGTERM this raises still
         // leaves a complete recording (JFR's shutdown hook writes it).
@@ -94,19 +99,18 @@ final class Agent {
         }
         startFaultHandler(options, recording);
         if (!options.profile && options.allocFrames == 0 && !options.lines && !options.trace) {
-            return; // nothing to instrument
+            return null; // nothing to instrument
         }
         if (options.trace) {
             LineTracer.start(options.traceTiming);
         }
         ProfilingTransformer transformer = new ProfilingTransformer(options);
         inst.addTransformer(transformer, true);
-        if (attach) {
-            retransformLoaded(inst, transformer, options);
-        }
+        int retransformed = attach ? retransformLoaded(inst, transformer) : 0;
         if (!options.quiet) {
             System.err.println("jfr-trace agent: recording to " + output);
         }
+        return attach ? new Attachment(inst, recording, flusher, transformer, retransformed, output) : null;
     }
 
     /** Takes a "signal" snapshot on each {@code SIG<name>} (handler runs on an ordinary Java thread). */
@@ -126,7 +130,8 @@ final class Agent {
         }
     }
 
-    private static void retransformLoaded(Instrumentation inst, ProfilingTransformer t, AgentOptions options) {
+    /** The loaded classes {@code t} would weave: application class loaders, names it accepts. */
+    static List<Class<?>> instrumentable(Instrumentation inst, ProfilingTransformer t) {
         List<Class<?>> todo = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (c.isArray() || c.isPrimitive() || c.isHidden() || !inst.isModifiableClass(c)) {
@@ -140,12 +145,11 @@ final class Agent {
             }
             todo.add(c);
         }
-        for (Class<?> c : todo) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable e) {
-                System.err.println("jfr-trace agent: warning: cannot retransform " + c.getName() + ": " + e);
-            }
-        }
+        return todo;
+    }
+
+    /** Weaves the classes the program has already loaded; returns how many were retransformed. */
+    private static int retransformLoaded(Instrumentation inst, ProfilingTransformer t) {
+        return Retransform.all(inst, instrumentable(inst, t), "retransform");
     }
 }

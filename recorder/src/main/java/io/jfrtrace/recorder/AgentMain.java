@@ -19,6 +19,8 @@ import io.jfrtrace.recorder.options.OptionException;
  */
 public final class AgentMain {
     private static boolean started;
+    /** The recording {@code jfr-trace attach} started here, until {@code attach --stop} ends it. */
+    private static Attachment attached;
 
     private AgentMain() {
     }
@@ -37,6 +39,10 @@ public final class AgentMain {
             options = AgentOptions.parse(args);
         } catch (OptionException e) {
             System.err.println(e.getMessage());
+            return;
+        }
+        if (attach && options.replyFile != null) {
+            reply(options.replyFile, options.stop ? stopAttached() : startAttached(options, inst));
             return;
         }
         if (started) {
@@ -58,6 +64,53 @@ public final class AgentMain {
             Agent.start(options, inst, attach);
         } finally {
             markStarted(options.startedFile);
+        }
+    }
+
+    /**
+     * {@code jfr-trace attach}: the recording and the woven classes, or why not. The reply's forms are {@code started
+     * CLASSES OUTPUT}, {@code stopped CLASSES OUTPUT} and {@code error MESSAGE} (read by the CLI's AttachReply).
+     */
+    private static String startAttached(AgentOptions options, Instrumentation inst) {
+        if (started) {
+            return "error jfr-trace is already recording in this JVM"
+                    + (attached != null ? " (end it with jfr-trace attach --stop)" : "");
+        }
+        try {
+            appendRuntimeToBootstrap(inst);
+            Attachment a = Agent.start(options, inst, true);
+            if (a == null) {
+                return "error nothing to instrument with these options";
+            }
+            started = true;
+            attached = a;
+            return "started " + a.classes() + " " + a.output;
+        } catch (Throwable t) {
+            return "error " + (t instanceof UnsafeFolderException || t instanceof IllegalStateException
+                    ? t.getMessage() : t.toString());
+        }
+    }
+
+    private static String stopAttached() {
+        Attachment a = attached;
+        if (a == null) {
+            return "error no jfr-trace attach recording is running in this JVM";
+        }
+        attached = null;
+        try {
+            return "stopped " + a.detach() + " " + a.output;
+        } catch (Throwable t) {
+            return "error cannot end the recording: " + t;
+        } finally {
+            started = false; // a later attach may record again
+        }
+    }
+
+    private static void reply(String file, String text) {
+        try {
+            Files.writeString(Path.of(file), text.replace('\n', ' ') + "\n");
+        } catch (IOException e) {
+            System.err.println("jfr-trace agent: " + text + " (cannot tell jfr-trace attach: " + e + ")");
         }
     }
 

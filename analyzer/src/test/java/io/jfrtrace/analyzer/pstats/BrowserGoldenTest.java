@@ -1,5 +1,6 @@
 package io.jfrtrace.analyzer.pstats;
 
+import io.jfrtrace.analyzer.pstats.browser.LineSource;
 import io.jfrtrace.analyzer.pstats.browser.ProfileBrowser;
 import io.jfrtrace.analyzer.testing.Python3;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,9 +105,10 @@ class BrowserGoldenTest {
     }
 
     static String ours(List<String> files, String script) throws Exception {
-        StringWriter out = new StringWriter();
-        ProfileBrowser.run(files, (path, name) -> Stats.load(path, name), new BufferedReader(new StringReader(script)),
-                new PrintWriter(out));
-        return out.toString();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        ProfileBrowser.run(files, (path, name) -> Stats.load(path, name),
+                LineSource.of(new BufferedReader(new StringReader(script)), out), out);
+        return text.toString();
     }
 }

@@ -152,6 +152,24 @@ public final class Flusher {
         return false;
     }
 
+    /**
+     * The end of an attached recording (jfr-trace attach): the last deltas with the calls still open closed, as at
+     * exit, and the checkpoint. Nothing is emitted after it.
+     */
+    public void finish() {
+        flush(true, true);
+    }
+
+    /** Removes the periodic hooks (after the recording stopped), so that a later attach's flusher is the only one. */
+    public void uninstall() {
+        FlightRecorder.removePeriodicEvent(infoHook);
+        FlightRecorder.removePeriodicEvent(periodicHook);
+        FlightRecorder.removePeriodicEvent(chunkEndHook);
+        if (alloc && snapshotIntervalMillis > 0) {
+            FlightRecorder.removePeriodicEvent(snapshotHook);
+        }
+    }
+
     /** Emits all deltas since the previous flush. */
     public void flush() {
         flush(false, false);

@@ -46,6 +46,10 @@ public final class AgentOptions {
     public long parentPid;
     /** Created when the agent starts, before anything else; null = none. */
     public String startedFile;
+    /** Under attach: where the agent's one-line outcome goes (see AgentKeys.REPLY); null: stderr. */
+    public String replyFile;
+    /** Under attach: end the recording an earlier attach started. */
+    public boolean stop;
     /** Lines to print on stderr (refused settings that do not stop the agent). */
     public final List<String> warnings = new ArrayList<>();
 
@@ -130,6 +134,12 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.STARTED:
                     o.startedFile = require(key, value);
+                    break;
+                case AgentKeys.REPLY:
+                    o.replyFile = require(key, value);
+                    break;
+                case AgentKeys.STOP:
+                    o.stop = bool(key, value);
                     break;
                 case AgentKeys.PARENT:
                     o.parentPid = positive(key, value, Long.MAX_VALUE);

@@ -56,6 +56,14 @@ public final class AgentKeys {
     /** Also write each dump as faulthandler text to this file ({@code -}: stderr). */
     public static final String DUMP_FILE = "dumpFile";
 
+    /**
+     * A file in {@code jfr-trace attach}'s private folder where the agent, loaded into a running JVM, writes how its
+     * start or stop went (one line), since its stderr is the program's.
+     */
+    public static final String REPLY = "reply";
+    /** {@code true}: a second attach that ends the recording the first one started ({@code jfr-trace attach --stop}). */
+    public static final String STOP = "stop";
+
     /** The value of {@link #DUMP_SIGNAL} that turns the dump signal off. */
     public static final String NO_SIGNAL = "none";
 

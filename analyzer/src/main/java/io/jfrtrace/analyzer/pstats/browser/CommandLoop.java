@@ -1,6 +1,5 @@
 package io.jfrtrace.analyzer.pstats.browser;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -44,12 +43,10 @@ final class CommandLoop {
     }
 
     /** {@code cmdloop()}: until a command says stop. */
-    void run(BufferedReader in) throws IOException {
+    void run(LineSource in) throws IOException {
         boolean stop = false;
         while (!stop) {
-            out.print(prompt.get());
-            out.flush();
-            String line = in.readLine();
+            String line = in.readLine(prompt.get());
             stop = oneCommand(line == null ? "EOF" : line);
         }
         out.flush();

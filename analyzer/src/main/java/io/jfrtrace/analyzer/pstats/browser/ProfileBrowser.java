@@ -9,7 +9,6 @@ import io.jfrtrace.analyzer.python.PyNumbers;
 import io.jfrtrace.analyzer.python.PyRegex;
 import io.jfrtrace.analyzer.python.PyStr;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -48,7 +47,7 @@ public final class ProfileBrowser {
      * pstats.py's {@code __main__}: reads the first file, adds the others (their errors printed before the welcome
      * line), then runs the command loop on {@code in} until {@code quit} or the end of the input.
      */
-    public static void run(List<String> files, StatsLoader loader, BufferedReader in, PrintWriter out)
+    public static void run(List<String> files, StatsLoader loader, LineSource in, PrintWriter out)
             throws IOException {
         ProfileBrowser browser = new ProfileBrowser(loader, out, TimeZone.getDefault());
         browser.start(files);
