@@ -41,7 +41,7 @@ class BrowseTerminalIT {
             screen.await("fact.jfr% ", 2);
             type(keys, "stats 1\r");
             screen.await("fact.jfr% ", 3);
-            type(keys, "\u001b[A"); // Up: the last line back, "stats 1"
+            type(keys, "\u001bOA"); // Up (as an xterm in the keypad mode JLine sets): the last line back, "stats 1"
             type(keys, "\u007f2\r"); // Backspace, 2: "stats 2"
             screen.await("fact.jfr% ", 4);
             type(keys, "\u0003"); // Ctrl-C
