@@ -86,7 +86,9 @@ public final class Main {
         PrintWriter err = cl.getErr();
         String name = qualifiedName(cl);
         if (e instanceof CliException ce) {
-            err.println(name + ": " + ce.getMessage());
+            // a usage error found after parsing (a combination, a missing program) ends as picocli's own do: with the
+            // help command that explains the options
+            err.println(name + ": " + ce.getMessage() + (ce.exitCode() == ExitCodes.USAGE ? hint(cl) : ""));
             return ce.exitCode();
         }
         if (e instanceof NoEventsException ne) {
@@ -133,10 +135,14 @@ public final class Main {
             // picocli reports the missing FILE, not the unknown option that took its place
             problem = "Unknown option: '" + unmatched.get(0) + "'";
         }
-        // 'jfr-trace help' for the top command: 'jfr-trace help jfr-trace' names no subcommand
-        String help = top ? "jfr-trace help" : "jfr-trace help " + cl.getCommandName();
-        cl.getErr().println(qualifiedName(cl) + ": " + problem + " (see '" + help + "')");
+        cl.getErr().println(qualifiedName(cl) + ": " + problem + hint(cl));
         return ExitCodes.USAGE;
+    }
+
+    /** {@code " (see 'jfr-trace help stats')"}: the help command for {@code cl}'s command. */
+    private static String hint(CommandLine cl) {
+        // 'jfr-trace help' for the top command: 'jfr-trace help jfr-trace' names no subcommand
+        return cl.getParent() == null ? " (see 'jfr-trace help')" : " (see 'jfr-trace help " + cl.getCommandName() + "')";
     }
 
     /** {@code jfr-trace} or {@code jfr-trace stats}: the command as the user typed it, each name once. */

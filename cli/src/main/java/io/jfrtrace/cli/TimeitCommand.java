@@ -120,8 +120,10 @@ final class TimeitCommand implements Callable<Integer> {
         TimingJvm.Outcome outcome;
         try {
             outcome = TimingJvm.run(javaExe, jvmOptions, cp, () -> compiler.compile(snippet), number, repeats, cpu, output);
-        } catch (SnippetCompiler.CompileError e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        } catch (SnippetCompiler.CompileError e) { // the user's Java, not the command line: no help hint after it
+            spec.commandLine().getErr().println("jfr-trace timeit: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USAGE;
         }
         if (outcome instanceof TimingJvm.NeverStarted n) {
             throw new CliException(ExitCodes.CANNOT_LAUNCH, "the timing JVM could not start (its message is above; exit status "

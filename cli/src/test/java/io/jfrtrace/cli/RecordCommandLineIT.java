@@ -73,7 +73,8 @@ class RecordCommandLineIT {
         JfrTraceRun rec = JfrTraceRun.run(work, "record", "-s", "time", "--no-profile", "-o", "never.jfr", "-cp",
                 classes.toString(), "com.example.Factorial");
         assertEquals(2, rec.exitCode(), rec::toString);
-        assertEquals("jfr-trace record: -s prints the call profile, which --no-profile turns off\n", rec.stderr());
+        assertEquals("jfr-trace record: -s prints the call profile, which --no-profile turns off "
+                + "(see 'jfr-trace help record')\n", rec.stderr());
     }
 
     @Test
