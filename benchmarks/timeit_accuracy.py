@@ -96,7 +96,7 @@ def main():
     ap.add_argument("-n", type=int, default=3, help="timeit runs per snippet (median; default 3)")
     ap.add_argument("--java", default=str(Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"))
                                           / "bin" / "java"), help="the JDK both run on")
-    ap.add_argument("--jmh-args", default="-f 1 -wi 5 -w 1 -i 5 -r 1", help="JMH's run options")
+    ap.add_argument("--jmh-args", default="-f 3 -wi 5 -w 1 -i 5 -r 1", help="JMH's run options")
     ap.add_argument("--only", help="comma-separated snippet numbers (1-5)")
     args = ap.parse_args()
     if not (ROOT / "cli/target/jfr-trace.jar").is_file():
