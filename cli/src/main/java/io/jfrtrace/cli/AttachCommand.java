@@ -25,6 +25,7 @@ import io.jfrtrace.cli.record.RunFolder;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,17 +62,8 @@ final class AttachCommand implements Callable<Integer> {
     @Option(names = "--stop", description = "End the recording an earlier attach started in this JVM.")
     boolean stop;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Profile only classes whose name matches (repeatable; * matches any characters).")
-    List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Do not profile classes whose name matches (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
-    boolean builtins;
-
-    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default).")
-    String jfrSettings = "default";
+    @Mixin
+    ProfilingOptions profiling;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -82,7 +74,7 @@ final class AttachCommand implements Callable<Integer> {
         Path out = stop ? null : (output != null ? output : Paths.get("jfr-trace-" + pid + ".jfr")).toAbsolutePath();
         if (!stop) {
             OutputFiles.checkWritable(out);
-            RecordCommand.checkSettings(jfrSettings);
+            profiling.agentArguments(); // a bad --jfr-settings before anything is attached
         }
         checkTarget();
         RunFolder folder = RunFolder.create();
@@ -117,11 +109,7 @@ final class AttachCommand implements Callable<Integer> {
     }
 
     private AgentArguments startOptions(Path out) {
-        String settings = List.of("default", "profile", "none").contains(jfrSettings) ? jfrSettings
-                : Paths.get(jfrSettings).toAbsolutePath().toString(); // the program's working folder is not ours
-        return new AgentArguments().add(AgentKeys.OUTPUT, out.toString())
-                .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
-                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, settings)
+        return new AgentArguments().add(AgentKeys.OUTPUT, out.toString()).addAll(profiling.agentArguments())
                 // the program's stderr is not ours, and its signal and error handling stay its own
                 .add(AgentKeys.QUIET, "true").add(AgentKeys.FAULTHANDLER, "false");
     }

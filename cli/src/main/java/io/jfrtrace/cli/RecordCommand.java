@@ -23,6 +23,7 @@ import io.jfrtrace.schema.agent.AgentKeys;
 import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,17 +58,8 @@ final class RecordCommand implements Callable<Integer> {
         sort = SortKey.parseArgs(keys);
     }
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Profile only classes whose name matches (repeatable; * matches any characters).")
-    List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Do not profile classes whose name matches (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
-    boolean builtins;
-
-    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default). With --alloc, default and profile leave out the JVM's own allocation samplers (jdk.ObjectAllocationSample, jdk.OldObjectSample); a .jfc file keeps what it says.")
-    String jfrSettings = "default";
+    @Mixin
+    ProfilingOptions profiling;
 
     @Option(names = "--alloc", arity = "0..1", fallbackValue = "1", paramLabel = "NFRAME", preprocessor = BareAlloc.class,
             description = "Trace allocations like tracemalloc.start(NFRAME): live objects by traceback, NFRAME >= 1 frames "
@@ -139,12 +131,9 @@ final class RecordCommand implements Callable<Integer> {
         ProgramRun program = ProgramRun.of(args);
         Path out = (output != null ? output : Paths.get(program.outputBaseName() + ".jfr")).toAbsolutePath();
         OutputFiles.checkWritable(out);
-        checkSettings(jfrSettings);
+        AgentArguments agent = profiling.agentArguments();
         AgentArguments faultOptions = faultOptions();
         Path javaExe = ProgramRun.javaExecutable(java);
-        AgentArguments agent = new AgentArguments()
-                .addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
-                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, jfrSettings);
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
         if (!sort.isEmpty() && noProfile) {
@@ -243,9 +232,4 @@ final class RecordCommand implements Callable<Integer> {
         return o;
     }
 
-    static void checkSettings(String jfrSettings) {
-        if (!List.of("default", "profile", "none").contains(jfrSettings) && !Files.isRegularFile(Paths.get(jfrSettings))) {
-            throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile, none nor a .jfc file");
-        }
-    }
 }

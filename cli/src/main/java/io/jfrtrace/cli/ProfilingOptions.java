@@ -1,0 +1,43 @@
+package io.jfrtrace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jfrtrace.cli.exit.CliException;
+import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
+import picocli.CommandLine.Option;
+
+/**
+ * What the agent profiles and which stock events it records, as {@code record} and {@code attach} take it: a picocli
+ * mixin, one declaration of the options and one rule for the settings.
+ */
+final class ProfilingOptions {
+    private static final List<String> NAMED_SETTINGS = List.of("default", "profile", "none");
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Profile only classes whose name matches (repeatable; * matches any characters).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Do not profile classes whose name matches (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
+    boolean builtins;
+
+    @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default). With record --alloc, default and profile leave out the JVM's own allocation samplers (jdk.ObjectAllocationSample, jdk.OldObjectSample); a .jfc file keeps what it says.")
+    String jfrSettings = "default";
+
+    /** The agent's keys for these options; a settings value that is neither a name nor a file is a usage error. */
+    AgentArguments agentArguments() {
+        if (!NAMED_SETTINGS.contains(jfrSettings) && !Files.isRegularFile(Paths.get(jfrSettings))) {
+            throw new CliException(ExitCodes.USAGE, "--jfr-settings: '" + jfrSettings + "' is neither default, profile, none nor a .jfc file");
+        }
+        // a file by its absolute path: an attached program's working folder is not ours
+        String settings = NAMED_SETTINGS.contains(jfrSettings) ? jfrSettings : Paths.get(jfrSettings).toAbsolutePath().toString();
+        return new AgentArguments().addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
+                .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, settings);
+    }
+}
