@@ -123,14 +123,20 @@ class AttachIT {
         assertEquals(0, service.process().waitFor(), "the service ends normally");
     }
 
+    /** {@code attach --duration 120s -o OUT PID}, running in {@code dir}, once it says the recording runs. */
+    private Process recordingLong(Service service, Path dir, String out) throws Exception {
+        Process attach = JfrTraceRun.start(dir, Jdks.current(),
+                List.of("attach", "--duration", "120s", "-o", out, Long.toString(service.pid())));
+        started.add(attach);
+        waitForStderr(dir, "recording process " + service.pid(), attach);
+        return attach;
+    }
+
     @Test
     void aServiceThatEndsDuringTheWindowLeavesAWholeRecording() throws Exception {
         Service service = Service.start(Jdks.current());
         Path dir = Files.createDirectories(work.resolve("ends-" + service.pid()));
-        Process attach = JfrTraceRun.start(dir, Jdks.current(),
-                List.of("attach", "--duration", "120s", "-o", "ends.jfr", Long.toString(service.pid())));
-        started.add(attach);
-        waitForStderr(dir, "recording process " + service.pid(), attach);
+        Process attach = recordingLong(service, dir, "ends.jfr");
         service.serve(42);
         service.in().close();
         assertEquals(0, service.process().waitFor());
@@ -149,10 +155,7 @@ class AttachIT {
     void attachEndedByASignalStillRestoresTheServiceAndEndsTheRecording() throws Exception {
         Service service = Service.start(Jdks.current());
         Path dir = Files.createDirectories(work.resolve("term-" + service.pid()));
-        Process attach = JfrTraceRun.start(dir, Jdks.current(),
-                List.of("attach", "--duration", "120s", "-o", "term.jfr", Long.toString(service.pid())));
-        started.add(attach);
-        waitForStderr(dir, "recording process " + service.pid(), attach);
+        Process attach = recordingLong(service, dir, "term.jfr");
         service.serve(321);
         attach.destroy(); // SIGTERM, as Ctrl-C would be
         assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach did not end on SIGTERM");
