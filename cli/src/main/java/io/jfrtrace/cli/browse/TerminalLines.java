@@ -55,13 +55,20 @@ public final class TerminalLines implements LineSource, AutoCloseable {
     @Override
     public String readLine(String prompt) throws IOException {
         out.flush(); // what the last command printed, before the editor draws the prompt
+        String line;
         try {
-            return editor().readLine(prompt.replace("%", "%%")); // JLine expands %-sequences in a prompt
+            line = editor().readLine(prompt.replace("%", "%%")); // JLine expands %-sequences in a prompt
         } catch (EndOfFileException e) {
-            return null;
+            line = null;
         } catch (UserInterruptException e) {
             throw new Interrupted();
         }
+        // JLine's SIGINT handler interrupts this thread: a Ctrl-C that came just as a line or Ctrl-D ended the read
+        // leaves only the flag, and is still the user's Ctrl-C
+        if (Thread.interrupted()) {
+            throw new Interrupted();
+        }
+        return line;
     }
 
     private LineReader editor() throws IOException {
@@ -74,6 +81,7 @@ public final class TerminalLines implements LineSource, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        Thread.interrupted(); // a late Ctrl-C must not fail the stty that gives the terminal back its settings
         editor().getTerminal().close();
     }
 }
