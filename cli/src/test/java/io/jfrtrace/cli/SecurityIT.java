@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,14 +281,10 @@ class SecurityIT {
         return resource.substring(0, resource.lastIndexOf('.'));
     }
 
-    /** {@code STEM-HASH.SUFFIX}: the first 16 hex digits of the content's SHA-256. */
-    static String cachedName(String resource) throws IOException {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CARRIED.get(resource));
-            return stem(resource) + "-" + HexFormat.of().formatHex(digest).substring(0, 16) + resource.substring(resource.lastIndexOf('.'));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException(e);
-        }
+    /** {@code STEM-NAME.SUFFIX}, NAME the content's {@link io.jfrtrace.privatefiles.ContentName}. */
+    static String cachedName(String resource) {
+        return stem(resource) + "-" + io.jfrtrace.privatefiles.ContentName.of(CARRIED.get(resource))
+                + resource.substring(resource.lastIndexOf('.'));
     }
 
     /**

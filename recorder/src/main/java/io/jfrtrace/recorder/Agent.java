@@ -31,6 +31,15 @@ final class Agent {
 
     /** Starts the recording; under attach, returns what {@link Attachment#detach} undoes (null if nothing started). */
     static Attachment start(AgentOptions options, Instrumentation inst, boolean attach) {
+        Thread warmUp = StartupWarmUp.start(options);
+        try {
+            return startRecording(options, inst, attach);
+        } finally {
+            StartupWarmUp.await(warmUp);
+        }
+    }
+
+    private static Attachment startRecording(AgentOptions options, Instrumentation inst, boolean attach) {
         Recording recording;
         Flusher flusher;
         Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();

@@ -127,6 +127,26 @@ final class ClassInstrumenter {
         return cw.toByteArray();
     }
 
+    /**
+     * Reads and writes one class file (one of the agent's own, never defined) the way {@link #instrument} does, so that
+     * ASM's classes are loaded and linked before the program's first class arrives (see StartupWarmUp).
+     */
+    static void warmUp() {
+        try (java.io.InputStream in = ClassInstrumenter.class.getResourceAsStream("ClassInstrumenter.class")) {
+            if (in == null) {
+                return;
+            }
+            ClassNode cn = new ClassNode();
+            new ClassReader(in.readAllBytes()).accept(cn, ClassReader.SKIP_FRAMES);
+            ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES,
+                    new ClassHeaders(ClassInstrumenter.class.getClassLoader()));
+            cn.accept(cw);
+            cw.toByteArray();
+        } catch (Throwable ignored) {
+            // only an optimisation
+        }
+    }
+
     /** Whether the weavers see this method: it has a body, and is not a bridge (a compiler's forwarding stub). */
     private static boolean woven(MethodNode m) {
         return (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) == 0

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -17,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
 import io.jfrtrace.privatefiles.CachedFile;
+import io.jfrtrace.privatefiles.ContentName;
 
 /**
  * The agent's bootstrap runtime ({@code io/jfrtrace/runtime/}) as a jar of its own, kept once per content in the
@@ -36,14 +34,14 @@ public final class RuntimeJar {
     public static Path cached(Path agentJar, Path cacheFolder) throws IOException {
         try (JarFile jar = new JarFile(agentJar.toFile())) {
             List<JarEntry> entries = new ArrayList<>();
-            MessageDigest digest = sha256();
+            StringBuilder listing = new StringBuilder();
             for (JarEntry e : Collections.list(jar.entries())) {
                 if (!e.isDirectory() && e.getName().startsWith(RUNTIME_PREFIX)) {
                     entries.add(e);
-                    digest.update((e.getName() + ':' + e.getCrc() + ':' + e.getSize() + '\n').getBytes(StandardCharsets.UTF_8));
+                    listing.append(e.getName()).append(':').append(e.getCrc()).append(':').append(e.getSize()).append('\n');
                 }
             }
-            String name = "jfr-trace-runtime-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar";
+            String name = "jfr-trace-runtime-" + ContentName.of(listing.toString().getBytes(StandardCharsets.UTF_8)) + ".jar";
             return CachedFile.ensure(cacheFolder, name, build(jar, entries));
         }
     }
@@ -69,13 +67,5 @@ public final class RuntimeJar {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

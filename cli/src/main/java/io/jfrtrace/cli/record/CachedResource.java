@@ -3,11 +3,9 @@ package io.jfrtrace.cli.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.jfrtrace.privatefiles.CachedFile;
+import io.jfrtrace.privatefiles.ContentName;
 import io.jfrtrace.privatefiles.UserCache;
 
 /**
@@ -27,14 +25,6 @@ public final class CachedResource {
             }
             bytes = in.readAllBytes();
         }
-        return CachedFile.ensure(UserCache.folder(), stem + "-" + sha256(bytes).substring(0, 16) + suffix, bytes);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CachedFile.ensure(UserCache.folder(), stem + "-" + ContentName.of(bytes) + suffix, bytes);
     }
 }

@@ -17,6 +17,7 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
@@ -179,25 +180,50 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
      */
     private void warmNotifications() {
         try {
-            CompositeType type = new CompositeType("warm-up", "warm-up", new String[] {"x"}, new String[] {"x"},
-                    new OpenType<?>[] {SimpleType.STRING});
-            CompositeDataSupport dummy = new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"});
-            try {
-                MemoryNotificationInfo.from(dummy);
-            } catch (IllegalArgumentException expected) {
-                // not a notification; the classes are initialised by then
-            }
-            try {
-                MemoryUsage.from(dummy);
-            } catch (IllegalArgumentException expected) {
-                // not a usage, likewise
-            }
+            initOpenTypes();
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             // a type the listener ignores: the real one would count as this episode's snapshot
             onMemoryNotification(new Notification(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED,
                     memory.getObjectName(), 0, System.currentTimeMillis(), "warm-up"), null);
         } catch (Throwable ignored) {
             // only an optimisation
+        }
+    }
+
+    /**
+     * The slow part of {@link #enable}'s warm-ups, which holds no state: the management beans' and open types'
+     * classes and mappings, the dumper's code path. The agent runs it on a thread of its own while JFR starts (about
+     * 0.1 s of start-up off the program's way); {@link #enable}, after it, finds them ready.
+     */
+    static void prepare() {
+        try {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                p.getUsage();
+                p.isCollectionUsageThresholdSupported();
+            }
+            ManagementFactory.getMemoryMXBean().getObjectName();
+            initOpenTypes();
+            Dumper.warmUp();
+            new Exception().toString();
+        } catch (Throwable ignored) {
+            // only an optimisation
+        }
+    }
+
+    /** MemoryNotificationInfo.from and MemoryUsage.from initialise their open-type mappings, then refuse the dummy. */
+    private static void initOpenTypes() throws OpenDataException {
+        CompositeType type = new CompositeType("warm-up", "warm-up", new String[] {"x"}, new String[] {"x"},
+                new OpenType<?>[] {SimpleType.STRING});
+        CompositeDataSupport dummy = new CompositeDataSupport(type, new String[] {"x"}, new Object[] {"x"});
+        try {
+            MemoryNotificationInfo.from(dummy);
+        } catch (IllegalArgumentException expected) {
+            // not a notification; the classes are initialised by then
+        }
+        try {
+            MemoryUsage.from(dummy);
+        } catch (IllegalArgumentException expected) {
+            // not a usage, likewise
         }
     }
 

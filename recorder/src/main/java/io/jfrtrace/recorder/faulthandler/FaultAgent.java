@@ -44,6 +44,13 @@ public final class FaultAgent {
         Dumper.OWN_THREADS.add(t);
     }
 
+    /** What {@link #start} will need that takes time and holds no state (see Fatal.prepare): for a warm-up thread. */
+    public static void prepare(FaultOptions o) {
+        if (o.faulthandler) {
+            Fatal.prepare();
+        }
+    }
+
     /** Starts what the options ask for, in a recording whose dump events {@link #enableEvents} enabled. */
     public static void start(FaultOptions o, Recording r) {
         Dumper.recording = true;
