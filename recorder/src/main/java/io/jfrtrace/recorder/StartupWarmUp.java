@@ -7,12 +7,15 @@ import io.jfrtrace.recorder.options.AgentOptions;
 
 /**
  * Start-up work that holds no state, done on a thread of its own while the JVM's flight recorder starts (the recording's
- * creation takes most of the agent's start, on one core): the fault handler's warm-ups and the first ASM round trip,
- * about 0.2 s that otherwise came after it. The agent waits for it before the program's main runs, so the program
+ * creation takes most of the agent's start, on one core): the fault handler's warm-ups (about 0.1 s that otherwise came
+ * after it), and ASM's code run until the recording has started, so that the JIT has compiled it before the program's
+ * classes are transformed. The agent waits for the fault handler's part before the program's main runs, so the program
  * never races it: an out-of-memory error in main's first milliseconds still finds the fault handler warm.
  */
 final class StartupWarmUp {
     private static final long MAX_WAIT_SECONDS = 10;
+
+    private static volatile boolean started;
 
     private StartupWarmUp() {
     }
@@ -26,7 +29,7 @@ final class StartupWarmUp {
         Thread t = new Thread(() -> {
             FaultAgent.prepare(options.fault);
             if (weaves) {
-                ClassInstrumenter.warmUp();
+                ClassInstrumenter.warmUp(() -> started);
             }
         }, "jfr-trace start-up");
         t.setDaemon(true);
@@ -35,8 +38,9 @@ final class StartupWarmUp {
         return t;
     }
 
-    /** Waits for {@code t} (bounded: a warm-up is only an optimisation). */
+    /** The recording has started: ends ASM's warm-up, and waits for {@code t} (bounded: only an optimisation). */
     static void await(Thread t) {
+        started = true;
         if (t == null) {
             return;
         }
