@@ -27,6 +27,9 @@ final class ProfilingOptions {
     @Option(names = "--builtins", description = "Also profile calls into uninstrumented (JDK) methods, as {method 'x' of 'T' objects}.")
     boolean builtins;
 
+    @Option(names = "--calibrate", description = "Measure the profiler's own cost per call when the program starts (as profile.Profile.calibrate does) and take it out of the times: a call's tottime loses it for each call it made, its cumtime for each call made within it. The bias is in the recording (jfrtrace.RecordingInfo).")
+    boolean calibrate;
+
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default). With record --alloc, default and profile leave out the JVM's own allocation samplers (jdk.ObjectAllocationSample, jdk.OldObjectSample); a .jfc file keeps what it says.")
     String jfrSettings = "default";
 
@@ -37,7 +40,8 @@ final class ProfilingOptions {
         }
         // a file by its absolute path: an attached program's working folder is not ours
         String settings = NAMED_SETTINGS.contains(jfrSettings) ? jfrSettings : Paths.get(jfrSettings).toAbsolutePath().toString();
-        return new AgentArguments().addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
+        AgentArguments a = new AgentArguments().addAll(AgentKeys.INCLUDE, includes).addAll(AgentKeys.EXCLUDE, excludes)
                 .add(AgentKeys.BUILTINS, Boolean.toString(builtins)).add(AgentKeys.SETTINGS, settings);
+        return calibrate ? a.add(AgentKeys.CALIBRATE, "true") : a;
     }
 }

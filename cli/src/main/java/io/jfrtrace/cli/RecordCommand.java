@@ -136,6 +136,9 @@ final class RecordCommand implements Callable<Integer> {
         Path javaExe = ProgramRun.javaExecutable(java);
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
+        if (profiling.calibrate && noProfile) {
+            throw new CliException(ExitCodes.USAGE, "--calibrate takes the profiler's cost out of the call profile's times, which --no-profile turns off");
+        }
         if (!sort.isEmpty() && noProfile) {
             throw new CliException(ExitCodes.USAGE, "-s prints the call profile, which --no-profile turns off");
         }

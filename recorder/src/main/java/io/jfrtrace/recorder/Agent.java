@@ -42,6 +42,8 @@ final class Agent {
     private static Attachment startRecording(AgentOptions options, Instrumentation inst, boolean attach) {
         Recording recording;
         Flusher flusher;
+        // measured while JFR starts (on the other core), after the clock is fixed
+        Thread calibration = options.profile && options.calibrate ? Calibration.start() : null;
         Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();
         try {
             Recording r;
@@ -64,6 +66,9 @@ final class Agent {
             r.setName("jfr-trace");
             if (options.profile) {
                 Clock.now(); // probe the clock and start its calibration window now, not at the first call
+            }
+            if (calibration != null) {
+                Calibration.await(calibration); // its thread's calls must be forgotten before the first flush
             }
             flusher = new Flusher(version(), options.raw);
             if (options.allocFrames > 0) {

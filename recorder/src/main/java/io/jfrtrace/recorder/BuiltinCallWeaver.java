@@ -26,10 +26,13 @@ final class BuiltinCallWeaver implements Weaver {
 
     private final ClassInstrumenter.OwnerFilter owners;
     private final BuiltinRegistry builtinIds;
+    /** The class of the frame hooks woven with it: Profiler's, or CalibratedProfiler's. */
+    private final String hooks;
 
-    BuiltinCallWeaver(ClassInstrumenter.OwnerFilter owners, BuiltinRegistry builtinIds) {
+    BuiltinCallWeaver(ClassInstrumenter.OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks hooks) {
         this.owners = owners;
         this.builtinIds = builtinIds;
+        this.hooks = hooks.owner();
     }
 
     @Override
@@ -60,7 +63,7 @@ final class BuiltinCallWeaver implements Weaver {
      * The handler sits right after the call so its rethrow is covered by the same original
      * handlers as the call itself.
      */
-    private static LabelNode wrap(InsnList code, MethodInsnNode call, int state, long key,
+    private LabelNode wrap(InsnList code, MethodInsnNode call, int state, long key,
                                   List<TryCatchBlockNode> inner) {
         LabelNode s = new LabelNode();
         LabelNode e = new LabelNode();
@@ -69,7 +72,7 @@ final class BuiltinCallWeaver implements Weaver {
         InsnList before = new InsnList();
         before.add(new VarInsnNode(Opcodes.ALOAD, state));
         before.add(new LdcInsnNode(key));
-        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, FrameHooks.PROFILER, "enterBuiltin", DESC, false));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks, "enterBuiltin", DESC, false));
         before.add(s);
         code.insertBefore(call, before);
         InsnList post = new InsnList();
@@ -85,11 +88,11 @@ final class BuiltinCallWeaver implements Weaver {
         return after;
     }
 
-    private static InsnList exitBuiltin(int state, long key) {
+    private InsnList exitBuiltin(int state, long key) {
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, state));
         l.add(new LdcInsnNode(key));
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, FrameHooks.PROFILER, "exitBuiltin", DESC, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks, "exitBuiltin", DESC, false));
         return l;
     }
 }

@@ -49,12 +49,21 @@ final class ClassInstrumenter {
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
                       int allocFrames, boolean lines, SourceFiles traceSources) {
+        this(builtins, owners, builtinIds, profile ? FrameHooks.PROFILE : null, allocFrames, lines, traceSources);
+    }
+
+    /**
+     * @param profileHooks the call profile's frame hooks (Profiler's, or CalibratedProfiler's); null: no call profile
+     */
+    ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks profileHooks,
+                      int allocFrames, boolean lines, SourceFiles traceSources) {
+        boolean profile = profileHooks != null;
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
         this.lines = lines;
-        this.weavers = weavers(profile, this.builtins, allocFrames, lines, traceSources);
+        this.weavers = weavers(profileHooks, this.builtins, allocFrames, lines, traceSources);
     }
 
     /**
@@ -63,11 +72,11 @@ final class ClassInstrumenter {
      * before the call, so the line weaver runs before the built-in one; an allocating call's hook
      * goes after its built-in wrapper, so the allocation weaver runs last.
      */
-    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines,
+    private List<Weaver> weavers(FrameHooks profileHooks, boolean withBuiltins, int allocFrames, boolean lines,
                                  SourceFiles traceSources) {
         List<Weaver> w = new ArrayList<>();
-        if (profile) {
-            w.add(new FrameWeaver(FrameHooks.PROFILE, false));
+        if (profileHooks != null) {
+            w.add(new FrameWeaver(profileHooks, false));
         } else if (allocFrames > 1) {
             w.add(new FrameWeaver(FrameHooks.LIGHT, true));
         }
@@ -75,10 +84,10 @@ final class ClassInstrumenter {
             w.add(new CallLineWeaver());
         }
         if (withBuiltins) {
-            w.add(new BuiltinCallWeaver(owners, builtinIds));
+            w.add(new BuiltinCallWeaver(owners, builtinIds, profileHooks));
         }
         if (allocFrames > 0) {
-            w.add(new AllocSiteWeaver(owners, profile, allocFrames > 1));
+            w.add(new AllocSiteWeaver(owners, profileHooks != null, allocFrames > 1));
         }
         if (lines) {
             w.add(new LineCountWeaver()); // its code goes at the start and after line entries only: any place in the list

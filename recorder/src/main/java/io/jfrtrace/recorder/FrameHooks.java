@@ -18,6 +18,8 @@ record FrameHooks(String owner, String state) {
 
     /** Call profiling: Profiler's hooks on a ThreadProfile (clock reads, the _lsprof tables). */
     static final FrameHooks PROFILE = new FrameHooks(PROFILER, THREAD_PROFILE);
+    /** Call profiling with --calibrate: CalibratedProfiler's hooks, the same but on a clock less the calls' cost. */
+    static final FrameHooks CALIBRATED = new FrameHooks("io/jfrtrace/runtime/CalibratedProfiler", THREAD_PROFILE);
     /** The light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker's hooks on an AllocThread. */
     static final FrameHooks LIGHT = new FrameHooks(ALLOC_TRACKER, ALLOC_THREAD);
 

@@ -47,6 +47,12 @@ public final class ThreadProfile {
     // line currently executing in each open frame (stored by call sites only when alloc NFRAME > 1)
     private int[] lines = new int[64];
 
+    /**
+     * With --calibrate, how far this thread's clock runs behind the profiler's: the cost per call times the calls
+     * entered so far (CalibratedProfiler). Written by the owner only; the flusher reads it to close open calls.
+     */
+    long skew;
+
     /** Allocation-tracing state of this thread (set lazily by AllocTracker). */
     public AllocThread alloc;
 
@@ -61,6 +67,11 @@ public final class ThreadProfile {
 
     public ThreadProfile(Thread owner) {
         this.owner = owner == null ? null : new WeakReference<>(owner);
+    }
+
+    /** The clock's {@link #skew} for this thread (0 without --calibrate). */
+    public long skew() {
+        return skew;
     }
 
     /** True while the owning thread is alive (a profile without owner counts as alive). */

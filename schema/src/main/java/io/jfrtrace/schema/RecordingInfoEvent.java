@@ -28,6 +28,10 @@ public final class RecordingInfoEvent extends Event {
     public static final String TIME_UNIT = "timeUnit";
     /** Added in 2.2 (null before). */
     public static final String RUN_ID = "runId";
+    /** Since 2.6 (--calibrate): the profiler's cost per call taken out of the caller's time, in ns; 0 without. */
+    public static final String CALIBRATION_CALLER_BIAS = "calibrationCallerBias";
+    /** Since 2.6 (--calibrate): the profiler's cost per call taken out of the called function's time, in ns. */
+    public static final String CALIBRATION_CALLEE_BIAS = "calibrationCalleeBias";
 
     @Label("Schema Version")
     public int schemaVersion;
@@ -46,4 +50,12 @@ public final class RecordingInfoEvent extends Event {
     /** The same for every chunk of one run of the program (recordings of several runs concatenate) (2.2). */
     @Label("Run Id")
     public String runId;
+
+    @Label("Calibration Caller Bias")
+    @Description("The profiler's own cost per call (ns) that --calibrate took out of the caller's time; 0: none")
+    public double calibrationCallerBias;
+
+    @Label("Calibration Callee Bias")
+    @Description("The profiler's own cost per call (ns) that --calibrate took out of the called function's time")
+    public double calibrationCalleeBias;
 }

@@ -14,7 +14,7 @@ public final class Schema {
      * (LineTable, LineCounts). 4: checkpoints of the line counts (LineTotals,
      * LineCheckpoint). 5: timeit's repeats (TimeitRepeat).
      */
-    public static final int MINOR = 5;
+    public static final int MINOR = 6;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

@@ -6,6 +6,7 @@ import io.jfrtrace.schema.FunctionTotalsEvent;
 import java.time.Duration;
 
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.CalibratedProfiler;
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.Profiler;
@@ -122,6 +123,9 @@ public final class Flusher {
         e.timer = Clock.name();
         e.timeUnit = 1;
         e.runId = runId;
+        // durations, to a thousandth of a ns: a reader multiplies them by millions of calls
+        e.calibrationCallerBias = Clock.toNanos(CalibratedProfiler.callerBias() * 1000) / 1000.0;
+        e.calibrationCalleeBias = Clock.toNanos(CalibratedProfiler.calleeBias() * 1000) / 1000.0;
         e.commit();
     }
 
@@ -231,7 +235,7 @@ public final class Flusher {
                 break;
             }
         }
-        for (OpenCalls.Closed c : after.close(Clock.now())) {
+        for (OpenCalls.Closed c : after.close(Clock.now() - p.skew())) { // on the thread's clock (--calibrate)
             deltas.addClosed(c);
         }
     }

@@ -29,6 +29,8 @@ public final class AgentOptions {
     public long flushIntervalMillis = 1000;
     public boolean quiet;
     public boolean profile = true;
+    /** The profiler's own cost per call measured at start and taken out of the times (profile.py's calibrate). */
+    public boolean calibrate;
     /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
     public int allocFrames;
     public boolean allocExact;
@@ -107,6 +109,9 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.PROFILE:
                     o.profile = bool(key, value);
+                    break;
+                case AgentKeys.CALIBRATE:
+                    o.calibrate = bool(key, value);
                     break;
                 case AgentKeys.ALLOC:
                     o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);

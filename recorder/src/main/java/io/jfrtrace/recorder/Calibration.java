@@ -1,0 +1,106 @@
+package io.jfrtrace.recorder;
+
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+import io.jfrtrace.runtime.CalibratedProfiler;
+import io.jfrtrace.runtime.Clock;
+import io.jfrtrace.runtime.FunctionRegistry;
+
+/**
+ * {@code --calibrate}: measures what the profiler's hooks cost per call, as profile.Profile.calibrate does, and gives it
+ * to {@link CalibratedProfiler}. {@link CalibrationTarget}'s {@code f(m)} runs plain and woven with Profiler's hooks, in
+ * rounds, until the JIT has compiled both; over the fastest rounds of the second half, per call of the leaf, in the
+ * profiler clock's units: the whole cost is the woven round less the plain one, and the callee's part the leaf's own
+ * time less the plain round (all of which is counted as the leaf's work: the part is never overstated), the caller's
+ * part the rest. It runs on a thread of its own while JFR starts; the woven calls go to that thread's profile, which is
+ * forgotten before the first flush.
+ */
+final class Calibration {
+    private static final int CALLS_PER_ROUND = 10_000;
+    private static final int ROUNDS = 60;
+
+    private Calibration() {
+    }
+
+    /** The thread measuring; {@link #await} sets the bias. */
+    static Thread start() {
+        Thread t = new Thread(Calibration::measure, "jfr-trace calibration");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Waits for the measurement (it must end before the first flush). */
+    static void await(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Measures the hooks' cost per call and sets it (none if it cannot be measured). */
+    static void measure() {
+        try {
+            byte[] plainBytes;
+            try (InputStream in = Calibration.class.getResourceAsStream("CalibrationTarget.class")) {
+                plainBytes = in.readAllBytes();
+            }
+            int firstId = FunctionRegistry.count();
+            byte[] wovenBytes = new ClassInstrumenter(false, name -> false, new BuiltinRegistry(), FrameHooks.PROFILE, 0,
+                    false, null).instrument(plainBytes, Calibration.class.getClassLoader());
+            Method plain = define(plainBytes).getMethod("f", int.class);
+            Method woven = define(wovenBytes).getMethod("f", int.class);
+            int leaf = leafId(firstId);
+            long[] plainTimes = new long[ROUNDS];
+            long[] wovenTimes = new long[ROUNDS];
+            long[] leafTimes = new long[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                plainTimes[r] = time(plain);
+                long leafBefore = CalibratedProfiler.ownTime(leaf);
+                wovenTimes[r] = time(woven);
+                leafTimes[r] = CalibratedProfiler.ownTime(leaf) - leafBefore;
+            }
+            long bestPlain = best(plainTimes);
+            long whole = (best(wovenTimes) - bestPlain) / CALLS_PER_ROUND;
+            long callee = Math.max(0, (best(leafTimes) - bestPlain) / CALLS_PER_ROUND);
+            CalibratedProfiler.setBias(whole - Math.min(callee, Math.max(whole, 0)), callee);
+        } catch (Throwable t) {
+            System.err.println("jfr-trace agent: --calibrate could not measure the profiler's cost (" + t
+                    + "): the times are not calibrated");
+        } finally {
+            CalibratedProfiler.forgetThisThread();
+        }
+    }
+
+    /** The fastest of the second half of the rounds (the JIT has compiled both versions by then). */
+    private static long best(long[] rounds) {
+        return Arrays.stream(rounds, ROUNDS / 2, ROUNDS).min().getAsLong();
+    }
+
+    /** The woven leaf's function id, registered when the target was woven. */
+    private static int leafId(int firstId) {
+        for (int id = firstId; id < FunctionRegistry.count(); id++) {
+            if (FunctionRegistry.name(id).endsWith(".f1")) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("the calibration's leaf was not woven");
+    }
+
+    private static long time(Method f) throws ReflectiveOperationException {
+        long t0 = Clock.now();
+        f.invoke(null, CALLS_PER_ROUND);
+        return Clock.now() - t0;
+    }
+
+    private static Class<?> define(byte[] bytes) {
+        return new ClassLoader(null) {
+            Class<?> define() {
+                return defineClass(null, bytes, 0, bytes.length);
+            }
+        }.define();
+    }
+}
