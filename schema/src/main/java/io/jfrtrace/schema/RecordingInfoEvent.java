@@ -28,6 +28,8 @@ public final class RecordingInfoEvent extends Event {
     public static final String TIME_UNIT = "timeUnit";
     /** Added in 2.2 (null before). */
     public static final String RUN_ID = "runId";
+    /** Added in 2.6 (absent before: wall); a {@link TimerMode} word. */
+    public static final String TIMER_MODE = "timerMode";
 
     @Label("Schema Version")
     public int schemaVersion;
@@ -46,4 +48,7 @@ public final class RecordingInfoEvent extends Event {
     /** The same for every chunk of one run of the program (recordings of several runs concatenate) (2.2). */
     @Label("Run Id")
     public String runId;
+    /** What the times measure: {@code wall}, {@code cpu} or {@code count} ({@link TimerMode}) (2.6). */
+    @Label("Timer Mode")
+    public String timerMode;
 }

@@ -16,6 +16,8 @@ public final class AgentKeys {
     public static final String FLUSH_INTERVAL = "flushInterval";
     /** {@code true}: no informational "recording to" line (warnings still print). */
     public static final String QUIET = "quiet";
+    /** What call profiling's times measure: {@code wall} (default), {@code cpu} or {@code count} ({@code TimerMode}). */
+    public static final String TIMER = "timer";
     /** {@code false}: no call profiling. */
     public static final String PROFILE = "profile";
     /** Allocation tracing with this traceback limit (tracemalloc's nframe); absent: off. */
