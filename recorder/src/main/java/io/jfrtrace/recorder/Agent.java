@@ -10,8 +10,8 @@ import io.jfrtrace.recorder.faulthandler.FaultAgent;
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
-import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.LineTracer;
+import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.AgentKeys;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -53,10 +53,9 @@ final class Agent {
             }
             recording = r;
             r.setName("jfr-trace");
-            if (options.profile) {
-                Clock.now(); // probe the clock and start its calibration window now, not at the first call
-            }
+            TimerMode timer = options.profile ? Timers.start(options.timer, r) : TimerMode.WALL;
             flusher = new Flusher(version(), options.raw);
+            flusher.timerMode(timer);
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
                         options.builtins, options.profile);

@@ -49,12 +49,22 @@ final class ClassInstrumenter {
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
                       int allocFrames, boolean lines, SourceFiles traceSources) {
+        this(builtins, owners, builtinIds, profile ? FrameHooks.PROFILE : null, allocFrames, lines, traceSources);
+    }
+
+    /**
+     * @param profileHooks the call profile's frame hooks ({@link FrameHooks#PROFILE}, or {@link FrameHooks#COUNT}
+     *                     without builtins and allocation tracing); null: no call profiling
+     */
+    ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks profileHooks,
+                      int allocFrames, boolean lines, SourceFiles traceSources) {
+        boolean profile = profileHooks != null;
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
         this.lines = lines;
-        this.weavers = weavers(profile, this.builtins, allocFrames, lines, traceSources);
+        this.weavers = weavers(profileHooks, this.builtins, allocFrames, lines, traceSources);
     }
 
     /**
@@ -63,11 +73,12 @@ final class ClassInstrumenter {
      * before the call, so the line weaver runs before the built-in one; an allocating call's hook
      * goes after its built-in wrapper, so the allocation weaver runs last.
      */
-    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines,
+    private List<Weaver> weavers(FrameHooks profileHooks, boolean withBuiltins, int allocFrames, boolean lines,
                                  SourceFiles traceSources) {
+        boolean profile = profileHooks != null;
         List<Weaver> w = new ArrayList<>();
         if (profile) {
-            w.add(new FrameWeaver(FrameHooks.PROFILE, false));
+            w.add(new FrameWeaver(profileHooks, false));
         } else if (allocFrames > 1) {
             w.add(new FrameWeaver(FrameHooks.LIGHT, true));
         }

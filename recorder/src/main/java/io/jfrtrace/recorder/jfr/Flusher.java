@@ -6,9 +6,11 @@ import io.jfrtrace.schema.FunctionTotalsEvent;
 import java.time.Duration;
 
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.CallCounter;
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.Profiler;
+import io.jfrtrace.runtime.ThreadCounts;
 import io.jfrtrace.runtime.ThreadProfile;
 import io.jfrtrace.schema.AllocationSnapshotEvent;
 import io.jfrtrace.schema.AllocationTraceEvent;
@@ -23,6 +25,7 @@ import io.jfrtrace.schema.LineTotalsEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import io.jfrtrace.schema.Schema;
 import io.jfrtrace.schema.SnapshotTimerEvent;
+import io.jfrtrace.schema.TimerMode;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
@@ -48,6 +51,8 @@ public final class Flusher {
     /** With line counts ({@link #lines()}): their part of each flush; else null. */
     private LineDeltas lineDeltas;
     private long flushes;
+    /** What the profile's times measure (RecordingInfo.timerMode). */
+    private TimerMode timerMode = TimerMode.WALL;
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -61,6 +66,11 @@ public final class Flusher {
     public void allocation(long intervalMillis) {
         alloc = true;
         snapshotIntervalMillis = intervalMillis;
+    }
+
+    /** What the profile's times measure, as the recording says ({@code --timer}; wall unless set). */
+    public void timerMode(TimerMode mode) {
+        timerMode = mode;
     }
 
     /** Turns on line counts: their tables and deltas in every flush. */
@@ -119,9 +129,10 @@ public final class Flusher {
         e.schemaMinorVersion = Schema.MINOR;
         e.agentVersion = agentVersion;
         e.options = options;
-        e.timer = Clock.name();
+        e.timer = timerMode == TimerMode.COUNT ? "none" : Clock.name();
         e.timeUnit = 1;
         e.runId = runId;
+        e.timerMode = timerMode.word();
         e.commit();
     }
 
@@ -199,6 +210,13 @@ public final class Flusher {
                 Profiler.remove(p);
             }
         }
+        for (ThreadCounts c : CallCounter.counts()) { // --timer count: calls are counted as they begin, none is open
+            boolean alive = c.isOwnerAlive();
+            deltas.addCounts(c);
+            if (!alive) {
+                CallCounter.remove(c);
+            }
+        }
         deltas.emit(++flushes, totals);
         if (lineDeltas != null) {
             lineDeltas.flush(flushes);
@@ -231,7 +249,7 @@ public final class Flusher {
                 break;
             }
         }
-        for (OpenCalls.Closed c : after.close(Clock.now())) {
+        for (OpenCalls.Closed c : after.close(Clock.nowOf(p.owner()))) { // the owner's CPU time with --timer cpu
             deltas.addClosed(c);
         }
     }
