@@ -1,7 +1,5 @@
 package io.jfrtrace.recorder;
 
-import java.time.Duration;
-
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.ThreadCpuClock;
 import io.jfrtrace.schema.TimerMode;
@@ -13,8 +11,11 @@ import jdk.jfr.Recording;
  * attach fixed keeps it, and the recording says so.
  */
 final class Timers {
-    /** How often {@code --timer count} has the JVM sample the threads' stacks, the times' only source. */
-    static final Duration COUNT_SAMPLE_PERIOD = Duration.ofMillis(10);
+    /**
+     * How often {@code --timer count} has the JVM sample the threads' stacks, the times' only source; in the words of
+     * JFR's settings, which the recording's jdk.ActiveSetting repeats and stats' header shows.
+     */
+    static final String COUNT_SAMPLE_PERIOD = "10 ms";
 
     private Timers() {
     }
@@ -23,7 +24,7 @@ final class Timers {
     static TimerMode start(TimerMode requested, Recording r) {
         if (requested == TimerMode.COUNT) {
             // whatever the settings say (none included): the estimated times come from these samples
-            r.enable("jdk.ExecutionSample").withPeriod(COUNT_SAMPLE_PERIOD);
+            r.enable("jdk.ExecutionSample").with("period", COUNT_SAMPLE_PERIOD);
             return TimerMode.COUNT;
         }
         if (requested == TimerMode.CPU) {
