@@ -25,6 +25,7 @@ final class Timers {
         if (requested == TimerMode.COUNT) {
             // whatever the settings say (none included): the estimated times come from these samples
             r.enable("jdk.ExecutionSample").with("period", COUNT_SAMPLE_PERIOD);
+            r.enable("jdk.ActiveSetting"); // the period, for the reader (not in --jfr-settings none)
             return TimerMode.COUNT;
         }
         if (requested == TimerMode.CPU) {
