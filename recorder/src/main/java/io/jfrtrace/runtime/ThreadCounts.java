@@ -10,10 +10,11 @@ import java.util.Arrays;
  * closes the call, and a call still open at the end is already counted, as cProfile's {@code disable()} would count
  * it.
  *
- * <p>Recursion without a level counter: a function (and an edge) keeps the stack index of its outermost open call. A
- * call that finds none open is primitive and becomes the outermost; the return of the outermost one closes it. So a
- * recursive call and its return only read that index: deep recursion writes the same counter once per call (CALLS),
- * not three times, and consecutive calls do not wait on each other's stores.
+ * <p>Recursion without a level counter: a function (and an edge) keeps the stack index of its outermost open call,
+ * valid while that index is below the top and still holds a call of it. A call that finds it invalid is primitive
+ * and becomes the outermost (no call of it can be open then: the outermost one would have left a valid index). So
+ * a return only takes its frame off, and a recursive call writes one counter per function and edge (CALLS), not
+ * three: consecutive calls do not wait on each other's stores.
  *
  * <p>Per function {@code fn[4*(id+1) + CALLS/PRIMITIVE/OUTER/LAST]} (slot 0 is the thread's root, the caller of its
  * outermost calls, so that every call has one); per edge (dense index) {@code edge[4*e + CALLS/PRIMITIVE/OUTER]} and
@@ -27,7 +28,7 @@ public final class ThreadCounts {
     public static final int CALLS = 0;
     /** Calls while no other call of the same function (or edge) was open; recursive calls are CALLS - PRIMITIVE. */
     public static final int PRIMITIVE = 1;
-    private static final int OUTER = 2; // stack index of the outermost open call, 0 = none open
+    private static final int OUTER = 2; // stack index of the outermost open call, if it still holds one (0: the root's)
     private static final int LAST = 3;
     /** Longs per function and per edge. */
     public static final int STRIDE = 4;
@@ -92,49 +93,37 @@ public final class ThreadCounts {
         int cb = (caller + 1) << 2;
         long last = f[cb + LAST];
         int e = (int) (last >>> 32) == id + 1 ? (int) last : newCallee(caller, id);
+        long fr = frame(e, id);
         long[] g = edge;
         int eb = e << 2;
         f[fb + CALLS]++;
-        if (f[fb + OUTER] == 0) {
+        int o = (int) f[fb + OUTER];
+        if (o >= d || (int) s[o] != id) { // no call of id is open: this one is primitive, the outermost
             f[fb + OUTER] = d;
             f[fb + PRIMITIVE]++;
         }
         g[eb + CALLS]++;
-        if (g[eb + OUTER] == 0) {
+        o = (int) g[eb + OUTER];
+        if (o >= d || s[o] != fr) {
             g[eb + OUTER] = d;
             g[eb + PRIMITIVE]++;
         }
-        s[d] = frame(e, id);
+        s[d] = fr;
         depth = d + 1;
     }
 
     /**
      * Return (normal or by exception) of function {@code id}. If {@code id} is not on top, the frames above its nearest
      * open call are taken off with it (exceptions left them open); if none of {@code id} is open, nothing happens.
+     * A frame taken off needs nothing else: the outermost-call indices it leaves behind no longer hold its call.
      */
     void exit(int id) {
         int d = depth - 1;
-        long fr = stk[d];
-        if ((int) fr != id) { // the root's frame (id -1) never matches
+        if ((int) stk[d] != id) { // the root's frame (id -1) never matches
             unwind(id);
             return;
         }
-        close(fr, d);
         depth = d;
-    }
-
-    /** The call in frame {@code fr} at stack index {@code d} returns: if it was its function's or edge's outermost, none is open now. */
-    private void close(long fr, int d) {
-        int fo = (((int) fr + 1) << 2) + OUTER;
-        long[] f = fn;
-        if (f[fo] == d) {
-            f[fo] = 0;
-        }
-        int eo = ((int) (fr >>> 32) << 2) + OUTER;
-        long[] g = edge;
-        if (g[eo] == d) {
-            g[eo] = 0;
-        }
     }
 
     /** True if a call of {@code id} is open but not on top (see {@link #resume}). */
@@ -169,11 +158,7 @@ public final class ThreadCounts {
     }
 
     private void popTo(int newDepth) {
-        long[] s = stk;
-        while (depth > newDepth) {
-            int d = --depth;
-            close(s[d], d);
-        }
+        depth = newDepth;
     }
 
     // ------------------------------------------------------------------ tables
