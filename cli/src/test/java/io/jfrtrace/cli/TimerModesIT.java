@@ -93,7 +93,7 @@ class TimerModesIT {
             String out = "countable-" + timer + tag(java) + ".jfr";
             JfrTraceRun rec = record(java, out, Map.of(), "--timer", timer, "-cp", classes.toString(),
                     "com.example.timing.Countable");
-            assertEquals("sum=1802315633\n", rec.stdout(), rec::toString);
+            assertEquals("sum=1802317133\n", rec.stdout(), rec::toString);
             List<String> counts = counts(out);
             assertTrue(counts.size() > 20, counts::toString);
             assertTrue(counts.stream().anyMatch(r -> r.contains("Countable.fact")), counts::toString);
@@ -144,11 +144,12 @@ class TimerModesIT {
     }
 
     /**
-     * Estimated times: each burner's cumtime within 30 % + 100 ms (ten samples) of what the program measured around it.
-     * The JVM samples each thread running Java code every 10 ms, and a sample weighs 10 ms; the sampler waits its
-     * period after each round, so it runs late on a busy machine (this one is shared, 2 cores) and the estimate comes
-     * out low, by about 15 % here, more while the machine takes the CPU away. A wrong period, a sample given to the
-     * wrong function or a lost one of the two burners is off by more.
+     * Estimated times: each burner's cumtime within 25 % + 60 ms (six samples) of the CPU time its thread got during the
+     * call, as the program measured it (ThreadMXBean). The JVM samples a thread running Java code every 10 ms and a
+     * sample weighs 10 ms; a thread the machine takes the CPU away from is sampled less, so on a busy machine (this
+     * one is shared, 2 cores) the estimate follows the thread's CPU time, not its wall time (seen: 0.15 s for a
+     * 0.5 s call that got 0.20 s of CPU). A wrong period, a sample given to the wrong function or a lost one of the
+     * two burners is off by more.
      */
     @ParameterizedTest
     @MethodSource("javas")
@@ -156,7 +157,8 @@ class TimerModesIT {
         String out = "burners" + tag(java) + ".jfr";
         JfrTraceRun rec = record(java, out, Map.of(), "--timer", "count", "--jfr-settings", "none", "-cp",
                 classes.toString(), "com.example.timing.Burners");
-        Matcher m = Pattern.compile("short_ns=(\\d+) long_ns=(\\d+) sink=true").matcher(rec.stdout());
+        Matcher m = Pattern.compile("short_ns=\\d+ long_ns=\\d+ short_cpu_ns=(\\d+) long_cpu_ns=(\\d+) sink=true")
+                .matcher(rec.stdout());
         assertTrue(m.find(), rec::toString);
         JfrTraceRun st = stats(out, "-s", "cumulative");
         Matcher header = Pattern.compile("         times estimated from (\\d+) execution samples "
@@ -166,10 +168,10 @@ class TimerModesIT {
         for (String[] burn : new String[][] {{"Burners.shortBurn", m.group(1)}, {"Burners.longBurn", m.group(2)}}) {
             double estimated = cumtime(st, burn[0]);
             double measured = Long.parseLong(burn[1]) / 1e9;
-            assertTrue(Math.abs(estimated - measured) <= 0.1 + 0.3 * measured,
-                    burn[0] + ": estimated " + estimated + " s, the program measured " + measured + " s\n" + st);
+            assertTrue(Math.abs(estimated - measured) <= 0.06 + 0.25 * measured, burn[0] + ": estimated " + estimated
+                    + " s, the program measured " + measured + " s of CPU\n" + rec.stdout() + st);
         }
-        assertTrue(Integer.parseInt(header.group(1)) >= 75, st::toString); // 150 on time
+        assertTrue(Integer.parseInt(header.group(1)) >= 30, st::toString); // 150 on an idle machine
         assertEquals("count", info(work.resolve(out), "timerMode"));
         assertEquals("none", info(work.resolve(out), "timer"));
     }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Deterministic calls of every shape the profilers count: recursion, mutual recursion, exceptions that leave frames
- * open, a constructor, callbacks through the JDK (a comparator, a lambda) and a second thread. Every timer must count
- * them alike.
+ * open, a constructor, callbacks through the JDK (a comparator, a lambda), a second thread, and an edge that recurs
+ * through another caller (via -&gt; hop is primitive the second time, while hop's first call, from enter, is still open).
+ * Every timer must count them alike.
  */
 public class Countable {
     private final int seed;
@@ -36,6 +37,18 @@ public class Countable {
         return parse(s) * 2;
     }
 
+    static int hop(int n) {
+        return n <= 0 ? 0 : via(n) + 1;
+    }
+
+    static int via(int n) {
+        return hop(n - 1);
+    }
+
+    static int enter(int n) {
+        return hop(n);
+    }
+
     int compare(Countable other) {
         return Integer.compare(seed, other.seed);
     }
@@ -45,6 +58,7 @@ public class Countable {
         for (int i = 0; i < rounds; i++) {
             sum += (int) fact(i % 12);
             sum += isEven(i % 9) ? 1 : 0;
+            sum += via(1) + enter(3);
             try {
                 sum += checked(i % 3 == 0 ? "x" : Integer.toString(i));
             } catch (NumberFormatException e) {
