@@ -40,7 +40,9 @@ other's round; they are small once warm.
 
 Rows of the calls suite: jfr-trace (defaults: faulthandler's fatal-error and SIGUSR1 hooks on; the TSC
 clock where the native library and Linux allow it), no-fault (--no-faulthandler), +watchdog (--watchdog 1h
-armed): the idle cost of the hooks; nanoTime (JFRTRACE_NATIVE=off): the same with System.nanoTime.
+armed): the idle cost of the hooks; nanoTime (JFRTRACE_NATIVE=off): the same with System.nanoTime;
+--timer count (exact counts, no clock: the light hooks), --timer cpu (thread CPU time: a system call per clock
+read; run for a tenth of the rounds, at least 2, as it is that much slower), on every workload.
 
 Usage: python3 benchmarks/run.py [--suite calls|alloc|all] [--rounds N] [--repeat 5] [--jdk 17|25]
                                  [--workload fib(32)|mixed] [--config 'alloc=1' ...] [--alternate]
@@ -287,7 +289,7 @@ def main():
         if args.suite == "alloc":
             return
         rounds = args.rounds or 20
-        print(f"{'workload':10} {'jdk':4} {'configuration':12} {'mean round':>13} {'ns/call':>9} {'vs plain':>9}")
+        print(f"{'workload':10} {'jdk':4} {'configuration':14} {'mean round':>13} {'ns/call':>9} {'vs plain':>9}")
         for name, (main_class, filt) in WORKLOADS.items():
             if args.workload and name != args.workload:
                 continue
@@ -297,6 +299,7 @@ def main():
                 # as the difference between these rows on the call-heavy workload.
                 # nanoTime: the clock without the native TSC library (JFRTRACE_NATIVE=off), for comparison.
                 idle = {"no-fault": [], "+watchdog": [], "nanoTime": []} if name == "fib(32)" else {}
+                timers = {"--timer count": [], "--timer cpu": []}
                 for _ in range(args.repeat):
                     plain.append(run_plain(java, classes, main_class, rounds))
                     t, calls = run_jfr_trace(java, classes, main_class, rounds, tmp)
@@ -308,16 +311,20 @@ def main():
                                                                ["--watchdog", "1h"])[0])
                         idle["nanoTime"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
                                                               env={"JFRTRACE_NATIVE": "off"})[0])
+                    for label, ts in timers.items():
+                        timer_rounds = max(2, rounds // 10) if label == "--timer cpu" else rounds
+                        ts.append(run_jfr_trace(java, classes, main_class, timer_rounds, tmp, label.split())[0])
                     if jdk == "25":
                         mt.append(run_method_timing(java, classes, main_class, filt, rounds, tmp))
                 base = statistics.median(plain)
                 rows = [("plain", base), ("jfr-trace", statistics.median(agent))]
                 rows += [(label, statistics.median(ts)) for label, ts in idle.items()]
+                rows += [(label, statistics.median(ts)) for label, ts in timers.items()]
                 if mt:
                     rows.append(("jdk25-mt", statistics.median(mt)))
                 for label, t in rows:
                     per_call = "" if label == "plain" else f"{(t - base) / calls:9.1f}"
-                    print(f"{name:10} {jdk:4} {label:12} {t / 1e6:10.1f} ms {per_call:>9} {t / base:8.2f}x")
+                    print(f"{name:10} {jdk:4} {label:14} {t / 1e6:10.1f} ms {per_call:>9} {t / base:8.2f}x")
                 print(f"{'':10} {jdk:4} ({calls:,.0f} profiled calls per round)")
 
 

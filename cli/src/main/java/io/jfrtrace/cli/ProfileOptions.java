@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.jfrtrace.analyzer.jfr.CallProfileReader;
 import io.jfrtrace.analyzer.jfr.MethodTimings;
 import io.jfrtrace.analyzer.jfr.NoEventsException;
-import io.jfrtrace.analyzer.jfr.ProfileReader;
 import io.jfrtrace.analyzer.jfr.ReadProgress;
 import io.jfrtrace.analyzer.jfr.SampleFilter;
 import io.jfrtrace.analyzer.jfr.SampleKind;
@@ -117,7 +117,8 @@ public final class ProfileOptions {
             samples = samples(file, sampled, err);
         } else {
             try {
-                return Stats.fromTable(ProfileReader.read(file, progress(err, file)), List.of(source));
+                CallProfileReader.CallProfile calls = CallProfileReader.read(file, progress(err, file));
+                return Stats.fromTable(calls.table(), List.of(source)).timedBy(calls.basis());
             } catch (NoEventsException e) {
                 if (chosen()) {
                     throw e.withAdvice("record the program with 'jfr-trace record' to profile its calls, or choose "

@@ -142,6 +142,7 @@ final class RecordCommand implements Callable<Integer> {
         if (!sort.isEmpty() && noProfile) {
             throw new CliException(ExitCodes.USAGE, "-s prints the call profile, which --no-profile turns off");
         }
+        profiling.checkTimer(noProfile, allocFrames != null);
         int status = program.record(relay, err, quiet, javaExe, out, agent, !noFaulthandler, !noProfile);
         if (!sort.isEmpty() && Files.exists(out)) {
             ProfileAtExit.print(out, sort, spec.commandLine().getOut(), err, "jfr-trace record");

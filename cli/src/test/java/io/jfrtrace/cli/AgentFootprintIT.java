@@ -58,6 +58,24 @@ class AgentFootprintIT {
         assertEquals(Set.of(), touched, "loaded in the program's JVM");
     }
 
+    /** --timer cpu through ThreadMXBean (no native library: the management classes load) and --timer count. */
+    @ParameterizedTest(name = "--timer {0}")
+    @ValueSource(strings = {"cpu", "count"})
+    void theOtherTimersLeaveTheJdksTextFormattingUntouched(String timer) throws Exception {
+        Path log = work.resolve("timer-" + timer + ".log");
+        JfrTraceRun rec = JfrTraceRun.run(work, Jdks.current(), java.util.Map.of("JFRTRACE_NATIVE", "off"),
+                List.of("record", "-o", "timer-" + timer + ".jfr", "--timer", timer,
+                        "-Xlog:class+load:file=" + log, "-cp", classes.toString(), "com.example.Factorial"));
+        assertEquals(0, rec.exitCode(), rec::toString);
+        Set<String> loaded = Files.readAllLines(log).stream()
+                .map(l -> l.replaceFirst("^\\[[^]]*]\\[[^]]*]\\[[^]]*] ", "").split(" ")[0])
+                .collect(Collectors.toSet());
+        assertTrue(loaded.contains(timer.equals("cpu") ? "sun.management.ThreadImpl" : "io.jfrtrace.runtime.CallCounter"),
+                "the timer's classes: " + loaded.size());
+        Set<String> touched = LOCALE_TEXT_CLASSES.stream().filter(loaded::contains).collect(Collectors.toSet());
+        assertEquals(Set.of(), touched, "loaded in the program's JVM");
+    }
+
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(strings = {"current", "25"})
     void liveTracingWithItsTimingPrefixLeavesTheJdksTextFormattingUntouched(String jdk) throws Exception {

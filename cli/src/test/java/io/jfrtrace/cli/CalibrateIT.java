@@ -51,6 +51,16 @@ class CalibrateIT {
                 + "profile's times, which --no-profile turns off"), rec::toString);
     }
 
+    @Test
+    void calibrateWithCountsOnlyIsAUsageError() throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), List.of("record",
+                "--calibrate", "--timer", "count", "-o", "count.jfr", "-cp", classes.toString(),
+                "com.example.timing.ManyCalls"));
+        assertEquals(2, rec.exitCode(), rec::toString);
+        assertTrue(rec.stderr().startsWith("jfr-trace record: --calibrate takes the profiler's cost out of the times, "
+                + "which --timer count does not measure"), rec::toString);
+    }
+
     private static void check(Path java, String out) throws Exception {
         JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "--calibrate", "-o", out, "-cp",
                 classes.toString(), "com.example.timing.ManyCalls"));

@@ -10,8 +10,8 @@ import io.jfrtrace.recorder.faulthandler.FaultAgent;
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
-import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.LineTracer;
+import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.AgentKeys;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -42,8 +42,6 @@ final class Agent {
     private static Attachment startRecording(AgentOptions options, Instrumentation inst, boolean attach) {
         Recording recording;
         Flusher flusher;
-        // measured while JFR starts (on the other core), after the clock is fixed
-        Thread calibration = options.profile && options.calibrate ? Calibration.start() : null;
         Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();
         try {
             Recording r;
@@ -64,13 +62,11 @@ final class Agent {
             }
             recording = r;
             r.setName("jfr-trace");
-            if (options.profile) {
-                Clock.now(); // probe the clock and start its calibration window now, not at the first call
-            }
-            if (calibration != null) {
-                Calibration.await(calibration); // its thread's calls must be forgotten before the first flush
-            }
+            TimerMode timer = options.profile ? Timers.start(options.timer, r) : TimerMode.WALL;
+            // measured while the flusher is set up, on the clock the timer fixed; over before the first flush
+            Thread calibration = options.profile && options.calibrate ? Calibration.start() : null;
             flusher = new Flusher(version(), options.raw);
+            flusher.timerMode(timer);
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
                         options.builtins, options.profile);
@@ -87,6 +83,9 @@ final class Agent {
             // is there (JDK 17 and 25): so it is created here, the owner's alone, before JFR sees it.
             PrivateFile.create(output);
             r.setDestination(output);
+            if (calibration != null) {
+                Calibration.await(calibration); // its thread's calls must be forgotten before the first flush
+            }
             r.start();
         } catch (Throwable t) {
             if (attach) { // said by jfr-trace attach, not on the program's stderr

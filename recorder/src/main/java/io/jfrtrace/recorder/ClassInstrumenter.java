@@ -53,7 +53,9 @@ final class ClassInstrumenter {
     }
 
     /**
-     * @param profileHooks the call profile's frame hooks (Profiler's, or CalibratedProfiler's); null: no call profile
+     * @param profileHooks the call profile's frame hooks ({@link FrameHooks#PROFILE}, {@link FrameHooks#CALIBRATED} with
+     *                     --calibrate, or {@link FrameHooks#COUNT} without builtins and allocation tracing); null: no
+     *                     call profiling
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks profileHooks,
                       int allocFrames, boolean lines, SourceFiles traceSources) {
@@ -74,8 +76,9 @@ final class ClassInstrumenter {
      */
     private List<Weaver> weavers(FrameHooks profileHooks, boolean withBuiltins, int allocFrames, boolean lines,
                                  SourceFiles traceSources) {
+        boolean profile = profileHooks != null;
         List<Weaver> w = new ArrayList<>();
-        if (profileHooks != null) {
+        if (profile) {
             w.add(new FrameWeaver(profileHooks, false));
         } else if (allocFrames > 1) {
             w.add(new FrameWeaver(FrameHooks.LIGHT, true));

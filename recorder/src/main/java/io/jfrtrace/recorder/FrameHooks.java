@@ -15,11 +15,15 @@ record FrameHooks(String owner, String state) {
     static final String THREAD_PROFILE = "io/jfrtrace/runtime/ThreadProfile";
     static final String ALLOC_TRACKER = "io/jfrtrace/runtime/AllocTracker";
     static final String ALLOC_THREAD = "io/jfrtrace/runtime/AllocThread";
+    static final String CALL_COUNTER = "io/jfrtrace/runtime/CallCounter";
+    static final String THREAD_COUNTS = "io/jfrtrace/runtime/ThreadCounts";
 
     /** Call profiling: Profiler's hooks on a ThreadProfile (clock reads, the _lsprof tables). */
     static final FrameHooks PROFILE = new FrameHooks(PROFILER, THREAD_PROFILE);
     /** Call profiling with --calibrate: CalibratedProfiler's hooks, the same but on a clock less the calls' cost. */
     static final FrameHooks CALIBRATED = new FrameHooks("io/jfrtrace/runtime/CalibratedProfiler", THREAD_PROFILE);
+    /** Call counting without a clock ({@code --timer count}): CallCounter's hooks on a ThreadCounts. */
+    static final FrameHooks COUNT = new FrameHooks(CALL_COUNTER, THREAD_COUNTS);
     /** The light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker's hooks on an AllocThread. */
     static final FrameHooks LIGHT = new FrameHooks(ALLOC_TRACKER, ALLOC_THREAD);
 

@@ -20,7 +20,8 @@ final class ProfilingTransformer implements ClassFileTransformer {
     ProfilingTransformer(AgentOptions options) {
         this.options = options;
         this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry(),
-                options.profile ? (options.calibrate ? FrameHooks.CALIBRATED : FrameHooks.PROFILE) : null,
+                !options.profile ? null : options.countsOnly() ? FrameHooks.COUNT
+                        : options.calibrate ? FrameHooks.CALIBRATED : FrameHooks.PROFILE,
                 options.allocFrames, options.lines,
                 options.trace ? new SourceFiles(options.sourcePath) : null);
     }

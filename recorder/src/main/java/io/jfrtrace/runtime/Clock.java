@@ -14,12 +14,17 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Ticks become nanoseconds only when counters are flushed, with one rate per process: the
  * counter's advance against System.nanoTime since class initialization, fixed at the first
  * conversion and measured over at least {@link #MIN_CALIBRATION_NANOS}.
+ *
+ * <p>With {@code --timer cpu} the agent selects {@link ThreadCpuClock} before the first use: the
+ * choice is a static final, so the JIT folds it and the wall clock's path stays as it was.
  */
 public final class Clock {
     /** Calibration window: 20 ms keeps the rate's error near one part per million. */
     static final long MIN_CALIBRATION_NANOS = 20_000_000L;
 
-    private static final boolean TSC = probe();
+    /** Thread CPU time instead of wall time (fixed when the class initializes). */
+    private static final boolean CPU = ThreadCpuClock.selected();
+    private static final boolean TSC = !CPU && probe();
     private static final long START_NANOS = System.nanoTime();
     private static final long START_TICKS = now();
     private static double nanosPerTick; // 0 until the first conversion fixes it; guarded by Clock.class
@@ -29,12 +34,25 @@ public final class Clock {
 
     /** Current time in ticks of this clock. */
     public static long now() {
-        return TSC ? rdtsc() : System.nanoTime();
+        return TSC ? rdtsc() : CPU ? ThreadCpuClock.now() : System.nanoTime();
+    }
+
+    /**
+     * {@link #now()} as thread {@code t} would read it (closing its open calls from another thread at the end): the
+     * same for a wall clock; {@code t}'s CPU time for the CPU clock, -1 if it cannot be had.
+     */
+    public static long nowOf(Thread t) {
+        return CPU && t != null ? ThreadCpuClock.of(t) : now();
+    }
+
+    /** Whether the clock reads thread CPU time ({@code --timer cpu}). */
+    public static boolean isThreadCpuTime() {
+        return CPU;
     }
 
     /** What {@link #now()} reads, as recorded in the RecordingInfo event. */
     public static String name() {
-        return TSC ? "TSC" : "System.nanoTime";
+        return TSC ? "TSC" : CPU ? ThreadCpuClock.name() : "System.nanoTime";
     }
 
     /** A tick count (or a difference of two) in nanoseconds. */

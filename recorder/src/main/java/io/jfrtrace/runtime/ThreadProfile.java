@@ -83,6 +83,11 @@ public final class ThreadProfile {
         return t != null && t.isAlive();
     }
 
+    /** The owning thread, null once collected (or for a profile without one). */
+    public Thread owner() {
+        return owner == null ? null : owner.get();
+    }
+
     // ------------------------------------------------------------------ events
 
     /** Call of function {@code id} at clock time {@code now}. */

@@ -28,9 +28,11 @@ public final class RecordingInfoEvent extends Event {
     public static final String TIME_UNIT = "timeUnit";
     /** Added in 2.2 (null before). */
     public static final String RUN_ID = "runId";
-    /** Since 2.6 (--calibrate): the profiler's cost per call taken out of the caller's time, in ns; 0 without. */
+    /** Added in 2.6 (absent before: wall); a {@link TimerMode} word. */
+    public static final String TIMER_MODE = "timerMode";
+    /** Since 2.7 (--calibrate): the profiler's cost per call taken out of the caller's time, in ns; 0 without. */
     public static final String CALIBRATION_CALLER_BIAS = "calibrationCallerBias";
-    /** Since 2.6 (--calibrate): the profiler's cost per call taken out of the called function's time, in ns. */
+    /** Since 2.7 (--calibrate): the profiler's cost per call taken out of the called function's time, in ns. */
     public static final String CALIBRATION_CALLEE_BIAS = "calibrationCalleeBias";
 
     @Label("Schema Version")
@@ -50,6 +52,9 @@ public final class RecordingInfoEvent extends Event {
     /** The same for every chunk of one run of the program (recordings of several runs concatenate) (2.2). */
     @Label("Run Id")
     public String runId;
+    /** What the times measure: {@code wall}, {@code cpu} or {@code count} ({@link TimerMode}) (2.6). */
+    @Label("Timer Mode")
+    public String timerMode;
 
     @Label("Calibration Caller Bias")
     @Description("The profiler's own cost per call (ns) that --calibrate took out of the caller's time; 0: none")

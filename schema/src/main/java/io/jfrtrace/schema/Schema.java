@@ -12,9 +12,9 @@ public final class Schema {
      * Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. 2: checkpoints
      * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}). 3: line counts
      * (LineTable, LineCounts). 4: checkpoints of the line counts (LineTotals,
-     * LineCheckpoint). 5: timeit's repeats (TimeitRepeat).
+     * LineCheckpoint). 5: timeit's repeats (TimeitRepeat). 6: {@code jfrtrace.RecordingInfo.timerMode} ({@code --timer}).
      */
-    public static final int MINOR = 6;
+    public static final int MINOR = 7;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

@@ -43,13 +43,15 @@ public final class OurEvents {
     private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
 
     /** Later minor versions' additions to schema 2.0's events, as one chunk's metadata declares them. */
-    private record Additions(boolean functionFlush, boolean callerFlush, boolean minorVersion, boolean runId) {
+    private record Additions(boolean functionFlush, boolean callerFlush, boolean minorVersion, boolean runId,
+                             boolean timerMode) {
     }
 
     /** Reads which additions the chunk declares; before its events are decoded, on the thread decoding them. */
     static void prepare(JfrReader r) {
         ADDITIONS.set(new Additions(declares(r, FUNCTION_STATS.name(), FunctionStatsEvent.FLUSH), declares(r, CALLER_STATS.name(), CallerStatsEvent.FLUSH),
-                declares(r, RECORDING_INFO.name(), RecordingInfoEvent.SCHEMA_MINOR_VERSION), declares(r, RECORDING_INFO.name(), RecordingInfoEvent.RUN_ID)));
+                declares(r, RECORDING_INFO.name(), RecordingInfoEvent.SCHEMA_MINOR_VERSION), declares(r, RECORDING_INFO.name(), RecordingInfoEvent.RUN_ID),
+                declares(r, RECORDING_INFO.name(), RecordingInfoEvent.TIMER_MODE)));
     }
 
     private OurEvents() {
@@ -135,6 +137,8 @@ public final class OurEvents {
         public final int schemaMinorVersion;
         /** The run that wrote the chunk (schema 2.2); null in older recordings. */
         public final String runId;
+        /** What the call profile's times measure (schema 2.6, a TimerMode word); null in older recordings (wall). */
+        public final String timerMode;
 
         public RecordingInfo(JfrReader r) {
             super(implicitFields(r), 0, 0);
@@ -145,6 +149,7 @@ public final class OurEvents {
             timeUnit = r.getVarlong();
             schemaMinorVersion = ADDITIONS.get().minorVersion() ? r.getVarint() : 0;
             runId = ADDITIONS.get().runId() ? r.getString() : null;
+            timerMode = ADDITIONS.get().timerMode() ? r.getString() : null;
         }
     }
 

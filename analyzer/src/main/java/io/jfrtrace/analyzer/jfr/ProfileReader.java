@@ -3,9 +3,11 @@ package io.jfrtrace.analyzer.jfr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.jfrtrace.analyzer.pstats.FunctionKey;
 import io.jfrtrace.analyzer.pstats.ProfileTable;
+import io.jfrtrace.schema.TimerMode;
 
 /**
  * The call profile of one recording as cProfile's raw tables (schema in docs/events.md): for each recording in the file
@@ -18,6 +20,10 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
     /** The parts so far, in chunk order: each is folded in as it comes and dropped, so memory follows the profile. */
     private final ProfileTable table = new ProfileTable();
     private long events;
+    /** The timers of the runs read ({@code jfrtrace.RecordingInfo.timerMode}; wall before schema 2.6). */
+    private final TreeSet<TimerMode> timers = new TreeSet<>();
+    /** The clock the last chunk read names ({@code jfrtrace.RecordingInfo.timer}); null without one. */
+    private String clock;
 
     private static final String NO_EVENTS = "no jfr-trace call-profile events (" + OurEvents.FUNCTION_STATS.name() + ")";
 
@@ -31,6 +37,24 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
 
     /** As {@link #read(Path)}, telling {@code progress} of the chunks each pass reads. */
     public static ProfileTable read(Path file, ReadProgress progress) throws IOException {
+        return readTimed(file, progress).table();
+    }
+
+    /**
+     * The call profile and what its times measure.
+     *
+     * @param table the counters as the recording holds them (with {@link TimerMode#COUNT}, no times)
+     * @param timer what the times measure ({@link TimerMode#WALL} for a recording before schema 2.6)
+     * @param clock the clock the recorder names ({@code TSC}, {@code clock_gettime(CLOCK_THREAD_CPUTIME_ID)}); null if none
+     */
+    public record Timed(ProfileTable table, TimerMode timer, String clock) {
+    }
+
+    /**
+     * As {@link #read(Path, ReadProgress)}, with what the times measure. Runs recorded with different timers (recordings
+     * concatenated) do not add up: a {@link RecordingException}.
+     */
+    public static Timed readTimed(Path file, ReadProgress progress) throws IOException {
         Recording recording = Recording.open(file).progress(progress);
         if (!recording.mayDeclare(OurEvents.FUNCTION_STATS.name())) { // a JVM's own recording: no chunk to parse
             throw new NoEventsException(file, NO_EVENTS);
@@ -39,7 +63,11 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
         if (read.events == 0) {
             throw new NoEventsException(file, NO_EVENTS);
         }
-        return read.table;
+        if (read.timers.size() > 1) {
+            throw new RecordingException(file, "holds runs recorded with different timers ("
+                    + String.join(" and ", read.timers.stream().map(TimerMode::word).toList()) + "): their times do not add up");
+        }
+        return new Timed(read.table, read.timers.isEmpty() ? TimerMode.WALL : read.timers.first(), read.clock);
     }
 
     /** One chunk: the checkpoint's entries and the deltas it takes, summed per key, then as a table in order. */
@@ -51,6 +79,8 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
         private TimeOrder<ProfileTable.Edge, long[]> calls = new TimeOrder<>();
         private final ProfileTable table = new ProfileTable();
         private long events;
+        private final TreeSet<TimerMode> timers = new TreeSet<>();
+        private String clock;
         private int totalEntries;
         private int callerEntries;
 
@@ -122,6 +152,11 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
                 }
             });
         }
+        on.on(OurEvents.RECORDING_INFO, (e, symbols) -> {
+            TimerMode timer = e.timerMode == null ? TimerMode.WALL : TimerMode.named(e.timerMode);
+            part.timers.add(timer == null ? TimerMode.WALL : timer); // a later schema's word: its times as wall time
+            part.clock = e.timer;
+        });
         on.atEnd(part::end);
         return part;
     }
@@ -147,5 +182,9 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
     public void fold(Part part) {
         table.addAll(part.table);
         events += part.events;
+        timers.addAll(part.timers);
+        if (part.clock != null) {
+            clock = part.clock;
+        }
     }
 }

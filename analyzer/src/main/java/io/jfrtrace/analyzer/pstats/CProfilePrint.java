@@ -12,7 +12,7 @@ public final class CProfilePrint {
     }
 
     public static String text(Stats profile, List<SortKey> keys) {
-        Stats stats = Stats.of(profile.stats(), List.of()).sampledAs(profile.sampling());
+        Stats stats = Stats.of(profile.stats(), List.of()).sampledAs(profile.sampling()).timedBy(profile.timeBasis());
         stats.stripDirs().sortStats(keys);
         StringBuilder out = new StringBuilder();
         new StatsPrinter(stats).printStats(out, List.of());

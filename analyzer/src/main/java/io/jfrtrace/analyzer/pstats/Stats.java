@@ -38,6 +38,8 @@ public final class Stats {
     private Map<FunctionKey, Map<FunctionKey, CallerValue>> allCallees;
     /** How a sampled profile was made; null for an exact one (pstats' own). */
     private Sampling sampling;
+    /** What the times of exact calls measure when not wall time (said under the totals line); null: wall time. */
+    private TimeBasis timeBasis;
 
     private Stats() {}
 
@@ -50,6 +52,17 @@ public final class Stats {
     /** How the profile was sampled, or null for exact calls. */
     public Sampling sampling() {
         return sampling;
+    }
+
+    /** Marks the times as thread CPU time or estimated (the header says so): see {@link TimeBasis}. */
+    public Stats timedBy(TimeBasis basis) {
+        this.timeBasis = basis;
+        return this;
+    }
+
+    /** What the times measure, or null for wall time (pstats' own). */
+    public TimeBasis timeBasis() {
+        return timeBasis;
     }
 
     /** Wraps a ready stats dict (copied, insertion order kept); totals computed as pstats does at load time. */
@@ -203,11 +216,14 @@ public final class Stats {
      */
     public Stats add(Stats... others) {
         List<Stats> list = Arrays.asList(others);
+        TimeBasis basis = timeBasis;
         for (Stats item : list) {
             if ((sampling == null) != (item.sampling == null)) {
                 throw new IllegalArgumentException("a sampled profile and exact calls do not add up");
             }
+            basis = TimeBasis.plus(basis, item.timeBasis);
         }
+        timeBasis = basis;
         for (int i = list.size() - 1; i >= 0; i--) {
             Stats item = list.get(i);
             List<SourceFile> itemFiles = new ArrayList<>(item.files);

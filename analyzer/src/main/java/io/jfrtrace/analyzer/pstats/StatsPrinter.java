@@ -71,7 +71,8 @@ public final class StatsPrinter {
 
     /**
      * The totals line of {@code print_stats}, without its line end: pstats' {@code N function calls (M primitive
-     * calls) in T seconds}, or what a sampled profile's {@link Sampling} says instead.
+     * calls) in T seconds}, or what a sampled profile's {@link Sampling} says instead; when the times are not wall time,
+     * then a line that says what they are ({@link TimeBasis}).
      */
     static void totals(Appendable out, Stats stats) throws IOException {
         Sampling sampling = stats.sampling();
@@ -88,6 +89,9 @@ public final class StatsPrinter {
             out.append('(').append(Long.toString(stats.primCalls())).append(" primitive calls) ");
         }
         out.append("in ").append(PyFormat.fixed(stats.totalTt(), 3)).append(" seconds");
+        if (stats.timeBasis() != null) {
+            out.append("\n         ").append(stats.timeBasis().line());
+        }
     }
 
     /** {@code print_callers(*restrictions)}. */

@@ -10,6 +10,7 @@ import io.jfrtrace.analyzer.timeit.TimeitUnit;
 import io.jfrtrace.analyzer.tracemalloc.KeyType;
 import io.jfrtrace.cli.record.Durations;
 import io.jfrtrace.cli.record.Signals;
+import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.DumpSignals;
 import picocli.CommandLine.ITypeConverter;
 
@@ -44,6 +45,26 @@ public final class Converters {
         @Override
         public java.util.Iterator<String> iterator() {
             return java.util.Arrays.stream(TimeitUnit.values()).map(TimeitUnit::word).iterator();
+        }
+    }
+
+    /** {@code record/attach --timer}: what the call profile's times measure. */
+    public static final class Timers implements ITypeConverter<TimerMode> {
+        @Override
+        public TimerMode convert(String value) {
+            TimerMode mode = TimerMode.named(value);
+            if (mode == null) {
+                throw new IllegalArgumentException("unknown timer '" + value + "' (" + String.join(", ", new TimerWords()) + ")");
+            }
+            return mode;
+        }
+    }
+
+    /** The timers' words, for shell completion and messages. */
+    public static final class TimerWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(TimerMode.values()).map(TimerMode::word).iterator();
         }
     }
 

@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.jfrtrace.analyzer.jfr.ProfileReader;
+import io.jfrtrace.analyzer.jfr.CallProfileReader;
+import io.jfrtrace.analyzer.jfr.ReadProgress;
 import io.jfrtrace.analyzer.pstats.CProfilePrint;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.Stats;
@@ -19,7 +20,8 @@ public final class ProfileAtExit {
     public static void print(Path recording, List<SortKey> keys, PrintWriter out, PrintWriter err, String command) {
         Stats stats;
         try {
-            stats = Stats.fromTable(ProfileReader.read(recording), List.of());
+            CallProfileReader.CallProfile calls = CallProfileReader.read(recording, ReadProgress.NONE);
+            stats = Stats.fromTable(calls.table(), List.of()).timedBy(calls.basis());
         } catch (IOException e) {
             err.println(command + ": -s: no profile to print: " + e.getMessage());
             err.flush();

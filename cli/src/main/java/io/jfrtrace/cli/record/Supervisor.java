@@ -8,6 +8,9 @@ import java.util.List;
 
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.schema.TimerMode;
+import io.jfrtrace.schema.agent.AgentArguments;
+import io.jfrtrace.schema.agent.AgentKeys;
 
 /**
  * Spawns the program's JVM under the agent and watches it to its end: signals sent to record go on to it
@@ -57,12 +60,24 @@ public final class Supervisor {
         return status;
     }
 
+    /**
+     * JFR's stack depth with {@code --timer count} (its default is 64): the times come from execution samples, and a
+     * stack cut short loses its outermost frames, whose cumtime would come out short.
+     */
+    static final int COUNT_STACK_DEPTH = 512;
+
+    private static boolean countsOnly(AgentArguments agent) {
+        return AgentArguments.parse(agent.toString()).contains(new AgentArguments.Pair(AgentKeys.TIMER, TimerMode.COUNT.word()));
+    }
+
     /** java, record's own JVM options, the agent, then the user's arguments (whose own options come later and win). */
     static List<String> command(Launch launch, NativeFaultAgent nativeAgent) {
         RunFolder run = launch.run();
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
-        command.add("-XX:FlightRecorderOptions:repository=" + run.repository());
+        // one option: a second -XX:FlightRecorderOptions replaces the first whole
+        command.add("-XX:FlightRecorderOptions:repository=" + run.repository()
+                + (countsOnly(launch.agent()) ? ",stackdepth=" + COUNT_STACK_DEPTH : ""));
         command.add(CrashFiles.errorFileOption(run.dir())); // hs_err in the private folder, not the working directory
         // JFR's own messages (a failed write of the recording) go to stderr, not into the program's stdout;
         // the program's own -Xlog options come later and win.

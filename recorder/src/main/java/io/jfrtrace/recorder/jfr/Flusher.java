@@ -7,9 +7,11 @@ import java.time.Duration;
 
 import io.jfrtrace.runtime.AllocTracker;
 import io.jfrtrace.runtime.CalibratedProfiler;
+import io.jfrtrace.runtime.CallCounter;
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.OpenCalls;
 import io.jfrtrace.runtime.Profiler;
+import io.jfrtrace.runtime.ThreadCounts;
 import io.jfrtrace.runtime.ThreadProfile;
 import io.jfrtrace.schema.AllocationSnapshotEvent;
 import io.jfrtrace.schema.AllocationTraceEvent;
@@ -24,6 +26,7 @@ import io.jfrtrace.schema.LineTotalsEvent;
 import io.jfrtrace.schema.RecordingInfoEvent;
 import io.jfrtrace.schema.Schema;
 import io.jfrtrace.schema.SnapshotTimerEvent;
+import io.jfrtrace.schema.TimerMode;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
@@ -49,6 +52,8 @@ public final class Flusher {
     /** With line counts ({@link #lines()}): their part of each flush; else null. */
     private LineDeltas lineDeltas;
     private long flushes;
+    /** What the profile's times measure (RecordingInfo.timerMode). */
+    private TimerMode timerMode = TimerMode.WALL;
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -62,6 +67,11 @@ public final class Flusher {
     public void allocation(long intervalMillis) {
         alloc = true;
         snapshotIntervalMillis = intervalMillis;
+    }
+
+    /** What the profile's times measure, as the recording says ({@code --timer}; wall unless set). */
+    public void timerMode(TimerMode mode) {
+        timerMode = mode;
     }
 
     /** Turns on line counts: their tables and deltas in every flush. */
@@ -120,9 +130,10 @@ public final class Flusher {
         e.schemaMinorVersion = Schema.MINOR;
         e.agentVersion = agentVersion;
         e.options = options;
-        e.timer = Clock.name();
+        e.timer = timerMode == TimerMode.COUNT ? "none" : Clock.name();
         e.timeUnit = 1;
         e.runId = runId;
+        e.timerMode = timerMode.word();
         // durations, to a thousandth of a ns: a reader multiplies them by millions of calls
         e.calibrationCallerBias = Clock.toNanos(CalibratedProfiler.callerBias() * 1000) / 1000.0;
         e.calibrationCalleeBias = Clock.toNanos(CalibratedProfiler.calleeBias() * 1000) / 1000.0;
@@ -203,6 +214,13 @@ public final class Flusher {
                 Profiler.remove(p);
             }
         }
+        for (ThreadCounts c : CallCounter.counts()) { // --timer count: calls are counted as they begin, none is open
+            boolean alive = c.isOwnerAlive();
+            deltas.addCounts(c);
+            if (!alive) {
+                CallCounter.remove(c);
+            }
+        }
         deltas.emit(++flushes, totals);
         if (lineDeltas != null) {
             lineDeltas.flush(flushes);
@@ -235,7 +253,8 @@ public final class Flusher {
                 break;
             }
         }
-        for (OpenCalls.Closed c : after.close(Clock.now() - p.skew())) { // on the thread's clock (--calibrate)
+        // on the owner's clock: its CPU time with --timer cpu, less its calls' cost with --calibrate
+        for (OpenCalls.Closed c : after.close(Clock.nowOf(p.owner()) - p.skew())) {
             deltas.addClosed(c);
         }
     }

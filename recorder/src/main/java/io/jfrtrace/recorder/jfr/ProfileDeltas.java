@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.FunctionRegistry;
 import io.jfrtrace.runtime.OpenCalls;
+import io.jfrtrace.runtime.ThreadCounts;
 import io.jfrtrace.runtime.ThreadProfile;
 import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
@@ -45,6 +46,40 @@ final class ProfileDeltas {
         }
     }
 
+    /**
+     * Adds what {@code c}'s counts ({@code --timer count}: calls and primitive calls, no times) gained since last added;
+     * the recursive calls are the calls that were not primitive.
+     */
+    void addCounts(ThreadCounts c) {
+        int cw = ThreadCounts.STRIDE;
+        long[] cur = c.functionCounters();
+        long[] last = c.lastFn = CounterGains.fit(c.lastFn, cur.length);
+        growTo(W * (cur.length / cw - 1));
+        long[] gained = new long[2];
+        for (int b = cw; b < cur.length; b += cw) { // slot 0 is the thread's root
+            if (CounterGains.take(cur, last, b, 2, gained, 0)) {
+                addCalls(fnSum, W * (b / cw - 1), gained);
+            }
+        }
+        int ne = c.edgeCount();
+        long[] ec = c.edgeCounters();
+        long[] le = c.lastEdge = CounterGains.fit(c.lastEdge, cw * ne);
+        for (int e = 0; e < ne; e++) {
+            int caller = c.edgeCaller(e);
+            if (caller != ThreadCounts.ROOT && CounterGains.take(ec, le, cw * e, 2, gained, 0)) {
+                addCalls(edge(caller, c.edgeCallee(e)), 0, gained);
+            }
+        }
+    }
+
+    /** Adds {@code gained} calls and primitive calls (then zeroes it) as calls and recursive calls at {@code a[b]}. */
+    private static void addCalls(long[] a, int b, long[] gained) {
+        a[b + ThreadProfile.CALLS] += gained[ThreadCounts.CALLS];
+        a[b + ThreadProfile.REC] += gained[ThreadCounts.CALLS] - gained[ThreadCounts.PRIMITIVE];
+        gained[0] = 0;
+        gained[1] = 0;
+    }
+
     /** Adds the return of a call that was still open at the end (flush_unmatched). */
     void addClosed(OpenCalls.Closed c) {
         growTo(W * (c.function() + 1));
@@ -76,6 +111,11 @@ final class ProfileDeltas {
         }
     }
 
+    /** Ticks as nanoseconds; no time (--timer count) needs no clock, whose first conversion waits for its rate. */
+    private static long nanos(long ticks) {
+        return ticks == 0 ? 0 : Clock.toNanos(ticks);
+    }
+
     /** Commits one event per function and per edge whose sums are not all zero, and adds them to {@code totals}. */
     void emit(long flush, ProfileTotals totals) {
         for (int id = 0; W * id < fnSum.length; id++) {
@@ -89,8 +129,8 @@ final class ProfileDeltas {
             ev.function = FunctionRegistry.name(id);
             ev.callCount = fnSum[b + ThreadProfile.CALLS];
             ev.recursiveCallCount = fnSum[b + ThreadProfile.REC];
-            ev.inlineTime = Clock.toNanos(fnSum[b + ThreadProfile.IT]);
-            ev.totalTime = Clock.toNanos(fnSum[b + ThreadProfile.TT]);
+            ev.inlineTime = nanos(fnSum[b + ThreadProfile.IT]);
+            ev.totalTime = nanos(fnSum[b + ThreadProfile.TT]);
             ev.flush = flush;
             ev.commit();
             totals.addFunction(id, ev.callCount, ev.recursiveCallCount, ev.inlineTime, ev.totalTime);
@@ -108,8 +148,8 @@ final class ProfileDeltas {
             ev.function = FunctionRegistry.name(callee);
             ev.callCount = s[ThreadProfile.CALLS];
             ev.recursiveCallCount = s[ThreadProfile.REC];
-            ev.inlineTime = Clock.toNanos(s[ThreadProfile.IT]);
-            ev.totalTime = Clock.toNanos(s[ThreadProfile.TT]);
+            ev.inlineTime = nanos(s[ThreadProfile.IT]);
+            ev.totalTime = nanos(s[ThreadProfile.TT]);
             ev.flush = flush;
             ev.commit();
             totals.addEdge(en.getKey(), ev.callCount, ev.recursiveCallCount, ev.inlineTime, ev.totalTime);

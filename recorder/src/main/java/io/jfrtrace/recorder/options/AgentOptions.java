@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
 import io.jfrtrace.schema.agent.DumpSignals;
@@ -29,6 +30,8 @@ public final class AgentOptions {
     public long flushIntervalMillis = 1000;
     public boolean quiet;
     public boolean profile = true;
+    /** What call profiling's times measure (record --timer). */
+    public TimerMode timer = TimerMode.WALL;
     /** The profiler's own cost per call measured at start and taken out of the times (profile.py's calibrate). */
     public boolean calibrate;
     /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
@@ -107,6 +110,12 @@ public final class AgentOptions {
                 case AgentKeys.QUIET:
                     o.quiet = bool(key, value);
                     break;
+                case AgentKeys.TIMER:
+                    o.timer = TimerMode.named(require(key, value));
+                    if (o.timer == null) {
+                        throw bad(key, value);
+                    }
+                    break;
                 case AgentKeys.PROFILE:
                     o.profile = bool(key, value);
                     break;
@@ -164,7 +173,17 @@ public final class AgentOptions {
                     throw new OptionException("jfr-trace agent: unknown option '" + key + "'");
             }
         }
+        if (o.countsOnly() && (o.builtins || o.allocFrames > 0)) {
+            // built-in entries and allocation tracebacks live on the timed profiler's shadow stack
+            throw new OptionException("jfr-trace agent: timer=count does not combine with "
+                    + (o.builtins ? "builtins" : "alloc"));
+        }
         return o;
+    }
+
+    /** Call profiling with {@code timer=count}: counts only, on the light hooks ({@code CallCounter}). */
+    public boolean countsOnly() {
+        return profile && timer == TimerMode.COUNT;
     }
 
     private static long positive(String key, String value, long max) throws OptionException {

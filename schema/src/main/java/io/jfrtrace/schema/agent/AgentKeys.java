@@ -16,6 +16,8 @@ public final class AgentKeys {
     public static final String FLUSH_INTERVAL = "flushInterval";
     /** {@code true}: no informational "recording to" line (warnings still print). */
     public static final String QUIET = "quiet";
+    /** What call profiling's times measure: {@code wall} (default), {@code cpu} or {@code count} ({@code TimerMode}). */
+    public static final String TIMER = "timer";
     /** {@code false}: no call profiling. */
     public static final String PROFILE = "profile";
     /** {@code true}: the profiler's own cost per call is measured at start and taken out of the times (--calibrate). */
