@@ -80,7 +80,7 @@ class CalibrateIT {
         assertEquals(0, st.exitCode(), st::toString);
         assertTrue(st.stdout().contains(" " + (calls + 2) + " function calls in "), st::toString); // exact
         CallProfileEndToEndIT.assertRow(st, Long.toString(calls), "com/example/timing/ManyCalls.java:8(ManyCalls.leaf)");
-        Matcher row = Pattern.compile(" +1 +\\d+\\.\\d{3} +\\d+\\.\\d{3} +(\\d+\\.\\d{3}) +\\d+\\.\\d{3} .*\\(ManyCalls\\.caller\\)")
+        Matcher row = Pattern.compile(" +1 +-?\\d+\\.\\d{3} +-?\\d+\\.\\d{3} +(-?\\d+\\.\\d{3}) +-?\\d+\\.\\d{3} .*\\(ManyCalls\\.caller\\)")
                 .matcher(st.stdout());
         assertTrue(row.find(), st::toString);
         double cumtime = Double.parseDouble(row.group(1));
