@@ -136,6 +136,9 @@ final class RecordCommand implements Callable<Integer> {
         Path javaExe = ProgramRun.javaExecutable(java);
         addAllocationOptions(agent);
         agent.addAll(faultOptions);
+        if (profiling.callTree != null && noProfile) {
+            throw new CliException(ExitCodes.USAGE, "--call-tree keeps the call profile's paths, which --no-profile turns off");
+        }
         if (!sort.isEmpty() && noProfile) {
             throw new CliException(ExitCodes.USAGE, "-s prints the call profile, which --no-profile turns off");
         }

@@ -91,6 +91,9 @@ class OptionErrorsTest {
             "record --dump-signal NOPE -cp x Main          | jfr-trace record: --dump-signal: unknown signal 'NOPE' (use USR1, HUP, WINCH, URG, CONT, TTIN, TTOU)",
             "record --snapshot-signal TERM -cp x Main      | jfr-trace record: --snapshot-signal: SIGTERM cannot be used: SIGTERM shuts the JVM down",
             "record --alloc-sample x -cp x Main            | jfr-trace record: Invalid value for option '--alloc-sample'",
+            "record --call-tree=0 -cp x Main               | jfr-trace record: --call-tree: the number of call paths must be at least 1, got '0'",
+            "record --call-tree=many -cp x Main            | jfr-trace record: --call-tree: 'many' is not a number of call paths",
+            "attach --call-tree=-3 1                       | jfr-trace attach: --call-tree: the number of call paths must be at least 1, got '-3'",
             // trace: python -m trace's own rules and words, checked before a program runs or a recording is read
             "trace --report                                | jfr-trace trace: --report needs the recordings to report from (FILE...)",
             "trace -m -- -cp x Main                        | jfr-trace trace: must specify one of --trace, --count, --report, --listfuncs, or --trackcalls",

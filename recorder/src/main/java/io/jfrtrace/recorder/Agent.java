@@ -10,6 +10,7 @@ import io.jfrtrace.recorder.faulthandler.FaultAgent;
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.CallTree;
 import io.jfrtrace.runtime.Clock;
 import io.jfrtrace.runtime.LineTracer;
 import io.jfrtrace.schema.agent.AgentKeys;
@@ -57,6 +58,10 @@ final class Agent {
                 Clock.now(); // probe the clock and start its calibration window now, not at the first call
             }
             flusher = new Flusher(version(), options.raw);
+            if (options.profile && options.callTree > 0) {
+                CallTree.setDefaultLimit(options.callTree);
+                flusher.callTrees();
+            }
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
                         options.builtins, options.profile);

@@ -47,7 +47,7 @@ final class BuiltinCallWeaver implements Weaver {
                 MethodInsnNode mi = (MethodInsnNode) n;
                 if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
                     long key = builtinIds.callKey(mi.owner, mi.name, mi.desc, mi.getOpcode());
-                    w.resultAt.put(mi, wrap(w.method.instructions, mi, f.state(), key, inner));
+                    w.resultAt.put(mi, wrap(w.method.instructions, mi, f.hooks().owner(), f.state(), key, inner));
                 }
             }
         }
@@ -60,7 +60,7 @@ final class BuiltinCallWeaver implements Weaver {
      * The handler sits right after the call so its rethrow is covered by the same original
      * handlers as the call itself.
      */
-    private static LabelNode wrap(InsnList code, MethodInsnNode call, int state, long key,
+    private static LabelNode wrap(InsnList code, MethodInsnNode call, String hooks, int state, long key,
                                   List<TryCatchBlockNode> inner) {
         LabelNode s = new LabelNode();
         LabelNode e = new LabelNode();
@@ -69,15 +69,15 @@ final class BuiltinCallWeaver implements Weaver {
         InsnList before = new InsnList();
         before.add(new VarInsnNode(Opcodes.ALOAD, state));
         before.add(new LdcInsnNode(key));
-        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, FrameHooks.PROFILER, "enterBuiltin", DESC, false));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks, "enterBuiltin", DESC, false));
         before.add(s);
         code.insertBefore(call, before);
         InsnList post = new InsnList();
         post.add(e);
-        post.add(exitBuiltin(state, key));
+        post.add(exitBuiltin(hooks, state, key));
         post.add(new JumpInsnNode(Opcodes.GOTO, after));
         post.add(h);
-        post.add(exitBuiltin(state, key));
+        post.add(exitBuiltin(hooks, state, key));
         post.add(new InsnNode(Opcodes.ATHROW));
         post.add(after);
         code.insert(call, post);
@@ -85,11 +85,11 @@ final class BuiltinCallWeaver implements Weaver {
         return after;
     }
 
-    private static InsnList exitBuiltin(int state, long key) {
+    private static InsnList exitBuiltin(String hooks, int state, long key) {
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, state));
         l.add(new LdcInsnNode(key));
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, FrameHooks.PROFILER, "exitBuiltin", DESC, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hooks, "exitBuiltin", DESC, false));
         return l;
     }
 }

@@ -49,12 +49,18 @@ final class ClassInstrumenter {
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
                       int allocFrames, boolean lines, SourceFiles traceSources) {
+        this(builtins, owners, builtinIds, profile, false, allocFrames, lines, traceSources);
+    }
+
+    /** @param callTree with {@code profile}, the hooks that also keep each thread's call tree (TreeProfiler's) */
+    ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
+                      boolean callTree, int allocFrames, boolean lines, SourceFiles traceSources) {
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
         this.lines = lines;
-        this.weavers = weavers(profile, this.builtins, allocFrames, lines, traceSources);
+        this.weavers = weavers(profile, callTree, this.builtins, allocFrames, lines, traceSources);
     }
 
     /**
@@ -63,11 +69,11 @@ final class ClassInstrumenter {
      * before the call, so the line weaver runs before the built-in one; an allocating call's hook
      * goes after its built-in wrapper, so the allocation weaver runs last.
      */
-    private List<Weaver> weavers(boolean profile, boolean withBuiltins, int allocFrames, boolean lines,
+    private List<Weaver> weavers(boolean profile, boolean callTree, boolean withBuiltins, int allocFrames, boolean lines,
                                  SourceFiles traceSources) {
         List<Weaver> w = new ArrayList<>();
         if (profile) {
-            w.add(new FrameWeaver(FrameHooks.PROFILE, false));
+            w.add(new FrameWeaver(callTree ? FrameHooks.TREE : FrameHooks.PROFILE, false));
         } else if (allocFrames > 1) {
             w.add(new FrameWeaver(FrameHooks.LIGHT, true));
         }

@@ -12,12 +12,15 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 record FrameHooks(String owner, String state) {
     static final String PROFILER = "io/jfrtrace/runtime/Profiler";
+    static final String TREE_PROFILER = "io/jfrtrace/runtime/TreeProfiler";
     static final String THREAD_PROFILE = "io/jfrtrace/runtime/ThreadProfile";
     static final String ALLOC_TRACKER = "io/jfrtrace/runtime/AllocTracker";
     static final String ALLOC_THREAD = "io/jfrtrace/runtime/AllocThread";
 
     /** Call profiling: Profiler's hooks on a ThreadProfile (clock reads, the _lsprof tables). */
     static final FrameHooks PROFILE = new FrameHooks(PROFILER, THREAD_PROFILE);
+    /** Call profiling with a calling-context tree ({@code --call-tree}): TreeProfiler's hooks on the same ThreadProfile. */
+    static final FrameHooks TREE = new FrameHooks(TREE_PROFILER, THREAD_PROFILE);
     /** The light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker's hooks on an AllocThread. */
     static final FrameHooks LIGHT = new FrameHooks(ALLOC_TRACKER, ALLOC_THREAD);
 

@@ -20,7 +20,7 @@ final class ProfilingTransformer implements ClassFileTransformer {
     ProfilingTransformer(AgentOptions options) {
         this.options = options;
         this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry(),
-                options.profile, options.allocFrames, options.lines,
+                options.profile, options.callTree > 0, options.allocFrames, options.lines,
                 options.trace ? new SourceFiles(options.sourcePath) : null);
     }
 

@@ -32,11 +32,9 @@ public final class CallTree {
     public static final int TOTAL = 2;
     private static final int LAST_CHILD = 3; // (function + 1) << 32 | node of the child looked up last; 0: none
     public static final int STRIDE = 4;
-    /** The bound when none is given (record --call-tree without a number). */
-    public static final int DEFAULT_LIMIT = 100_000;
 
-    /** The bound of every thread's tree, set by the agent before any thread makes one. */
-    private static volatile int defaultLimit = DEFAULT_LIMIT;
+    /** The bound of every thread's tree: the agent sets it (callTree=N) before it weaves the hooks that make one. */
+    private static volatile int defaultLimit = Integer.MAX_VALUE;
 
     private final int limit;
     /** Per node: parent << 32 | function (the root: ROOT_KEY). */
@@ -252,7 +250,7 @@ public final class CallTree {
     }
 
     /** The nodes of the profile's open frames, outermost first (a copy; another thread's read may be torn). */
-    int[] openNodes(int depth) {
+    public int[] openNodes(int depth) {
         int[] f = frames;
         return Arrays.copyOf(f, Math.max(0, Math.min(depth, f.length)));
     }

@@ -12,9 +12,10 @@ public final class Schema {
      * Changes when events or fields are added. 1: {@code jfrtrace.RecordingInfo.schemaMinorVersion}. 2: checkpoints
      * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}). 3: line counts
      * (LineTable, LineCounts). 4: checkpoints of the line counts (LineTotals,
-     * LineCheckpoint). 5: timeit's repeats (TimeitRepeat).
+     * LineCheckpoint). 5: timeit's repeats (TimeitRepeat). 6: the call tree (CallTreeNode, CallTreeCounts,
+     * CallTreeTotals, CallTreeCheckpoint).
      */
-    public static final int MINOR = 5;
+    public static final int MINOR = 6;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

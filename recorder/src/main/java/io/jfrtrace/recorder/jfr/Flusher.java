@@ -12,6 +12,10 @@ import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
 import io.jfrtrace.schema.AllocationSnapshotEvent;
 import io.jfrtrace.schema.AllocationTraceEvent;
+import io.jfrtrace.schema.CallTreeCheckpointEvent;
+import io.jfrtrace.schema.CallTreeCountsEvent;
+import io.jfrtrace.schema.CallTreeNodeEvent;
+import io.jfrtrace.schema.CallTreeTotalsEvent;
 import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FinalFlushEvent;
 import io.jfrtrace.schema.FlushTimerEvent;
@@ -45,9 +49,15 @@ public final class Flusher {
     private final String runId = ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis())
             + "-" + Long.toHexString(System.nanoTime());
     private final ProfileTotals totals = new ProfileTotals();
+    /** With call trees ({@link #callTrees()}): the merged tree and its totals; else null. */
+    private CallTreeTotals callTrees;
     /** With line counts ({@link #lines()}): their part of each flush; else null. */
     private LineDeltas lineDeltas;
     private long flushes;
+
+    /** The call tree's events (record --call-tree). */
+    private static final java.util.List<Class<? extends jdk.jfr.Event>> CALL_TREE_EVENTS = java.util.List.of(
+            CallTreeNodeEvent.class, CallTreeCountsEvent.class, CallTreeTotalsEvent.class, CallTreeCheckpointEvent.class);
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -61,6 +71,11 @@ public final class Flusher {
     public void allocation(long intervalMillis) {
         alloc = true;
         snapshotIntervalMillis = intervalMillis;
+    }
+
+    /** Turns on call trees ({@code --call-tree}): their tables and deltas in every flush, and their checkpoints. */
+    public void callTrees() {
+        callTrees = new CallTreeTotals();
     }
 
     /** Turns on line counts: their tables and deltas in every flush. */
@@ -88,6 +103,12 @@ public final class Flusher {
             if (snapshotIntervalMillis > 0) {
                 FlightRecorder.addPeriodicEvent(SnapshotTimerEvent.class, snapshotHook);
                 r.enable(SnapshotTimerEvent.class).withPeriod(Duration.ofMillis(snapshotIntervalMillis));
+            }
+        }
+        if (callTrees != null) {
+            for (Class<? extends jdk.jfr.Event> c : CALL_TREE_EVENTS) {
+                FlightRecorder.register(c);
+                r.enable(c).withoutStackTrace();
             }
         }
         if (lineDeltas != null) {
@@ -187,24 +208,31 @@ public final class Flusher {
             return;
         }
         ProfileDeltas deltas = new ProfileDeltas();
+        CallTreeDeltas tree = callTrees == null ? null : new CallTreeDeltas(callTrees);
         for (ThreadProfile p : Profiler.profiles()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = p.isOwnerAlive();
             if (closeOpenCalls && alive && p.depth() > 0) {
-                addWithOpenCallsClosed(p, deltas);
+                addWithOpenCallsClosed(p, deltas, tree);
             } else {
-                deltas.addCounters(p);
+                addCounters(p, deltas, tree);
             }
             if (!alive) {
                 Profiler.remove(p);
             }
         }
         deltas.emit(++flushes, totals);
+        if (tree != null) {
+            tree.emit(flushes);
+        }
         if (lineDeltas != null) {
             lineDeltas.flush(flushes);
         }
         if (checkpoint && totals.hasEntries()) {
             totals.checkpoint(runId, flushes);
+        }
+        if (checkpoint && callTrees != null && callTrees.hasEntries()) {
+            callTrees.checkpoint(runId, flushes);
         }
         if (checkpoint && lineDeltas != null) {
             lineDeltas.checkpoint(runId, flushes);
@@ -221,11 +249,11 @@ public final class Flusher {
      * System.exit agrees at once; one that keeps calling gets {@link #MATCH_ATTEMPTS} tries, then its
      * last copy, taken after the counters: a call ending in that last gap is lost, never counted twice.
      */
-    private static void addWithOpenCallsClosed(ThreadProfile p, ProfileDeltas deltas) {
+    private static void addWithOpenCallsClosed(ThreadProfile p, ProfileDeltas deltas, CallTreeDeltas tree) {
         OpenCalls.Snapshot after = OpenCalls.snapshot(p);
         for (int attempt = 1; ; attempt++) {
             OpenCalls.Snapshot before = after;
-            deltas.addCounters(p);
+            addCounters(p, deltas, tree);
             after = OpenCalls.snapshot(p);
             if (after.sameAs(before) || attempt == MATCH_ATTEMPTS) {
                 break;
@@ -233,6 +261,17 @@ public final class Flusher {
         }
         for (OpenCalls.Closed c : after.close(Clock.now())) {
             deltas.addClosed(c);
+            if (tree != null) {
+                tree.addClosed(p, c);
+            }
+        }
+    }
+
+    /** Takes {@code p}'s counters into the flush: its call profile's, and its call tree's if there is one. */
+    private static void addCounters(ThreadProfile p, ProfileDeltas deltas, CallTreeDeltas tree) {
+        deltas.addCounters(p);
+        if (tree != null) {
+            tree.addCounters(p);
         }
     }
 }

@@ -29,6 +29,8 @@ public final class AgentOptions {
     public long flushIntervalMillis = 1000;
     public boolean quiet;
     public boolean profile = true;
+    /** With call profiling, a calling-context tree per thread of at most this many call paths; 0 = none. */
+    public int callTree;
     /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
     public int allocFrames;
     public boolean allocExact;
@@ -107,6 +109,9 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.PROFILE:
                     o.profile = bool(key, value);
+                    break;
+                case AgentKeys.CALL_TREE:
+                    o.callTree = (int) positive(key, value, Integer.MAX_VALUE);
                     break;
                 case AgentKeys.ALLOC:
                     o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);

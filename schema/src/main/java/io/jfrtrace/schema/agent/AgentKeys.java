@@ -18,6 +18,8 @@ public final class AgentKeys {
     public static final String QUIET = "quiet";
     /** {@code false}: no call profiling. */
     public static final String PROFILE = "profile";
+    /** A calling-context tree per thread with at most this many call paths ({@code record --call-tree=N}); absent: none. */
+    public static final String CALL_TREE = "callTree";
     /** Allocation tracing with this traceback limit (tracemalloc's nframe); absent: off. */
     public static final String ALLOC = "alloc";
     /** {@code true}: exact line counts of the instrumented classes ({@code record --lines}). */
