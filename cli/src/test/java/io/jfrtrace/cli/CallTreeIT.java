@@ -123,6 +123,14 @@ class CallTreeIT {
     }
 
     @Test
+    void callsStillOpenWhenTheProgramEndsCountInTheirPaths() throws Exception {
+        record(Jdks.current(), "exit.jfr", List.of("--call-tree"), "1", "0", "exit");
+        Map<String, Long> expected = expectedCalls(1, true);
+        expected.put(P + "main;" + P + "finish", 1L); // System.exit from there: main and finish closed at the end
+        assertEquals(expected, collapsed(Jdks.current(), "exit.jfr", "--weight", "calls"));
+    }
+
+    @Test
     void aTinyBoundCountsWhatDoesNotFitInTheDeepestPathsTruncatedChild() throws Exception {
         record(Jdks.current(), "bound.jfr", List.of("--call-tree=3"), "1");
         Map<String, Long> expected = new TreeMap<>(Map.of(P + "main", 1L, ROUND, 1L, ROUND + ";" + P + "a", 3L,

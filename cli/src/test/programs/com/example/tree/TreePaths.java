@@ -9,8 +9,9 @@ import jdk.jfr.Recording;
  * For CallTreeIT: known call paths, ROUNDS times: main → round → a → c (3 calls a round), main → round → b → c (5) and
  * main → round → fact → fact → fact → fact (fact(4)). With MAX_AGE_MILLIS, each round ends its recording chunk (a
  * short recording started and stopped beside jfr-trace's rotates it) while jfr-trace's recording keeps only the chunks
- * of the last MAX_AGE_MILLIS (JFR's maxage); with a third argument it then prints "ready" and ticks until it is killed.
- * Usage: TreePaths [ROUNDS [MAX_AGE_MILLIS [wait]]]
+ * of the last MAX_AGE_MILLIS (JFR's maxage). Then, with a third argument {@code exit}, main calls finish, which ends
+ * the JVM (System.exit) with both calls open; with another third argument it prints "ready" and ticks until it is
+ * killed. Usage: TreePaths [ROUNDS [MAX_AGE_MILLIS [wait|exit]]]
  */
 public final class TreePaths {
     static long sink;
@@ -36,6 +37,9 @@ public final class TreePaths {
             }
         }
         System.out.println("rounds " + rounds);
+        if (args.length > 2 && args[2].equals("exit")) {
+            finish();
+        }
         if (args.length > 2) {
             System.out.println("ready");
             while (true) {
@@ -69,6 +73,11 @@ public final class TreePaths {
 
     static long fact(int n) {
         return n <= 1 ? 1 : n * fact(n - 1);
+    }
+
+    /** Ends the JVM with main and this call still open. */
+    static void finish() {
+        System.exit(0);
     }
 
     static void tick() {
