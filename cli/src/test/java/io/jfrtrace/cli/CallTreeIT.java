@@ -131,6 +131,26 @@ class CallTreeIT {
     }
 
     @Test
+    void withBuiltinsThePathsHoldEveryCallOfTheProfileAndADispatchedCallIsItsCallers() throws Exception {
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "-q", "--builtins", "--call-tree", "-o", "builtins.jfr", "--",
+                "-cp", classes.toString(), "com.example.builtins.Dispatch");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        Map<String, Long> paths = collapsed(Jdks.current(), "builtins.jfr", "--weight", "calls");
+        JfrTraceRun stats = JfrTraceRun.run(work, "stats", "builtins.jfr");
+        Matcher total = java.util.regex.Pattern.compile("(\\d+) function calls").matcher(stats.stdout());
+        assertTrue(total.find(), stats::toString);
+        assertEquals(Long.parseLong(total.group(1)), paths.values().stream().mapToLong(Long::longValue).sum(),
+                "every call of the profile is on a path");
+        String d = "com/example/builtins/Dispatch";
+        // Comparator.compare through the interface landed in ByLength.compare: direct's own call, no built-in between
+        assertEquals(99L, paths.get(d + ".main;" + d + ".direct;" + d + "$ByLength.compare"));
+        assertTrue(paths.keySet().stream().noneMatch(k -> k.contains("'compare' of 'java.util.Comparator'")),
+                paths::toString);
+        // List.sort calls the program back: its built-in path stays, with compare below it
+        assertEquals(1L, paths.get(d + ".main;<method 'sort' of 'java.util.List' objects>"));
+    }
+
+    @Test
     void aTinyBoundCountsWhatDoesNotFitInTheDeepestPathsTruncatedChild() throws Exception {
         record(Jdks.current(), "bound.jfr", List.of("--call-tree=3"), "1");
         Map<String, Long> expected = new TreeMap<>(Map.of(P + "main", 1L, ROUND, 1L, ROUND + ";" + P + "a", 3L,
