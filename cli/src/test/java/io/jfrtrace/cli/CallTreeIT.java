@@ -260,6 +260,17 @@ class CallTreeIT {
             assertEquals(Map.of(s + "serve", 1L, s + "serve;" + s + "request", 77L,
                     s + "serve;" + s + "request;" + s + "handle", 77L, s + "serve;" + s + "request;" + s + "audit", 8L),
                     collapsed(Jdks.current(), dir.resolve("window.jfr").toString(), "--weight", "calls"));
+
+            // a second window: the thread's tree is made anew for it, with this window's bound (2 paths)
+            JfrTraceRun again = JfrTraceRun.run(dir, "attach", "--call-tree=2", "-o", "second.jfr",
+                    Long.toString(service.pid()));
+            assertEquals(0, again.exitCode(), again::toString);
+            in.println(11);
+            assertEquals("served 11", out.readLine());
+            assertEquals(0, JfrTraceRun.run(dir, "attach", "--stop", Long.toString(service.pid())).exitCode());
+            assertEquals(Map.of(s + "serve", 1L, s + "serve;" + s + "request", 11L,
+                    s + "serve;" + s + "request;(truncated)", 11L + 2),
+                    collapsed(Jdks.current(), dir.resolve("second.jfr").toString(), "--weight", "calls"));
         } finally {
             service.destroyForcibly();
         }

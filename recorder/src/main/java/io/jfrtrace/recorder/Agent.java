@@ -59,7 +59,7 @@ final class Agent {
             }
             flusher = new Flusher(version(), options.raw);
             if (options.profile && options.callTree > 0) {
-                CallTree.setDefaultLimit(options.callTree);
+                CallTree.start(options.callTree);
                 flusher.callTrees();
             }
             if (options.allocFrames > 0) {

@@ -35,8 +35,12 @@ public final class CallTree {
 
     /** The bound of every thread's tree: the agent sets it (callTree=N) before it weaves the hooks that make one. */
     private static volatile int defaultLimit = Integer.MAX_VALUE;
+    /** Recordings with call trees started in this JVM (several under attach). */
+    private static volatile int recordings;
 
     private final int limit;
+    /** The recording it was made in ({@link #start}): a thread's tree of an earlier one (attach) is replaced. */
+    private final int madeIn = recordings;
     /** Per node: parent << 32 | function (the root: ROOT_KEY). */
     private long[] keys = new long[64];
     private long[] counters = new long[STRIDE * 64];
@@ -56,6 +60,8 @@ public final class CallTree {
     public long[] flushed = new long[0];
     /** Per node below {@link #mapped}, its node in the flusher's tree of all threads. */
     public int[] merged = new int[0];
+    /** The flusher's tree that {@link #merged} maps into (each attach's recording has its own). */
+    public Object mergedInto;
     /** How many nodes, from the root, {@link #merged} maps. */
     public int mapped;
 
@@ -65,15 +71,20 @@ public final class CallTree {
         keys[ROOT] = ROOT_KEY;
     }
 
-    /** Sets the bound of the trees made from now on ({@code --call-tree=N}). */
-    public static void setDefaultLimit(int limit) {
+    /**
+     * A recording with call trees starts ({@code --call-tree=N}): the trees made from now on hold at most {@code limit}
+     * paths. A thread's tree made for an earlier recording (an earlier attach's) is replaced at the thread's next call:
+     * the new recording numbers its paths anew, and the old one's frames still open count in its root, never written.
+     */
+    public static void start(int limit) {
         defaultLimit = limit;
+        recordings++;
     }
 
-    /** {@code p}'s tree, made on its first call. */
+    /** {@code p}'s tree for this recording, made on its first call in it. */
     static CallTree of(ThreadProfile p) {
         CallTree t = p.tree;
-        if (t == null) {
+        if (t == null || t.madeIn != recordings) {
             t = new CallTree(defaultLimit);
             p.tree = t;
         }

@@ -24,9 +24,12 @@ final class CallTreeDeltas {
     private long[] sums;
     /** Per thread added, the nodes of its open frames when its counters were taken (for the calls closed at the end). */
     private final Map<ThreadProfile, int[]> openNodes = new IdentityHashMap<>();
+    /** Whether this flush closes the open calls (the last one): only then are the open frames' nodes copied. */
+    private final boolean closing;
 
-    CallTreeDeltas(CallTreeTotals tree) {
+    CallTreeDeltas(CallTreeTotals tree, boolean closing) {
         this.tree = tree;
+        this.closing = closing;
         this.sums = new long[3 * Math.max(64, tree.count())];
     }
 
@@ -44,11 +47,18 @@ final class CallTreeDeltas {
         for (int node = 1; node < n; node++) {
             CounterGains.take(cur, last, W * node, 3, sums, 3 * t.merged[node]);
         }
-        openNodes.put(p, t.openNodes(p.depth()));
+        if (closing) {
+            openNodes.put(p, t.openNodes(p.depth()));
+        }
     }
 
     /** Maps the nodes of {@code t} below {@code n} not mapped yet to merged nodes (a parent is mapped before its child). */
     private void map(CallTree t, int n) {
+        if (t.mergedInto != tree) { // first seen by this recording's flusher (a thread's tree outlives an attach)
+            t.mergedInto = tree;
+            t.merged = new int[0];
+            t.mapped = 0;
+        }
         if (t.merged.length < n) {
             t.merged = Arrays.copyOf(t.merged, Math.max(n, 2 * t.merged.length));
         }

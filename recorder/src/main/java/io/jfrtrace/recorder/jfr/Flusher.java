@@ -208,7 +208,7 @@ public final class Flusher {
             return;
         }
         ProfileDeltas deltas = new ProfileDeltas();
-        CallTreeDeltas tree = callTrees == null ? null : new CallTreeDeltas(callTrees);
+        CallTreeDeltas tree = callTrees == null ? null : new CallTreeDeltas(callTrees, closeOpenCalls);
         for (ThreadProfile p : Profiler.profiles()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = p.isOwnerAlive();
