@@ -2,13 +2,18 @@ package io.jfrtrace.recorder.jfr;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.jfrtrace.runtime.CallTree;
 import io.jfrtrace.runtime.FunctionRegistry;
 import io.jfrtrace.schema.CallTreeCheckpointEvent;
+import io.jfrtrace.schema.CallTreeCountsEvent;
 import io.jfrtrace.schema.CallTreeNodeEvent;
 import io.jfrtrace.schema.CallTreeTotalsEvent;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /**
  * The call tree of all threads since the run began, as the flushes emitted it ({@code record --call-tree}): the
@@ -25,6 +30,15 @@ final class CallTreeTotals extends CheckpointWriter {
     private int count = 1;
     /** Nodes whose CallTreeNode event has been written (ids below it). */
     private int tables = 1;
+
+    /** Registers and enables the call tree's events in {@code r}, before it starts (see Flusher.install). */
+    void enableEvents(Recording r) {
+        for (Class<? extends Event> c : List.of(CallTreeNodeEvent.class, CallTreeCountsEvent.class,
+                CallTreeTotalsEvent.class, CallTreeCheckpointEvent.class)) {
+            FlightRecorder.register(c);
+            r.enable(c).withoutStackTrace();
+        }
+    }
 
     /** The merged node of {@code function} called on the path of merged node {@code parent}, made if new. */
     int node(int parent, int function) {

@@ -12,10 +12,6 @@ import io.jfrtrace.runtime.Profiler;
 import io.jfrtrace.runtime.ThreadProfile;
 import io.jfrtrace.schema.AllocationSnapshotEvent;
 import io.jfrtrace.schema.AllocationTraceEvent;
-import io.jfrtrace.schema.CallTreeCheckpointEvent;
-import io.jfrtrace.schema.CallTreeCountsEvent;
-import io.jfrtrace.schema.CallTreeNodeEvent;
-import io.jfrtrace.schema.CallTreeTotalsEvent;
 import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FinalFlushEvent;
 import io.jfrtrace.schema.FlushTimerEvent;
@@ -54,10 +50,6 @@ public final class Flusher {
     /** With line counts ({@link #lines()}): their part of each flush; else null. */
     private LineDeltas lineDeltas;
     private long flushes;
-
-    /** The call tree's events (record --call-tree). */
-    private static final java.util.List<Class<? extends jdk.jfr.Event>> CALL_TREE_EVENTS = java.util.List.of(
-            CallTreeNodeEvent.class, CallTreeCountsEvent.class, CallTreeTotalsEvent.class, CallTreeCheckpointEvent.class);
 
     /** Pairs of stack copies tried per running thread at exit (see addWithOpenCallsClosed). */
     private static final int MATCH_ATTEMPTS = 3;
@@ -106,10 +98,7 @@ public final class Flusher {
             }
         }
         if (callTrees != null) {
-            for (Class<? extends jdk.jfr.Event> c : CALL_TREE_EVENTS) {
-                FlightRecorder.register(c);
-                r.enable(c).withoutStackTrace();
-            }
+            callTrees.enableEvents(r);
         }
         if (lineDeltas != null) {
             FlightRecorder.register(LineTableEvent.class);
