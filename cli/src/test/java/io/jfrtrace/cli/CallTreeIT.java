@@ -157,8 +157,9 @@ class CallTreeIT {
                 ROUND + ";" + P + "a;(truncated)", 3L, // a's c
                 ROUND + ";(truncated)", 5L + 5 + 4)); // b, b's c, the four fact calls
         assertEquals(expected, collapsed(Jdks.current(), "bound.jfr", "--weight", "calls"));
-        JfrTraceRun stats = JfrTraceRun.run(work, "stats", "bound.jfr");
-        CallProfileEndToEndIT.assertRow(stats, "8", "com/example/tree/TreePaths.java:67(TreePaths.c)");
+        JfrTraceRun stats = JfrTraceRun.run(work, "stats", "bound.jfr"); // the call profile: all of c's calls
+        String c = " +8 .* com/example/tree/TreePaths.java:\\d+\\(TreePaths.c\\)";
+        assertTrue(stats.lines().stream().anyMatch(l -> l.matches(c)), stats::toString);
     }
 
     @ParameterizedTest(name = "{0}")
