@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jfrtrace.analyzer.jfr.ReadProgress;
 import io.jfrtrace.analyzer.stacks.CallTree;
 import io.jfrtrace.schema.CallTreeCheckpointEvent;
 import io.jfrtrace.schema.CallTreeCountsEvent;
