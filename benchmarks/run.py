@@ -4,6 +4,7 @@
 Suite `calls` (call profiling). For each workload (recursive fib(32); a mixed parse/map/sort workload) it runs, interleaved,
   plain      the program alone
   jfr-trace  the program under `jfr-trace record` (exact timing: two clock reads per call)
+  --call-tree  the same with `record --call-tree` (a calling-context tree per thread beside the call profile)
   jdk25-mt   JDK 25's own -XX:StartFlightRecording:method-timing=<the same methods> (if a JDK 25 is present)
 on JDK 17 and on JDK 25, and prints the median warm round time and the overhead per call:
   (median round with profiling - median plain round) / calls per round,
@@ -294,7 +295,7 @@ def main():
             if args.workload and name != args.workload:
                 continue
             for jdk, java in jdks:
-                plain, agent, mt, calls = [], [], [], 0
+                plain, agent, tree, mt, calls = [], [], [], [], 0
                 # faulthandler's hooks are on by default (fatal errors, SIGUSR1); their idle cost shows
                 # as the difference between these rows on the call-heavy workload.
                 # nanoTime: the clock without the native TSC library (JFRTRACE_NATIVE=off), for comparison.
@@ -304,6 +305,7 @@ def main():
                     plain.append(run_plain(java, classes, main_class, rounds))
                     t, calls = run_jfr_trace(java, classes, main_class, rounds, tmp)
                     agent.append(t)
+                    tree.append(run_jfr_trace(java, classes, main_class, rounds, tmp, ["--call-tree"])[0])
                     if idle:
                         idle["no-fault"].append(run_jfr_trace(java, classes, main_class, rounds, tmp,
                                                               ["--no-faulthandler"])[0])
@@ -317,7 +319,7 @@ def main():
                     if jdk == "25":
                         mt.append(run_method_timing(java, classes, main_class, filt, rounds, tmp))
                 base = statistics.median(plain)
-                rows = [("plain", base), ("jfr-trace", statistics.median(agent))]
+                rows = [("plain", base), ("jfr-trace", statistics.median(agent)), ("--call-tree", statistics.median(tree))]
                 rows += [(label, statistics.median(ts)) for label, ts in idle.items()]
                 rows += [(label, statistics.median(ts)) for label, ts in timers.items()]
                 if mt:

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
                         + "is FILE or FILE,FILE,... (merged as pstats.Stats(a, b, c); .pstats files too)."})
 final class CompareCommand implements Callable<Integer> {
     /** The options that only a call-profile comparison takes (and those of the ProfileOptions mixin). */
-    private static final Set<String> CALL_OPTIONS = Set.of("--sort", "--restrict", "--strip-dirs", "--reverse");
+    private static final Set<String> CALL_OPTIONS = Set.of("--sort", "--restrict", "--strip-dirs", "--reverse",
+            "--weight");
 
     @Spec
     CommandSpec spec;
@@ -91,6 +92,9 @@ final class CompareCommand implements Callable<Integer> {
     /** Which profile each side shows ({@code --profile cpu} ...), as in stats. */
     @Mixin
     ProfileOptions profile;
+
+    @Mixin
+    PathWeight weight;
 
     @Mixin
     OutputOptions output;
@@ -204,6 +208,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> oldFiles = files("OLD", old);
         List<Path> newFiles = files("NEW", current);
         List<Path> inputs = both(oldFiles, newFiles);
+        CallPaths.refuseWeight(weight, "it applies to --format html");
         ReportPrinter<ProfileDiffReport> printer = output.printer(ProfileDiffReport.class, inputs);
         PrintWriter err = spec.commandLine().getErr();
         Stats before = StatsCommand.load(oldFiles, profile, err);
@@ -221,8 +226,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * The sides' call paths against each other (a differential flame graph): their samples of the kind chosen, or for
-     * exact call profiles (which have no paths) their CPU samples, which stderr says.
+     * The sides' call paths against each other (a differential flame graph): their exact paths when both sides were
+     * recorded with {@code --call-tree}; else their samples of the kind chosen, or for exact call profiles (which have
+     * no paths) their CPU samples, which stderr says.
      */
     private int compareStacks() throws IOException {
         List<Path> oldFiles = files("OLD", old);
@@ -231,9 +237,18 @@ final class CompareCommand implements Callable<Integer> {
         ReportPrinter<StacksDiffReport> printer = output.printer(StacksDiffReport.class, inputs);
         PrintWriter err = spec.commandLine().getErr();
         String format = output.format().name();
-        SampleKind kind = CallPaths.kind(profile, "compare", format, err);
-        StacksReport before = CallPaths.read(oldFiles, profile, kind, format, err);
-        StacksReport after = CallPaths.read(newFiles, profile, kind, format, err);
+        StacksReport before;
+        StacksReport after;
+        if (CallPaths.exact(inputs, profile)) {
+            before = CallPaths.readExact(oldFiles, profile, weight, err);
+            after = CallPaths.readExact(newFiles, profile, weight, err);
+        } else {
+            CallPaths.refuseWeight(weight, "a side without call paths is drawn by its samples, which weigh what they "
+                    + "stand for");
+            SampleKind kind = CallPaths.kind(profile, "compare", format, err);
+            before = CallPaths.read(oldFiles, profile, kind, format, err);
+            after = CallPaths.read(newFiles, profile, kind, format, err);
+        }
         printer.print(new StacksDiffReport(before.samples(), after.samples(), after.weighted(),
                 current + " (" + after.title() + ") against " + old + " (" + before.title() + ")", after.unit()));
         return ExitCodes.OK;

@@ -70,7 +70,7 @@ public final class ProfileOptions {
             + "takes more than a second).")
     boolean quiet;
 
-    private ReadProgress progress(PrintWriter err, Path file) {
+    ReadProgress progress(PrintWriter err, Path file) {
         return ProgressLine.of(err, command() + ": reading " + file, quiet);
     }
 

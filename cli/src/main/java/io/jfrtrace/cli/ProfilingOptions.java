@@ -11,6 +11,8 @@ import io.jfrtrace.cli.exit.ExitCodes;
 import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.AgentArguments;
 import io.jfrtrace.schema.agent.AgentKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +33,17 @@ final class ProfilingOptions {
 
     @Option(names = "--calibrate", description = "Measure the profiler's own cost per call when the program starts (as profile.Profile.calibrate does) and take it out of the times: a call's tottime loses it for each call it made, its cumtime for each call made within it. The bias is in the recording (jfrtrace.RecordingInfo).")
     boolean calibrate;
+
+    /** {@code --call-tree} without a number: call paths per thread at most. */
+    static final int DEFAULT_CALL_TREE = 100_000;
+
+    @Option(names = "--call-tree", arity = "0..1", paramLabel = "N", preprocessor = BareCallTree.class,
+            converter = PathCount.class,
+            description = "Also keep a calling-context tree per thread: exact calls, self and total time per call path, "
+                    + "which stats --format collapsed|html draw as an exact flame graph. At most N call paths per thread "
+                    + "(default " + DEFAULT_CALL_TREE + "; give N attached: --call-tree=5000); a call whose path would "
+                    + "need more is counted in the \"(truncated)\" child of the deepest path it has.")
+    Integer callTree;
 
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings for the stock events: default, profile, none (jfr-trace's events only), or a .jfc file (default: default). With record --alloc, default and profile leave out the JVM's own allocation samplers (jdk.ObjectAllocationSample, jdk.OldObjectSample); a .jfc file keeps what it says.")
     String jfrSettings = "default";
@@ -78,6 +91,43 @@ final class ProfilingOptions {
             }
             agent.add(AgentKeys.CALIBRATE, "true");
         }
+        if (callTree != null) {
+            if (timer == TimerMode.COUNT || calibrate) {
+                throw new CliException(ExitCodes.USAGE, "--call-tree times its paths with the wall or CPU clock as they are: "
+                        + "leave out " + (calibrate ? "--calibrate" : "--timer count"));
+            }
+            agent.add(AgentKeys.CALL_TREE, Integer.toString(callTree));
+        }
         return agent;
+    }
+
+    /** {@code --call-tree=N}: a number of call paths, at least 1. */
+    static final class PathCount implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a number of call paths");
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("the number of call paths must be at least 1, got '" + value + "'");
+            }
+            return n;
+        }
+    }
+
+    /** A bare {@code --call-tree} means the default bound and must not swallow the next argument (e.g. {@code -cp}). */
+    static final class BareCallTree implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandSpec spec, CommandLine.Model.ArgSpec argSpec,
+                java.util.Map<String, Object> info) {
+            if (!"=".equals(info.get("separator"))) { // " " when the value was not attached
+                argSpec.setValue(DEFAULT_CALL_TREE);
+                return true;
+            }
+            return false;
+        }
     }
 }

@@ -139,6 +139,9 @@ final class RecordCommand implements Callable<Integer> {
         if (profiling.calibrate && noProfile) {
             throw new CliException(ExitCodes.USAGE, "--calibrate takes the profiler's cost out of the call profile's times, which --no-profile turns off");
         }
+        if (profiling.callTree != null && noProfile) {
+            throw new CliException(ExitCodes.USAGE, "--call-tree keeps the call profile's paths, which --no-profile turns off");
+        }
         if (!sort.isEmpty() && noProfile) {
             throw new CliException(ExitCodes.USAGE, "-s prints the call profile, which --no-profile turns off");
         }

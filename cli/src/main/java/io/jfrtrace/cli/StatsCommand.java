@@ -71,6 +71,9 @@ final class StatsCommand implements Callable<Integer> {
     ProfileOptions profile;
 
     @Mixin
+    PathWeight weight;
+
+    @Mixin
     OutputOptions output;
 
     @Spec
@@ -81,6 +84,7 @@ final class StatsCommand implements Callable<Integer> {
         if (output.format().writerFor(StacksReport.class).isPresent()) {
             return printStacks();
         }
+        CallPaths.refuseWeight(weight, "it applies to --format collapsed and html");
         ReportPrinter<ProfileReport> printer = output.printer(ProfileReport.class, files);
         Stats stats = load(files, profile, spec.commandLine().getErr());
         if (list.stripDirs) {
@@ -104,10 +108,15 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The call paths of the recordings' samples (collapsed stacks, a flame graph): see {@link CallPaths}. */
+    /** The recordings' call paths (collapsed stacks, a flame graph): exact ones, or samples; see {@link CallPaths}. */
     private int printStacks() throws IOException {
         ReportPrinter<StacksReport> printer = output.printer(StacksReport.class, files);
         PrintWriter err = spec.commandLine().getErr();
+        if (CallPaths.exact(files, profile)) {
+            printer.print(CallPaths.readExact(files, profile, weight, err));
+            return ExitCodes.OK;
+        }
+        CallPaths.refuseWeight(weight, "these are samples, which weigh what they stand for");
         SampleKind kind = CallPaths.kind(profile, "stats", output.format().name(), err);
         printer.print(CallPaths.read(files, profile, kind, output.format().name(), err));
         return ExitCodes.OK;

@@ -43,10 +43,10 @@ class AgentFootprintIT {
         Path java = jdk.equals("25") ? JAVA25 : JfrTraceRun.javaOf(System.getProperty("java.home"));
         assumeTrue(Files.isExecutable(java), "no java at " + java);
         Path log = work.resolve("classes-" + jdk + ".log");
-        // call profiling, line counts, allocation tracing with tracebacks, faulthandler (on by default), a
+        // call profiling with call trees, line counts, allocation tracing with tracebacks, faulthandler (on by default), a
         // watchdog armed, periodic snapshots: everything that runs in the program's JVM before or beside it
         JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "-o", "footprint-" + jdk + ".jfr",
-                "--lines", "--alloc=25", "--watchdog", "1h", "--snapshot-interval", "100ms",
+                "--call-tree", "--lines", "--alloc=25", "--watchdog", "1h", "--snapshot-interval", "100ms",
                 "-Xlog:class+load:file=" + log, "-cp", classes.toString(), "com.example.Factorial"));
         assertEquals(0, rec.exitCode(), rec::toString);
         Set<String> loaded = Files.readAllLines(log).stream()
@@ -54,6 +54,7 @@ class AgentFootprintIT {
                 .collect(Collectors.toSet());
         assertTrue(loaded.contains("io.jfrtrace.runtime.Profiler"), "the log lists classes: " + loaded.size());
         assertTrue(loaded.contains("io.jfrtrace.recorder.jfr.LineTotals"), "line counts and their checkpoint ran");
+        assertTrue(loaded.contains("io.jfrtrace.recorder.jfr.CallTreeDeltas"), "call trees were flushed");
         Set<String> touched = LOCALE_TEXT_CLASSES.stream().filter(loaded::contains).collect(Collectors.toSet());
         assertEquals(Set.of(), touched, "loaded in the program's JVM");
     }

@@ -61,6 +61,19 @@ class CalibrateIT {
                 + "which --timer count does not measure"), rec::toString);
     }
 
+    @Test
+    void aCallTreeTimesItsPathsUncalibratedAndWithAClock() throws Exception {
+        for (String other : List.of("--calibrate", "--timer count")) {
+            List<String> args = new java.util.ArrayList<>(List.of("record", "--call-tree"));
+            args.addAll(List.of(other.split(" ")));
+            args.addAll(List.of("-o", "tree.jfr", "-cp", classes.toString(), "com.example.timing.ManyCalls"));
+            JfrTraceRun rec = JfrTraceRun.run(work, JfrTraceRun.javaOf(System.getProperty("java.home")), args);
+            assertEquals(2, rec.exitCode(), rec::toString);
+            assertTrue(rec.stderr().startsWith("jfr-trace record: --call-tree times its paths with the wall or CPU clock "
+                    + "as they are: leave out " + other), rec::toString);
+        }
+    }
+
     private static void check(Path java, String out) throws Exception {
         JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "--calibrate", "-o", out, "-cp",
                 classes.toString(), "com.example.timing.ManyCalls"));

@@ -10,6 +10,7 @@ import io.jfrtrace.recorder.faulthandler.FaultAgent;
 import io.jfrtrace.recorder.jfr.Flusher;
 import io.jfrtrace.recorder.options.AgentOptions;
 import io.jfrtrace.runtime.AllocTracker;
+import io.jfrtrace.runtime.CallTree;
 import io.jfrtrace.runtime.LineTracer;
 import io.jfrtrace.schema.TimerMode;
 import io.jfrtrace.schema.agent.AgentKeys;
@@ -67,6 +68,10 @@ final class Agent {
             Thread calibration = options.profile && options.calibrate ? Calibration.start() : null;
             flusher = new Flusher(version(), options.raw);
             flusher.timerMode(timer);
+            if (options.profile && options.callTree > 0) {
+                CallTree.start(options.callTree);
+                flusher.callTrees();
+            }
             if (options.allocFrames > 0) {
                 AllocTracker.start(inst, options.allocFrames, options.allocExact, options.allocSampleBytes,
                         options.builtins, options.profile);

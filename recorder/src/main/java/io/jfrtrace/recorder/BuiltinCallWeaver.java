@@ -26,13 +26,9 @@ final class BuiltinCallWeaver implements Weaver {
 
     private final ClassInstrumenter.OwnerFilter owners;
     private final BuiltinRegistry builtinIds;
-    /** The class of the frame hooks woven with it: Profiler's, or CalibratedProfiler's. */
-    private final String hooks;
-
-    BuiltinCallWeaver(ClassInstrumenter.OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks hooks) {
+    BuiltinCallWeaver(ClassInstrumenter.OwnerFilter owners, BuiltinRegistry builtinIds) {
         this.owners = owners;
         this.builtinIds = builtinIds;
-        this.hooks = hooks.owner();
     }
 
     @Override
@@ -50,7 +46,7 @@ final class BuiltinCallWeaver implements Weaver {
                 MethodInsnNode mi = (MethodInsnNode) n;
                 if (!"<init>".equals(mi.name) && !owners.isInstrumented(mi.owner)) {
                     long key = builtinIds.callKey(mi.owner, mi.name, mi.desc, mi.getOpcode());
-                    w.resultAt.put(mi, wrap(w.method.instructions, mi, f.state(), key, inner));
+                    w.resultAt.put(mi, wrap(w.method.instructions, mi, f.hooks().owner(), f.state(), key, inner));
                 }
             }
         }
@@ -63,7 +59,7 @@ final class BuiltinCallWeaver implements Weaver {
      * The handler sits right after the call so its rethrow is covered by the same original
      * handlers as the call itself.
      */
-    private LabelNode wrap(InsnList code, MethodInsnNode call, int state, long key,
+    private static LabelNode wrap(InsnList code, MethodInsnNode call, String hooks, int state, long key,
                                   List<TryCatchBlockNode> inner) {
         LabelNode s = new LabelNode();
         LabelNode e = new LabelNode();
@@ -77,10 +73,10 @@ final class BuiltinCallWeaver implements Weaver {
         code.insertBefore(call, before);
         InsnList post = new InsnList();
         post.add(e);
-        post.add(exitBuiltin(state, key));
+        post.add(exitBuiltin(hooks, state, key));
         post.add(new JumpInsnNode(Opcodes.GOTO, after));
         post.add(h);
-        post.add(exitBuiltin(state, key));
+        post.add(exitBuiltin(hooks, state, key));
         post.add(new InsnNode(Opcodes.ATHROW));
         post.add(after);
         code.insert(call, post);
@@ -88,7 +84,7 @@ final class BuiltinCallWeaver implements Weaver {
         return after;
     }
 
-    private InsnList exitBuiltin(int state, long key) {
+    private static InsnList exitBuiltin(String hooks, int state, long key) {
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, state));
         l.add(new LdcInsnNode(key));

@@ -54,7 +54,7 @@ final class ClassInstrumenter {
 
     /**
      * @param profileHooks the call profile's frame hooks ({@link FrameHooks#PROFILE}, {@link FrameHooks#CALIBRATED} with
-     *                     --calibrate, or {@link FrameHooks#COUNT} without builtins and allocation tracing); null: no
+     *                     --calibrate, {@link FrameHooks#TREE} with --call-tree, or {@link FrameHooks#COUNT} without builtins and allocation tracing); null: no
      *                     call profiling
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks profileHooks,
@@ -87,7 +87,7 @@ final class ClassInstrumenter {
             w.add(new CallLineWeaver());
         }
         if (withBuiltins) {
-            w.add(new BuiltinCallWeaver(owners, builtinIds, profileHooks));
+            w.add(new BuiltinCallWeaver(owners, builtinIds));
         }
         if (allocFrames > 0) {
             w.add(new AllocSiteWeaver(owners, profileHooks != null, allocFrames > 1));

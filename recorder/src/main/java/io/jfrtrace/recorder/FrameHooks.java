@@ -12,6 +12,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 record FrameHooks(String owner, String state) {
     static final String PROFILER = "io/jfrtrace/runtime/Profiler";
+    static final String TREE_PROFILER = "io/jfrtrace/runtime/TreeProfiler";
     static final String THREAD_PROFILE = "io/jfrtrace/runtime/ThreadProfile";
     static final String ALLOC_TRACKER = "io/jfrtrace/runtime/AllocTracker";
     static final String ALLOC_THREAD = "io/jfrtrace/runtime/AllocThread";
@@ -24,6 +25,8 @@ record FrameHooks(String owner, String state) {
     static final FrameHooks CALIBRATED = new FrameHooks("io/jfrtrace/runtime/CalibratedProfiler", THREAD_PROFILE);
     /** Call counting without a clock ({@code --timer count}): CallCounter's hooks on a ThreadCounts. */
     static final FrameHooks COUNT = new FrameHooks(CALL_COUNTER, THREAD_COUNTS);
+    /** Call profiling with a calling-context tree ({@code --call-tree}): TreeProfiler's hooks on the same ThreadProfile. */
+    static final FrameHooks TREE = new FrameHooks(TREE_PROFILER, THREAD_PROFILE);
     /** The light shadow stack for NFRAME &gt; 1 without call profiling: AllocTracker's hooks on an AllocThread. */
     static final FrameHooks LIGHT = new FrameHooks(ALLOC_TRACKER, ALLOC_THREAD);
 

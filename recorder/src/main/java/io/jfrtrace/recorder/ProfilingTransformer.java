@@ -21,6 +21,7 @@ final class ProfilingTransformer implements ClassFileTransformer {
         this.options = options;
         this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry(),
                 !options.profile ? null : options.countsOnly() ? FrameHooks.COUNT
+                        : options.callTree > 0 ? FrameHooks.TREE
                         : options.calibrate ? FrameHooks.CALIBRATED : FrameHooks.PROFILE,
                 options.allocFrames, options.lines,
                 options.trace ? new SourceFiles(options.sourcePath) : null);

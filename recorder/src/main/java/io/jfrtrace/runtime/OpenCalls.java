@@ -24,8 +24,12 @@ public final class OpenCalls {
     private OpenCalls() {
     }
 
-    /** One open call closed at the end: what its return adds to its function and to its edge. */
-    public record Closed(int function, int caller, long inline, long total, boolean recursive, boolean edgeRecursive) {
+    /**
+     * One open call closed at the end: what its return adds to its function and to its edge; {@code frame}: its index
+     * in the stack, outermost 0 (where a call tree finds its node).
+     */
+    public record Closed(int function, int caller, long inline, long total, boolean recursive, boolean edgeRecursive,
+            int frame) {
         /** Whether it was called from another profiled function (it has a caller-&gt;callee edge). */
         public boolean hasCaller() {
             return caller >= 0;
@@ -90,7 +94,7 @@ public final class OpenCalls {
                 int e = edge(i);
                 boolean edgeRecursive = e >= 0 && --openOfEdge.get(e)[0] > 0;
                 int caller = e >= 0 ? (int) (profile.publishedEdgeKey(e) >>> 32) : -1;
-                out.add(new Closed(id(i), caller, it, tt, recursive, edgeRecursive));
+                out.add(new Closed(id(i), caller, it, tt, recursive, edgeRecursive, i));
             }
             return out;
         }

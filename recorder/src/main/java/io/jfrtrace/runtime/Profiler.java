@@ -42,7 +42,7 @@ public final class Profiler {
      * StackOverflowError at the deepest frame: the push is then undone, so that no frame without a
      * start time stays open (its caller's handler would count it as returning with a bogus time).
      */
-    private static void stampPushed(ThreadProfile p, int t0Index) {
+    static void stampPushed(ThreadProfile p, int t0Index) {
         try {
             p.stamp(t0Index, Clock.now());
         } catch (StackOverflowError e) {

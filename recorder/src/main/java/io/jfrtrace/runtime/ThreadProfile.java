@@ -56,6 +56,9 @@ public final class ThreadProfile {
     /** Allocation-tracing state of this thread (set lazily by AllocTracker). */
     public AllocThread alloc;
 
+    /** With {@code --call-tree}: this thread's calling-context tree (set at its first call by TreeProfiler). */
+    public CallTree tree;
+
     /** The thread this profile belongs to (weak, so dead threads can be collected). */
     private final WeakReference<Thread> owner;
 
@@ -523,6 +526,21 @@ public final class ThreadProfile {
     /** Function id of open frame {@code i} (0 = outermost). */
     int frameId(int i) {
         return (int) stk[i << 2];
+    }
+
+    /** Whether open frame {@code i} is a built-in's set aside by a dispatch (it counts nothing). */
+    boolean frameDispatched(int i) {
+        return stk[i << 2] < 0;
+    }
+
+    /** Start time of open (or just popped) frame {@code i}. */
+    long frameStart(int i) {
+        return stk[(i << 2) + 2];
+    }
+
+    /** Time in sub-calls of open (or just popped) frame {@code i}: what its pop took off its own time. */
+    long frameSubcalls(int i) {
+        return stk[(i << 2) + 3];
     }
 
     /** Line last stored by open frame {@code i}. */

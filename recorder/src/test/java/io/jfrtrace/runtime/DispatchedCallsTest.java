@@ -147,8 +147,8 @@ class DispatchedCallsTest {
         target(p, M, 2);
         builtin(p, K_SORT, 3);      // a real built-in, open too
         List<OpenCalls.Closed> closed = OpenCalls.snapshot(p).close(10);
-        assertEquals(List.of(new OpenCalls.Closed(SORT, M, 7, 7, false, false),
-                new OpenCalls.Closed(M, X, 1, 8, false, false),
-                new OpenCalls.Closed(X, -1, 2, 10, false, false)), closed);
+        assertEquals(List.of(new OpenCalls.Closed(SORT, M, 7, 7, false, false, 3),
+                new OpenCalls.Closed(M, X, 1, 8, false, false, 2),
+                new OpenCalls.Closed(X, -1, 2, 10, false, false, 0)), closed);
     }
 }

@@ -13,8 +13,10 @@ public final class Schema {
      * of the call profile (FunctionTotals, CallerTotals, ProfileCheckpoint; {@code flush}, {@code runId}). 3: line counts
      * (LineTable, LineCounts). 4: checkpoints of the line counts (LineTotals,
      * LineCheckpoint). 5: timeit's repeats (TimeitRepeat). 6: {@code jfrtrace.RecordingInfo.timerMode} ({@code --timer}).
+     * 7: the calibration's biases in RecordingInfo ({@code --calibrate}). 8: the call tree (CallTreeNode, CallTreeCounts,
+     * CallTreeTotals, CallTreeCheckpoint).
      */
-    public static final int MINOR = 7;
+    public static final int MINOR = 8;
     public static final String SCHEMA_VERSION = MAJOR + "." + MINOR;
 
     private Schema() {

@@ -26,7 +26,8 @@ class EventSchemaTest {
             AllocationSnapshotEvent.class, AllocationTraceEvent.class, ThreadDumpEvent.class, ThreadStackEvent.class,
             FlushTimerEvent.class, FinalFlushEvent.class, SnapshotTimerEvent.class, FunctionTotalsEvent.class,
             CallerTotalsEvent.class, ProfileCheckpointEvent.class, LineTableEvent.class, LineCountsEvent.class,
-            LineTotalsEvent.class, LineCheckpointEvent.class, TimeitRepeatEvent.class})
+            LineTotalsEvent.class, LineCheckpointEvent.class, TimeitRepeatEvent.class, CallTreeNodeEvent.class,
+            CallTreeCountsEvent.class, CallTreeTotalsEvent.class, CallTreeCheckpointEvent.class})
     void namesAndFieldConstantsAreWhatJfrRecords(Class<? extends Event> eventClass) throws Exception {
         EventType type = EventType.getEventType(eventClass);
         assertEquals(eventClass.getField("NAME").get(null), type.getName());

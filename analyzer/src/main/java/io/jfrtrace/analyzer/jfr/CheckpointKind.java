@@ -6,7 +6,7 @@ import one.jfr.event.Event;
 
 /**
  * A kind of totals that the recorder writes as deltas at each flush and whole, as a checkpoint, at each chunk end
- * (docs/events.md): the call profile (schema 2.2) and the line counts (2.4). The deltas' type, whose {@code flush}
+ * (docs/events.md): the call profile (schema 2.2), the line counts (2.4) and the call tree (2.6). The deltas' type, whose {@code flush}
  * field places a delta before or after a checkpoint, and the checkpoints' header type.
  */
 record CheckpointKind<H extends Event>(BulkType<?> deltas, BulkType<H> header, HeaderFields<H> fields) {
@@ -15,6 +15,8 @@ record CheckpointKind<H extends Event>(BulkType<?> deltas, BulkType<H> header, H
             e -> new Header(e.runId, e.checkpoint, e.flush, (long) e.functionCount + e.callerCount, e.time));
     static final CheckpointKind<OurEvents.LineCheckpoint> LINES = new CheckpointKind<>(OurEvents.LINE_COUNTS,
             OurEvents.LINE_CHECKPOINT, e -> new Header(e.runId, e.checkpoint, e.flush, e.classCount, e.time));
+    static final CheckpointKind<OurEvents.CallTreeCheckpoint> CALL_TREE = new CheckpointKind<>(OurEvents.CALL_TREE_COUNTS,
+            OurEvents.CALL_TREE_CHECKPOINT, e -> new Header(e.runId, e.checkpoint, e.flush, e.nodeCount, e.time));
 
     /** What a header says: its run, its id, the last flush it includes, its number of entries, when it was written. */
     record Header(String runId, long id, long flush, long entries, long time) {

@@ -2,6 +2,10 @@ package io.jfrtrace.analyzer.jfr;
 
 import io.jfrtrace.schema.AllocationSnapshotEvent;
 import io.jfrtrace.schema.AllocationTraceEvent;
+import io.jfrtrace.schema.CallTreeCheckpointEvent;
+import io.jfrtrace.schema.CallTreeCountsEvent;
+import io.jfrtrace.schema.CallTreeNodeEvent;
+import io.jfrtrace.schema.CallTreeTotalsEvent;
 import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.CallerTotalsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
@@ -38,6 +42,11 @@ public final class OurEvents {
     static final BulkType<LineCounts> LINE_COUNTS = BulkType.ours(LineCountsEvent.NAME, LineCounts.class);
     static final BulkType<LineTotals> LINE_TOTALS = BulkType.ours(LineTotalsEvent.NAME, LineTotals.class);
     static final BulkType<LineCheckpoint> LINE_CHECKPOINT = BulkType.ours(LineCheckpointEvent.NAME, LineCheckpoint.class);
+    static final BulkType<CallTreeNode> CALL_TREE_NODE = BulkType.ours(CallTreeNodeEvent.NAME, CallTreeNode.class);
+    static final BulkType<CallTreeCounts> CALL_TREE_COUNTS = BulkType.ours(CallTreeCountsEvent.NAME, CallTreeCounts.class);
+    static final BulkType<CallTreeTotals> CALL_TREE_TOTALS = BulkType.ours(CallTreeTotalsEvent.NAME, CallTreeTotals.class);
+    static final BulkType<CallTreeCheckpoint> CALL_TREE_CHECKPOINT =
+            BulkType.ours(CallTreeCheckpointEvent.NAME, CallTreeCheckpoint.class);
 
     /** Which later-schema fields the chunk being read on this thread declares (set per chunk by the dispatcher). */
     private static final ThreadLocal<Additions> ADDITIONS = new ThreadLocal<>();
@@ -315,6 +324,86 @@ public final class OurEvents {
             checkpoint = r.getVarlong();
             flush = r.getVarlong();
             classCount = r.getVarint();
+        }
+    }
+
+    /** {@code jfrtrace.CallTreeNode} (schema 2.6): one call path of the call tree, once per path. */
+    public static final class CallTreeNode extends Event {
+        public final int node;
+        public final int parent;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long flush;
+
+        public CallTreeNode(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            node = r.getVarint();
+            parent = r.getVarint();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            flush = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallTreeCounts} (schema 2.6): one call path's calls and times since the previous flush. */
+    public static final class CallTreeCounts extends Event {
+        public final int node;
+        public final long callCount;
+        public final long inlineTime;
+        public final long totalTime;
+        public final long flush;
+
+        public CallTreeCounts(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            node = r.getVarint();
+            callCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+            flush = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallTreeTotals} (schema 2.6): one call path and its counters since the run began, in a checkpoint. */
+    public static final class CallTreeTotals extends Event {
+        public final long checkpoint;
+        public final int node;
+        public final int parent;
+        public final String file;
+        public final int line;
+        public final String function;
+        public final long callCount;
+        public final long inlineTime;
+        public final long totalTime;
+
+        public CallTreeTotals(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            checkpoint = r.getVarlong();
+            node = r.getVarint();
+            parent = r.getVarint();
+            file = r.getString();
+            line = r.getVarint();
+            function = r.getString();
+            callCount = r.getVarlong();
+            inlineTime = r.getVarlong();
+            totalTime = r.getVarlong();
+        }
+    }
+
+    /** {@code jfrtrace.CallTreeCheckpoint} (schema 2.6): a checkpoint's header, committed after its CallTreeTotals. */
+    public static final class CallTreeCheckpoint extends Event {
+        public final String runId;
+        public final long checkpoint;
+        public final long flush;
+        public final int nodeCount;
+
+        public CallTreeCheckpoint(JfrReader r) {
+            super(implicitFields(r), 0, 0);
+            runId = r.getString();
+            checkpoint = r.getVarlong();
+            flush = r.getVarlong();
+            nodeCount = r.getVarint();
         }
     }
 }

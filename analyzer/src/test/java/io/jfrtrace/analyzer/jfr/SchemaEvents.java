@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.jfrtrace.schema.CallTreeCheckpointEvent;
+import io.jfrtrace.schema.CallTreeCountsEvent;
+import io.jfrtrace.schema.CallTreeNodeEvent;
+import io.jfrtrace.schema.CallTreeTotalsEvent;
 import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.CallerTotalsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
@@ -22,11 +26,13 @@ final class SchemaEvents {
     private SchemaEvents() {
     }
 
-    /** Enables the call profile's and the line counts' events in {@code r}. */
+    /** Enables the call profile's, the line counts' and the call tree's events in {@code r}. */
     static void enableAll(jdk.jfr.Recording r) {
         for (Class<? extends jdk.jfr.Event> c : java.util.List.of(FunctionStatsEvent.class, CallerStatsEvent.class,
                 RecordingInfoEvent.class, FunctionTotalsEvent.class, CallerTotalsEvent.class, ProfileCheckpointEvent.class,
-                LineTableEvent.class, LineCountsEvent.class, LineTotalsEvent.class, LineCheckpointEvent.class)) {
+                LineTableEvent.class, LineCountsEvent.class, LineTotalsEvent.class, LineCheckpointEvent.class,
+                CallTreeNodeEvent.class, CallTreeCountsEvent.class, CallTreeTotalsEvent.class,
+                CallTreeCheckpointEvent.class)) {
             r.enable(c);
         }
     }

@@ -49,6 +49,8 @@ public final class Flusher {
     private final String runId = ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis())
             + "-" + Long.toHexString(System.nanoTime());
     private final ProfileTotals totals = new ProfileTotals();
+    /** With call trees ({@link #callTrees()}): the merged tree and its totals; else null. */
+    private CallTreeTotals callTrees;
     /** With line counts ({@link #lines()}): their part of each flush; else null. */
     private LineDeltas lineDeltas;
     private long flushes;
@@ -72,6 +74,11 @@ public final class Flusher {
     /** What the profile's times measure, as the recording says ({@code --timer}; wall unless set). */
     public void timerMode(TimerMode mode) {
         timerMode = mode;
+    }
+
+    /** Turns on call trees ({@code --call-tree}): their tables and deltas in every flush, and their checkpoints. */
+    public void callTrees() {
+        callTrees = new CallTreeTotals();
     }
 
     /** Turns on line counts: their tables and deltas in every flush. */
@@ -100,6 +107,9 @@ public final class Flusher {
                 FlightRecorder.addPeriodicEvent(SnapshotTimerEvent.class, snapshotHook);
                 r.enable(SnapshotTimerEvent.class).withPeriod(Duration.ofMillis(snapshotIntervalMillis));
             }
+        }
+        if (callTrees != null) {
+            callTrees.enableEvents(r);
         }
         if (lineDeltas != null) {
             FlightRecorder.register(LineTableEvent.class);
@@ -202,13 +212,14 @@ public final class Flusher {
             return;
         }
         ProfileDeltas deltas = new ProfileDeltas();
+        CallTreeDeltas tree = callTrees == null ? null : new CallTreeDeltas(callTrees, closeOpenCalls);
         for (ThreadProfile p : Profiler.profiles()) {
             // read liveness first: a dead thread's counters are final and visible after isAlive()==false
             boolean alive = p.isOwnerAlive();
             if (closeOpenCalls && alive && p.depth() > 0) {
-                addWithOpenCallsClosed(p, deltas);
+                addWithOpenCallsClosed(p, deltas, tree);
             } else {
-                deltas.addCounters(p);
+                addCounters(p, deltas, tree);
             }
             if (!alive) {
                 Profiler.remove(p);
@@ -222,11 +233,17 @@ public final class Flusher {
             }
         }
         deltas.emit(++flushes, totals);
+        if (tree != null) {
+            tree.emit(flushes);
+        }
         if (lineDeltas != null) {
             lineDeltas.flush(flushes);
         }
         if (checkpoint && totals.hasEntries()) {
             totals.checkpoint(runId, flushes);
+        }
+        if (checkpoint && callTrees != null && callTrees.hasEntries()) {
+            callTrees.checkpoint(runId, flushes);
         }
         if (checkpoint && lineDeltas != null) {
             lineDeltas.checkpoint(runId, flushes);
@@ -243,11 +260,11 @@ public final class Flusher {
      * System.exit agrees at once; one that keeps calling gets {@link #MATCH_ATTEMPTS} tries, then its
      * last copy, taken after the counters: a call ending in that last gap is lost, never counted twice.
      */
-    private static void addWithOpenCallsClosed(ThreadProfile p, ProfileDeltas deltas) {
+    private static void addWithOpenCallsClosed(ThreadProfile p, ProfileDeltas deltas, CallTreeDeltas tree) {
         OpenCalls.Snapshot after = OpenCalls.snapshot(p);
         for (int attempt = 1; ; attempt++) {
             OpenCalls.Snapshot before = after;
-            deltas.addCounters(p);
+            addCounters(p, deltas, tree);
             after = OpenCalls.snapshot(p);
             if (after.sameAs(before) || attempt == MATCH_ATTEMPTS) {
                 break;
@@ -256,6 +273,17 @@ public final class Flusher {
         // on the owner's clock: its CPU time with --timer cpu, less its calls' cost with --calibrate
         for (OpenCalls.Closed c : after.close(Clock.nowOf(p.owner()) - p.skew())) {
             deltas.addClosed(c);
+            if (tree != null) {
+                tree.addClosed(p, c);
+            }
+        }
+    }
+
+    /** Takes {@code p}'s counters into the flush: its call profile's, and its call tree's if there is one. */
+    private static void addCounters(ThreadProfile p, ProfileDeltas deltas, CallTreeDeltas tree) {
+        deltas.addCounters(p);
+        if (tree != null) {
+            tree.addCounters(p);
         }
     }
 }

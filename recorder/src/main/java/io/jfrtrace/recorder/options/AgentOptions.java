@@ -34,6 +34,8 @@ public final class AgentOptions {
     public TimerMode timer = TimerMode.WALL;
     /** The profiler's own cost per call measured at start and taken out of the times (profile.py's calibrate). */
     public boolean calibrate;
+    /** With call profiling, a calling-context tree per thread of at most this many call paths; 0 = none. */
+    public int callTree;
     /** Allocation traceback limit (tracemalloc's nframe); 0 = allocation tracing off. */
     public int allocFrames;
     public boolean allocExact;
@@ -121,6 +123,9 @@ public final class AgentOptions {
                     break;
                 case AgentKeys.CALIBRATE:
                     o.calibrate = bool(key, value);
+                    break;
+                case AgentKeys.CALL_TREE:
+                    o.callTree = (int) positive(key, value, Integer.MAX_VALUE);
                     break;
                 case AgentKeys.ALLOC:
                     o.allocFrames = (int) positive(key, value, Integer.MAX_VALUE);

@@ -22,6 +22,8 @@ public final class AgentKeys {
     public static final String PROFILE = "profile";
     /** {@code true}: the profiler's own cost per call is measured at start and taken out of the times (--calibrate). */
     public static final String CALIBRATE = "calibrate";
+    /** A calling-context tree per thread with at most this many call paths ({@code record --call-tree=N}); absent: none. */
+    public static final String CALL_TREE = "callTree";
     /** Allocation tracing with this traceback limit (tracemalloc's nframe); absent: off. */
     public static final String ALLOC = "alloc";
     /** {@code true}: exact line counts of the instrumented classes ({@code record --lines}). */
