@@ -52,6 +52,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR = Path(os.environ.get("JFRTRACE_JAR", ROOT / "cli" / "target" / "jfr-trace.jar"))
+LAUNCHER = ROOT / "jfr-trace"  # as users run it: the start-up archive, C1 only (docs/architecture.md, "Start-up")
 SRC = ROOT / "benchmarks" / "src" / "realworld"
 M2 = Path.home() / ".m2" / "repository"
 
@@ -101,8 +102,14 @@ def build(java, classes):
     subprocess.run([str(javac), "-d", str(classes), str(hello)], check=True)
 
 
+def jfr_trace(java):
+    """The command that runs jfr-trace: the launcher beside the jar, on the JDK of `java` (its JAVA_HOME)."""
+    os.environ["JAVA_HOME"] = str(Path(java).resolve().parent.parent)
+    return [str(LAUNCHER)] if os.environ.get("JFRTRACE_JAR") is None else [java, "-jar", str(JAR)]
+
+
 def record_help(java):
-    return subprocess.run([java, "-jar", str(JAR), "record", "--help"], capture_output=True, text=True).stdout
+    return subprocess.run(jfr_trace(java) + ["record", "--help"], capture_output=True, text=True).stdout
 
 
 def configurations(java, tmp, wanted):
@@ -114,14 +121,14 @@ def configurations(java, tmp, wanted):
     for label, options in RECORD_CONFIGS:
         if all(o in help_text for o in options if o.startswith("--")):
             out = tmp / (re.sub(r"\W+", "-", label) + ".jfr")
-            rows.append((label, [java, "-jar", str(JAR), "record", "-q", "--java", java, "-o", str(out)] + options
+            rows.append((label, jfr_trace(java) + ["record", "-q", "--java", java, "-o", str(out)] + options
                          + ["--"], out))
     return [r for r in rows if not wanted or r[0] in wanted or r[0] == "plain"]
 
 
 def calls_in(java, jfr):
     """The function calls the recording counted (stats' totals line), or None."""
-    r = subprocess.run([java, "-jar", str(JAR), "stats", str(jfr)], capture_output=True, text=True)
+    r = subprocess.run(jfr_trace(java) + ["stats", str(jfr)], capture_output=True, text=True)
     m = re.search(r"(\d+) function calls", r.stdout)
     return int(m.group(1)) if m else None
 
@@ -148,8 +155,8 @@ def startup(java, classes, tmp, repeat):
              [java, f"-XX:StartFlightRecording:filename={tmp / 'hello-jvm.jfr'},settings=default", "-cp",
               str(classes), "Hello"]),
             ("jfr-trace record Hello",
-             [java, "-jar", str(JAR), "record", "-q", "--java", java, "-o", str(tmp / "hello.jfr"), "--", "-cp",
-              str(classes), "Hello"])]
+             jfr_trace(java) + ["record", "-q", "--java", java, "-o", str(tmp / "hello.jfr"), "--", "-cp",
+                                str(classes), "Hello"])]
     times = {label: [] for label, _ in rows}
     for _, (label, command) in abba(rows, repeat * 2):
         times[label].append(timed(command, tmp)[0])
