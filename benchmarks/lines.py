@@ -38,6 +38,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from maven_jars import fetched
+
 ROOT = Path(__file__).resolve().parent.parent
 JAR = Path(os.environ.get("JFRTRACE_JAR", ROOT / "cli" / "target" / "jfr-trace.jar"))
 M2 = Path.home() / ".m2" / "repository"
@@ -56,15 +58,6 @@ WORKLOADS = {
 }
 TARGET_VS_PLAIN = {"mixed": 1.25}
 TARGET_VS_JACOCO = 0.10
-
-
-def fetched(artifacts):
-    """The jars, each fetched into ~/.m2 with `mvn dependency:get` when missing."""
-    for coords, path in artifacts:
-        if not path.is_file():
-            subprocess.run(["mvn", "-B", "-q", "dependency:get", "-Dtransitive=false", f"-Dartifact={coords}"],
-                           check=True)
-    return [str(p) for _, p in artifacts]
 
 
 def build(classes):

@@ -50,18 +50,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from maven_jars import artifact, fetched
+
 ROOT = Path(__file__).resolve().parent.parent
 JAR = Path(os.environ.get("JFRTRACE_JAR", ROOT / "cli" / "target" / "jfr-trace.jar"))
 LAUNCHER = ROOT / "jfr-trace"  # as users run it: the start-up archive, C1 only (docs/architecture.md, "Start-up")
 SRC = ROOT / "benchmarks" / "src" / "realworld"
-M2 = Path.home() / ".m2" / "repository"
-
-
-def artifact(group, name, version, classifier=None):
-    """(coordinates for dependency:get, the jar's path in ~/.m2)."""
-    suffix = f"-{classifier}" if classifier else ""
-    coords = f"{group}:{name}:{version}" + (f":jar:{classifier}" if classifier else "")
-    return coords, M2 / group.replace(".", "/") / name / version / f"{name}-{version}{suffix}.jar"
 
 
 ANTLR = [artifact("org.antlr", "antlr4", "4.13.2", "complete")]
@@ -80,15 +74,6 @@ RECORD_CONFIGS = [("record", []), ("record --timer count", ["--timer", "count"])
                   ("record --timer cpu", ["--timer", "cpu"]), ("record --call-tree", ["--call-tree"])]
 TARGETS = {"record": 2.0, "record --timer count": 1.3}
 STARTUP_TARGET_S = 0.2
-
-
-def fetched(artifacts):
-    """The jars, each fetched into ~/.m2 with `mvn dependency:get` when missing."""
-    for coords, path in artifacts:
-        if not path.is_file():
-            subprocess.run(["mvn", "-B", "-q", "dependency:get", "-Dtransitive=false", f"-Dartifact={coords}"],
-                           check=True)
-    return [str(p) for _, p in artifacts]
 
 
 def build(java, classes):
