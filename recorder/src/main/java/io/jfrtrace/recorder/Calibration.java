@@ -64,15 +64,26 @@ final class Calibration {
                 leafTimes[r] = CalibratedProfiler.ownTime(leaf) - leafBefore;
             }
             long bestPlain = best(plainTimes);
-            long whole = (best(wovenTimes) - bestPlain) / CALLS_PER_ROUND;
-            long callee = Math.max(0, (best(leafTimes) - bestPlain) / CALLS_PER_ROUND);
-            CalibratedProfiler.setBias(whole - Math.min(callee, Math.max(whole, 0)), callee);
+            long[] bias = split((best(wovenTimes) - bestPlain) / CALLS_PER_ROUND,
+                    (best(leafTimes) - bestPlain) / CALLS_PER_ROUND);
+            CalibratedProfiler.setBias(bias[0], bias[1]);
         } catch (Throwable t) {
             System.err.println("jfr-trace agent: --calibrate could not measure the profiler's cost (" + t
                     + "): the times are not calibrated");
         } finally {
             CalibratedProfiler.forgetThisThread();
         }
+    }
+
+    /**
+     * {caller's part, callee's part} of a call's cost {@code whole}, given the leaf's own time beyond the plain round
+     * {@code leafExtra}: neither part negative, and together never more than the whole (a noisy leaf measurement
+     * must not make the calibration take out more than the hooks cost).
+     */
+    static long[] split(long whole, long leafExtra) {
+        long total = Math.max(0, whole);
+        long callee = Math.min(Math.max(0, leafExtra), total);
+        return new long[] {total - callee, callee};
     }
 
     /** The fastest of the second half of the rounds (the JIT has compiled both versions by then). */
