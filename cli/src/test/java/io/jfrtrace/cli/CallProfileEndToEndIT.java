@@ -195,7 +195,9 @@ class CallProfileEndToEndIT {
             types.add(e.getEventType().getName());
         }
         assertTrue(types.contains("jfrtrace.FunctionStats"), types::toString);
-        assertTrue(types.stream().allMatch(t -> t.startsWith("jfrtrace.")), types::toString);
+        // and the one stock event the fault handler enables itself, when a collection happens to come (it did on CI)
+        assertTrue(types.stream().allMatch(t -> t.startsWith("jfrtrace.")
+                || t.equals(io.jfrtrace.schema.StockEvents.ALLOCATION_REQUIRING_GC)), types::toString);
         assertRow(stats("none.jfr"), "436/30", "com/example/Factorial.java:6(Factorial.fact)");
     }
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
 
 import io.jfrtrace.analyzer.faulthandler.StackFrame;
 import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
+import io.jfrtrace.schema.StockEvents;
 
 /**
  * The last allocations of each thread that had to wait for a collection: the JVM's
@@ -29,7 +30,7 @@ import io.jfrtrace.analyzer.faulthandler.ThreadPrintParser;
  * Notification Thread) can use them up first.
  */
 final class AllocationsRequiringGc {
-    static final String TYPE = "jdk.AllocationRequiringGC";
+    static final String TYPE = StockEvents.ALLOCATION_REQUIRING_GC;
     /** Per thread; later ones than the dump come from the program's own handler and the thread's exit. */
     private static final int KEPT_PER_THREAD = 8;
 

@@ -1,6 +1,8 @@
 package io.jfrtrace.cli.browse;
 
+import java.io.IOError;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,13 @@ public final class TerminalLines implements LineSource, AutoCloseable {
             line = null;
         } catch (UserInterruptException e) {
             throw new Interrupted();
+        } catch (IOError e) {
+            // the SIGINT's interrupt struck while JLine ran stty to give the terminal back its settings after the
+            // read (seen on CI with Ctrl-C then Ctrl-D): still the user's Ctrl-C; close() restores the terminal
+            if (e.getCause() instanceof InterruptedIOException) {
+                throw new Interrupted();
+            }
+            throw e;
         }
         // JLine's SIGINT handler interrupts this thread: a Ctrl-C that came just as a line or Ctrl-D ended the read
         // leaves only the flag, and is still the user's Ctrl-C

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import io.jfrtrace.privatefiles.PrivateFile;
 import io.jfrtrace.recorder.options.FaultOptions;
+import io.jfrtrace.schema.StockEvents;
 import io.jfrtrace.schema.ThreadDumpEvent;
 import io.jfrtrace.schema.ThreadStackEvent;
 import jdk.jfr.FlightRecorder;
@@ -14,8 +15,6 @@ import jdk.jfr.Recording;
 
 /** Wires the agent's faulthandler options into a running recording. */
 public final class FaultAgent {
-    private static final String ALLOCATION_REQUIRING_GC = "jdk.AllocationRequiringGC";
-
     private FaultAgent() {
     }
 
@@ -35,7 +34,7 @@ public final class FaultAgent {
             // allocating thread's stack taken natively: where an OutOfMemoryError struck when the
             // error itself has no backtrace left (see docs/events.md). One event per such request,
             // so per collection at most per thread: nothing on the allocation path itself.
-            r.enable(ALLOCATION_REQUIRING_GC).withStackTrace();
+            r.enable(StockEvents.ALLOCATION_REQUIRING_GC).withStackTrace();
         }
     }
 
