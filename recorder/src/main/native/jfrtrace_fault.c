@@ -8,8 +8,8 @@
  *
  * In the handler (async-signal-safe work only): claim the crash once, write the signal and the crashing
  * thread's frames as raw jmethodID/bci pairs from AsyncGetCallTrace to the pre-opened crash file, wake the
- * watchdog thread (a JVMTI agent thread) through a pipe and wait at most WAIT_MS for it to resolve the names
- * and take the other threads' stacks, then restore the previous handler and return: the faulting
+ * watchdog thread (a JVMTI agent thread, ended at VMDeath) through a pipe and wait at most WAIT_MS for it to
+ * resolve the names and take the other threads' stacks, then restore the previous handler and return: the faulting
  * instruction runs again and HotSpot writes hs_err and the JFR emergency dump as usual.
  *
  * The crash file (text, one record a line, fields separated by tabs; docs/architecture.md):
@@ -40,6 +40,7 @@
 
 #define MAX_FRAMES 256
 #define WAIT_MS 2000
+#define RETIRE_WAIT_MS 200
 #define WATCHDOG_NAME "jfr-trace fault watchdog"
 
 typedef struct {
@@ -68,6 +69,7 @@ static struct sigaction previous[NSIG_HANDLED];
 static volatile int armed[NSIG_HANDLED];
 static volatile int crashed;        /* set once by the first crashing thread */
 static volatile int watchdog_ready;
+static volatile int retiring;       /* set once when the VM exits: the watchdog ends */
 
 static ASGCT_CallFrame crash_frames[MAX_FRAMES];
 static volatile jint crash_frame_count;
@@ -152,6 +154,25 @@ static long long now_ms(void) {
     return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Waits at most ms for the watchdog's answer on resp_pipe (async-signal-safe); whether it came. */
+static int await_watchdog(long long ms) {
+    long long deadline = now_ms() + ms;
+    for (;;) {
+        long long left = deadline - now_ms();
+        if (left <= 0) {
+            return 0;
+        }
+        struct pollfd p = {resp_pipe[0], POLLIN, 0};
+        int r = poll(&p, 1, (int) left);
+        if (r > 0) {
+            return 1;
+        }
+        if (r < 0 && errno != EINTR) {
+            return 0;
+        }
+    }
+}
+
 static void handler(int sig, siginfo_t *info, void *ucontext) {
     int saved_errno = errno;
     if (!__sync_bool_compare_and_swap(&crashed, 0, 1)) {
@@ -194,23 +215,8 @@ static void handler(int sig, siginfo_t *info, void *ucontext) {
 
     if (watchdog_ready) {
         char c = 'c';
-        if (write(req_pipe[1], &c, 1) == 1) {
-            long long deadline = now_ms() + WAIT_MS;
-            for (;;) {
-                long long left = deadline - now_ms();
-                if (left <= 0) {
-                    put("timeout\n");
-                    break;
-                }
-                struct pollfd p = {resp_pipe[0], POLLIN, 0};
-                int r = poll(&p, 1, (int) left);
-                if (r > 0) {
-                    break;
-                }
-                if (r < 0 && errno != EINTR) {
-                    break;
-                }
-            }
+        if (write(req_pipe[1], &c, 1) == 1 && !await_watchdog(WAIT_MS)) {
+            put("timeout\n");
         }
     }
     disarm(sig);
@@ -343,6 +349,9 @@ static void JNICALL watchdog(jvmtiEnv *env, JNIEnv *jni, void *arg) {
             return;
         }
         if (!crashed) {
+            if (retiring) {
+                break; /* the VM is exiting (on_vm_death) */
+            }
             continue;
         }
         jint n = crash_frame_count;
@@ -354,11 +363,11 @@ static void JNICALL watchdog(jvmtiEnv *env, JNIEnv *jni, void *arg) {
         }
         write_all_threads(jni);
         wputs("end\n");
-        char done = 'd';
-        if (write(resp_pipe[1], &done, 1) < 0) {
-            /* the handler stops waiting after WAIT_MS anyway */
-        }
-        return;
+        break;
+    }
+    char done = 'd';
+    if (write(resp_pipe[1], &done, 1) < 0) {
+        /* the handler (or on_vm_death) stops waiting after its deadline anyway */
     }
 }
 
@@ -429,6 +438,25 @@ static void JNICALL on_vm_init(jvmtiEnv *env, JNIEnv *jni, jthread thread) {
     }
 }
 
+/*
+ * The watchdog waits in read(), "in native", and HotSpot's exit waits up to 300 ms for such threads to stop
+ * (VM_Exit::wait_for_threads_in_native_to_block, after VMDeath on both System.exit and the end of main): every
+ * program's run paid it. So the watchdog ends here, and a crash from now on writes its raw frames without it.
+ */
+static void JNICALL on_vm_death(jvmtiEnv *env, JNIEnv *jni) {
+    (void) env;
+    (void) jni;
+    if (!watchdog_ready || crashed) {
+        return;
+    }
+    watchdog_ready = 0;
+    retiring = 1;
+    char c = 'q';
+    if (write(req_pipe[1], &c, 1) == 1) {
+        await_watchdog(RETIRE_WAIT_MS);
+    }
+}
+
 JNIEXPORT jint JNICALL Agent_OnLoad(JavaVM *vm, char *options, void *reserved) {
     (void) reserved;
     if (options == NULL || options[0] == 0) {
@@ -457,11 +485,13 @@ JNIEXPORT jint JNICALL Agent_OnLoad(JavaVM *vm, char *options, void *reserved) {
         jvmtiEventCallbacks cb;
         memset(&cb, 0, sizeof cb);
         cb.VMInit = on_vm_init;
+        cb.VMDeath = on_vm_death;
         cb.ClassPrepare = on_class_prepare;
         cb.ClassLoad = on_class_load;
         cb.CompiledMethodLoad = on_compiled_method_load;
         (*jvmti)->SetEventCallbacks(jvmti, &cb, sizeof cb);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_VM_INIT, NULL);
+        (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_VM_DEATH, NULL);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_CLASS_PREPARE, NULL);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_CLASS_LOAD, NULL);
         (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_COMPILED_METHOD_LOAD, NULL);
