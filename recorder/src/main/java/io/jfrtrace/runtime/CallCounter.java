@@ -12,7 +12,7 @@ import java.util.List;
 public final class CallCounter {
     private static final List<ThreadCounts> COUNTS = new ArrayList<>();
 
-    private static final ThreadLocal<ThreadCounts> CURRENT = new ThreadLocal<ThreadCounts>() {
+    private static final PerThread<ThreadCounts> CURRENT = new PerThread<>(new ThreadLocal<ThreadCounts>() {
         @Override
         protected ThreadCounts initialValue() {
             ThreadCounts c = new ThreadCounts(Thread.currentThread());
@@ -21,7 +21,7 @@ public final class CallCounter {
             }
             return c;
         }
-    };
+    });
 
     private CallCounter() {
     }
@@ -57,5 +57,6 @@ public final class CallCounter {
         synchronized (COUNTS) {
             COUNTS.remove(c);
         }
+        CURRENT.forget(c);
     }
 }

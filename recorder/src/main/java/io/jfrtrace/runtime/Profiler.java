@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Static entry points called by instrumented code. Only int ids cross this boundary.
  * {@code enter} returns the thread's profile, which the instrumented method keeps in a
- * local and hands back to {@code exit}: one ThreadLocal lookup per call.
+ * local and hands back to {@code exit}: one lookup of the thread's profile per call ({@link PerThread}).
  */
 public final class Profiler {
     private static final List<ThreadProfile> PROFILES = new ArrayList<>();
 
-    private static final ThreadLocal<ThreadProfile> CURRENT = new ThreadLocal<ThreadProfile>() {
+    private static final PerThread<ThreadProfile> CURRENT = new PerThread<>(new ThreadLocal<ThreadProfile>() {
         @Override
         protected ThreadProfile initialValue() {
             ThreadProfile p = new ThreadProfile(Thread.currentThread());
@@ -20,7 +20,7 @@ public final class Profiler {
             }
             return p;
         }
-    };
+    });
 
     private Profiler() {
     }
@@ -105,5 +105,6 @@ public final class Profiler {
         synchronized (PROFILES) {
             PROFILES.remove(p);
         }
+        CURRENT.forget(p);
     }
 }

@@ -36,6 +36,8 @@ public final class ThreadCounts {
     public static final int ROOT = -1;
 
     long[] fn = new long[STRIDE * 64];
+    /** Per function (index id + 1, as fn's), the edge of its last call: {@code caller+2 << 32 | edge} (0 = none). */
+    private long[] lastCallers = new long[64];
     long[] edge = new long[STRIDE * 64];
     private long[] edgeKeys = new long[64];
     private volatile int edgeCount;
@@ -163,10 +165,17 @@ public final class ThreadCounts {
 
     // ------------------------------------------------------------------ tables
 
-    /** The edge of a caller's call to another callee than last time; becomes the caller's cached one. */
+    /**
+     * The edge of a caller's call to another callee than last time: the callee's cached one if the callee's last
+     * caller was this one (a caller that calls B, C, B, C misses its own cache every time, its callees' never), else
+     * the table's. It becomes both caches'.
+     */
     private int newCallee(int caller, int callee) {
-        int e = edgeIndex(caller, callee);
+        long[] lc = lastCallers;
+        long c = lc[callee + 1];
+        int e = (int) (c >>> 32) == caller + 2 ? (int) c : edgeIndex(caller, callee);
         fn[((caller + 1) << 2) + LAST] = (long) (callee + 1) << 32 | e;
+        lc[callee + 1] = (long) (caller + 2) << 32 | e;
         return e;
     }
 
@@ -241,6 +250,7 @@ public final class ThreadCounts {
             n *= 2;
         }
         long[] a = Arrays.copyOf(fn, STRIDE * n);
+        lastCallers = Arrays.copyOf(lastCallers, n);
         fn = a;
         return a;
     }

@@ -25,8 +25,9 @@ public final class ThreadProfile {
     private static final int LEVEL = 4;
     private static final int LAST_CALLEE = 5; // callee id + 1 of this caller's last call (0 = none)
     private static final int LAST_EDGE = 6;   // edge index of that call
+    private static final int LAST_CALLER = 7; // caller id + 1 << 32 | edge index of this callee's last call (0 = none)
 
-    // per function: fn[8*id + CALLS/REC/IT/TT/LEVEL/LAST_CALLEE/LAST_EDGE], grown on demand
+    // per function: fn[8*id + CALLS/REC/IT/TT/LEVEL/LAST_CALLEE/LAST_EDGE/LAST_CALLER], grown on demand
     long[] fn = new long[STRIDE * 64];
 
     // per edge (dense index): edge[8*e + CALLS/REC/IT/TT/LEVEL], edgeKeys[e] = caller<<32 | callee
@@ -123,14 +124,9 @@ public final class ThreadProfile {
         }
         int e = -1;
         if (d > 0) {
-            int cb = ((int) s[sb - 4]) << 3;
-            if (f[cb + LAST_CALLEE] == id + 1) {
-                e = (int) f[cb + LAST_EDGE];
-            } else {
-                e = edgeIndex((int) s[sb - 4], id);
-                f[cb + LAST_CALLEE] = id + 1;
-                f[cb + LAST_EDGE] = e;
-            }
+            int caller = (int) s[sb - 4];
+            int cb = caller << 3;
+            e = f[cb + LAST_CALLEE] == id + 1 ? (int) f[cb + LAST_EDGE] : newCallee(f, caller, id);
             edge[(e << 3) + LEVEL]++;
         }
         f[fb + LEVEL]++;
@@ -204,13 +200,7 @@ public final class ThreadProfile {
         int e = -1;
         if (caller >= 0) {
             int cb = caller << 3;
-            if (f[cb + LAST_CALLEE] == id + 1) {
-                e = (int) f[cb + LAST_EDGE];
-            } else {
-                e = edgeIndex(caller, id);
-                f[cb + LAST_CALLEE] = id + 1;
-                f[cb + LAST_EDGE] = e;
-            }
+            e = f[cb + LAST_CALLEE] == id + 1 ? (int) f[cb + LAST_EDGE] : newCallee(f, caller, id);
         }
         long[] s = stk;
         int sb = (b + 1) << 2;
@@ -386,6 +376,22 @@ public final class ThreadProfile {
     private static int hash(long k) {
         long h = k * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29));
+    }
+
+    /**
+     * The edge of a caller's call to another callee than last time: the callee's cached one if the callee's last
+     * caller was this one (a caller that calls B, C, B, C misses its own cache every time, its callees' never), else
+     * the table's. It becomes both caches'. {@code f} holds both functions.
+     */
+    private int newCallee(long[] f, int caller, int callee) {
+        int fb = callee << 3;
+        long c = f[fb + LAST_CALLER];
+        int e = (int) (c >>> 32) == caller + 1 ? (int) c : edgeIndex(caller, callee);
+        int cb = caller << 3;
+        f[cb + LAST_CALLEE] = callee + 1;
+        f[cb + LAST_EDGE] = e;
+        f[fb + LAST_CALLER] = (long) (caller + 1) << 32 | e;
+        return e;
     }
 
     private int edgeIndex(int caller, int callee) {

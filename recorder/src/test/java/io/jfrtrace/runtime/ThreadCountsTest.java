@@ -75,6 +75,46 @@ class ThreadCountsTest {
         assertEquals(2, c.depth());
     }
 
+    /**
+     * Each edge counts the calls its caller made to its callee, whichever cache found it: callers that alternate
+     * their callees (their own cache misses), callees with several callers (theirs misses), both at once; checked
+     * against a plain map of the calls made, for both profilers.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 8, 9})
+    void edgeCountsAreTheCallsMadeWhateverCacheFindsTheEdge(long seed) {
+        Random r = new Random(seed);
+        ThreadCounts counts = new ThreadCounts(null);
+        ThreadProfile timed = new ThreadProfile(null);
+        java.util.Map<Long, Long> made = new java.util.HashMap<>();
+        List<Integer> open = new ArrayList<>();
+        long t = 0;
+        for (int step = 0; step < 50_000; step++) {
+            if (open.isEmpty() || r.nextInt(100) < 50 && open.size() < 6) {
+                int caller = open.isEmpty() ? ThreadCounts.ROOT : open.get(open.size() - 1);
+                int id = step % 3 == 0 ? r.nextInt(4) : (step / 2) % 4; // alternating callees and random ones
+                made.merge((long) caller << 32 | id & 0xFFFFFFFFL, 1L, Long::sum);
+                counts.enter(id);
+                timed.enter(id, t++);
+                open.add(id);
+            } else {
+                int id = open.remove(open.size() - 1);
+                counts.exit(id);
+                timed.exit(id, t++);
+            }
+        }
+        timed.popAll(t);
+        for (int f = -1; f < 4; f++) {
+            for (int g = 0; g < 4; g++) {
+                long expected = made.getOrDefault((long) f << 32 | g & 0xFFFFFFFFL, 0L);
+                assertEquals(expected, counts.edge(f, g, ThreadCounts.CALLS), f + "->" + g);
+                if (f >= 0) { // the timed profile has no root edges
+                    assertEquals(expected, timed.edge(f, g, ThreadProfile.CALLS), f + "->" + g + " timed");
+                }
+            }
+        }
+    }
+
     /** Random programs with recursion and exceptions that leave frames open: both tables count the same. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 42, 1234, 99999})
