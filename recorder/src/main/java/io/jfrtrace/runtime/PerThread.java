@@ -3,23 +3,23 @@ package io.jfrtrace.runtime;
 /**
  * Each thread's own state for the hooks, found on every call. A {@link ThreadLocal} lookup is about five dependent
  * loads (the thread's map, its table, the entry, the entry's referent check, the value): on H2's 422 M calls under
- * {@code --timer count} it was about 7 % of the CPU (async-profiler, docs/architecture.md "The hooks' thread
- * lookup"). Here a thread finds its state in a slot chosen by its id: the id, the slot, and the slot's id and value.
- * Thread ids are never reused (a counter), so the slot's id alone says whose it is, and a slot is
- * immutable, so a racing reader sees all of it or none of it. The ThreadLocal stays behind the table: it creates
- * the state once per thread and serves threads whose slot another thread holds; the slot of a thread whose state
- * is forgotten (dead and flushed) is freed for the next.
+ * {@code --timer count} it was about 7 % of the CPU (docs/architecture.md). Here a thread finds its state in a slot
+ * chosen by its id: the slot, then the slot's thread (compared with the current one, so that even a subclass's
+ * own {@code getId} cannot hand one thread another's state) and value. A slot is immutable, so a racing reader sees
+ * all of it or none of it. The ThreadLocal stays behind the table: it creates the state once per thread and serves
+ * threads whose slot another thread holds; the slot of a thread whose state is forgotten (dead and flushed) is
+ * freed for the next.
  */
 final class PerThread<T> {
     /** A power of two: at most this many threads have a slot at once (about 16 KB of references). */
     private static final int SLOTS = 1 << 12;
 
     private static final class Slot<T> {
-        final long id;
+        final Thread owner;
         final T value;
 
-        Slot(long id, T value) {
-            this.id = id;
+        Slot(Thread owner, T value) {
+            this.owner = owner;
             this.value = value;
         }
     }
@@ -35,19 +35,19 @@ final class PerThread<T> {
 
     /** The calling thread's state, made at its first call. */
     T get() {
-        long id = Thread.currentThread().getId();
-        Slot<T> s = slots[(int) id & (SLOTS - 1)];
-        if (s != null && s.id == id) {
+        Thread t = Thread.currentThread();
+        Slot<T> s = slots[(int) t.getId() & (SLOTS - 1)];
+        if (s != null && s.owner == t) {
             return s.value;
         }
-        return miss(id);
+        return miss(t);
     }
 
-    private T miss(long id) {
+    private T miss(Thread t) {
         T value = created.get();
-        int i = (int) id & (SLOTS - 1);
-        if (slots[i] == null) { // a race may give the slot to another thread: that one is then served here
-            slots[i] = new Slot<>(id, value);
+        int i = (int) t.getId() & (SLOTS - 1);
+        if (slots[i] == null) { // a race may give the slot to another thread: this one is then served here
+            slots[i] = new Slot<>(t, value);
         }
         return value;
     }

@@ -1,0 +1,92 @@
+package io.jfrtrace.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/** The hooks' per-thread state: each thread always gets its own, also when its slot is another live thread's. */
+class PerThreadTest {
+    private static PerThread<Object[]> table() {
+        return new PerThread<>(new ThreadLocal<Object[]>() {
+            @Override
+            protected Object[] initialValue() {
+                return new Object[] {Thread.currentThread()};
+            }
+        });
+    }
+
+    @Test
+    void aThreadGetsItsOwnStateEveryTime() {
+        PerThread<Object[]> t = table();
+        Object[] mine = t.get();
+        assertSame(Thread.currentThread(), mine[0]);
+        assertSame(mine, t.get());
+    }
+
+    /** A thread's id picks its slot: one whose id falls on a live thread's slot is served by the ThreadLocal. */
+    @Test
+    void aThreadWhoseSlotAnotherLiveThreadHoldsGetsItsOwnState() throws Exception {
+        PerThread<Object[]> t = table();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            t.get();
+            holding.countDown();
+            await(done);
+        });
+        first.start();
+        holding.await();
+        AtomicReference<Object[]> seen = new AtomicReference<>();
+        Thread second = null;
+        for (int i = 0; i < 10_000 && second == null; i++) { // ids are handed out as threads are made
+            Thread candidate = new Thread(() -> seen.set(t.get()));
+            if (((candidate.getId() ^ first.getId()) & 4095) == 0) {
+                second = candidate;
+            }
+        }
+        assertNotNull(second, "no thread id on the first one's slot");
+        second.start();
+        second.join();
+        assertSame(second, seen.get()[0]); // its own state, not the slot holder's
+        done.countDown();
+        first.join();
+    }
+
+    /** Once a dead thread's state is forgotten, its slot serves the next thread that falls on it. */
+    @Test
+    void aForgottenStateFreesItsSlot() throws Exception {
+        PerThread<Object[]> t = table();
+        AtomicReference<Object[]> firstState = new AtomicReference<>();
+        Thread first = new Thread(() -> firstState.set(t.get()));
+        first.start();
+        first.join();
+        t.forget(firstState.get());
+        AtomicReference<Object[]> seen = new AtomicReference<>();
+        Thread second = null;
+        for (int i = 0; i < 10_000 && second == null; i++) {
+            Thread candidate = new Thread(() -> {
+                t.get(); // takes the freed slot
+                seen.set(t.get()); // and is found there
+            });
+            if (((candidate.getId() ^ first.getId()) & 4095) == 0) {
+                second = candidate;
+            }
+        }
+        assertNotNull(second, "no thread id on the first one's slot");
+        second.start();
+        second.join();
+        assertSame(second, seen.get()[0]);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
