@@ -1,6 +1,7 @@
 package io.jfrtrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -202,6 +203,38 @@ class LineCountsIT {
         assertEquals(0, tr.exitCode(), tr::toString);
         assertTrue(coverLine(name, "LineCounts", "loop body").startsWith("   42: "), () -> coverLine0(name));
         assertTrue(coverLine(name, "LineCounts", "never").startsWith(">>>>>> "), () -> coverLine0(name));
+    }
+
+    /**
+     * Two threads in the same classes at once (record's per-class line holder changes hands all the time), through an
+     * interface's default method, a record, an enum and nestmates: every count exact, on each JDK; on 25 compiled for
+     * 25 too (the newest class-file version the weaver meets).
+     */
+    @ParameterizedTest
+    @MethodSource("io.jfrtrace.cli.Jdks#available")
+    void twoThreadsInTheSameClassesAtOnceCountExactlyOnEachJdk(Path java) throws Exception {
+        String name = "racing-" + java.getParent().getParent().getFileName();
+        Path cp = classes;
+        if (java.equals(Jdks.JAVA25)) {
+            cp = Files.createDirectories(work.resolve(name + "-classes"));
+            Process javac = new ProcessBuilder(Jdks.TEMURIN_25.resolve("bin/javac").toString(), "-g", "--release", "25",
+                    "-d", cp.toString(), SOURCES.resolve("com/example/lines/Racing.java").toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, javac.waitFor(), out);
+        }
+        JfrTraceRun rec = JfrTraceRun.run(work, java, List.of("record", "-o", name + ".jfr", "--lines", "--no-profile",
+                "--include", "com.example.lines.*", "-cp", cp.toString(), "com.example.lines.Racing"));
+        assertEquals(0, rec.exitCode(), rec::toString);
+        assertTrue(rec.stdout().startsWith("sums "), rec::toString);
+        assertFalse(rec.stderr().contains("uninstrumented"), rec::toString);
+        JfrTraceRun tr = trace(name, name + ".jfr");
+        assertEquals(0, tr.exitCode(), tr::toString);
+        for (String marker : List.of("loop body", "step", "shape default", "record sum", "enum apply", "private hit",
+                "inner poke")) {
+            String line = coverLine(name, "Racing", marker);
+            assertTrue(line.startsWith("2000000: "), () -> marker + ": " + line + "\n" + tr);
+        }
     }
 
     @Test

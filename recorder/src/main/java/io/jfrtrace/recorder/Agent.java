@@ -122,7 +122,7 @@ final class Agent {
         if (options.trace) {
             LineTracer.start(options.traceTiming);
         }
-        ProfilingTransformer transformer = new ProfilingTransformer(options);
+        ProfilingTransformer transformer = new ProfilingTransformer(options, attach);
         inst.addTransformer(transformer, true);
         int retransformed = attach ? retransformLoaded(inst, transformer) : 0;
         if (!options.quiet) {

@@ -50,7 +50,7 @@ final class Calibration {
             }
             int firstId = FunctionRegistry.count();
             byte[] wovenBytes = new ClassInstrumenter(false, name -> false, new BuiltinRegistry(), FrameHooks.PROFILE, 0,
-                    false, null).instrument(plainBytes, Calibration.class.getClassLoader());
+                    false, false, null).instrument(plainBytes, Calibration.class.getClassLoader());
             Method plain = define(plainBytes).getMethod("f", int.class);
             Method woven = define(wovenBytes).getMethod("f", int.class);
             int leaf = leafId(firstId);

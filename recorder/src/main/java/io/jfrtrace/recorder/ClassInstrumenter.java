@@ -42,6 +42,8 @@ final class ClassInstrumenter {
     /** Allocation traceback limit, 0 = allocation tracing off. */
     private final int allocFrames;
     private final boolean lines;
+    /** {@code record} mode: classes woven at load get the line holder's members (see LineHolderMembers). */
+    private final boolean lineHolders;
     private final List<Weaver> weavers;
 
     /**
@@ -49,22 +51,25 @@ final class ClassInstrumenter {
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, boolean profile,
                       int allocFrames, boolean lines, SourceFiles traceSources) {
-        this(builtins, owners, builtinIds, profile ? FrameHooks.PROFILE : null, allocFrames, lines, traceSources);
+        this(builtins, owners, builtinIds, profile ? FrameHooks.PROFILE : null, allocFrames, lines, false, traceSources);
     }
 
     /**
      * @param profileHooks the call profile's frame hooks ({@link FrameHooks#PROFILE}, {@link FrameHooks#CALIBRATED} with
      *                     --calibrate, {@link FrameHooks#TREE} with --call-tree, or {@link FrameHooks#COUNT} without builtins and allocation tracing); null: no
      *                     call profiling
+     * @param lineHolders  with {@code lines}, whether classes get a static holder of their line counts (record mode:
+     *                     not under attach, whose retransformations cannot add or remove members)
      */
     ClassInstrumenter(boolean builtins, OwnerFilter owners, BuiltinRegistry builtinIds, FrameHooks profileHooks,
-                      int allocFrames, boolean lines, SourceFiles traceSources) {
+                      int allocFrames, boolean lines, boolean lineHolders, SourceFiles traceSources) {
         boolean profile = profileHooks != null;
         this.builtins = builtins && profile;
         this.owners = owners;
         this.builtinIds = builtinIds;
         this.allocFrames = allocFrames;
         this.lines = lines;
+        this.lineHolders = lineHolders;
         this.weavers = weavers(profileHooks, this.builtins, allocFrames, lines, traceSources);
     }
 
@@ -103,6 +108,15 @@ final class ClassInstrumenter {
 
     /** Returns the instrumented class file, or null if there is nothing to instrument. */
     byte[] instrument(byte[] classfile, ClassLoader loader) {
+        return instrument(classfile, loader, null);
+    }
+
+    /**
+     * Returns the instrumented class file, or null if there is nothing to instrument.
+     *
+     * @param redefined the loaded class being retransformed, null when it is being loaded
+     */
+    byte[] instrument(byte[] classfile, ClassLoader loader, Class<?> redefined) {
         ClassReader cr = new ClassReader(classfile);
         ClassNode cn = new ClassNode();
         cr.accept(cn, ClassReader.SKIP_FRAMES);
@@ -113,8 +127,10 @@ final class ClassInstrumenter {
         ClassHeaders headers = new ClassHeaders(loader);
         headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
         Map<String, long[]> targets = builtins ? dispatchTargets(cn, headers) : Map.of();
+        LineFetch fetch = lines ? lineFetch(cn, redefined) : LineFetch.CALL;
         WovenClass cls = new WovenClass(cn.name, file, cn.name.replace('/', '.'), targets,
-                allocFrames > 0 ? initCalls(classfile) : Map.of(), lines ? lineSlots(cn, file) : null);
+                allocFrames > 0 ? initCalls(classfile) : Map.of(),
+                lines ? lineSlots(cn, file, fetch) : null);
         boolean any = false;
         for (MethodNode m : cn.methods) {
             if (!woven(m)) {
@@ -130,6 +146,10 @@ final class ClassInstrumenter {
             for (Weaver v : weavers) {
                 any |= v.weave(w);
             }
+        }
+        if (fetch == LineFetch.KEPT || fetch == LineFetch.HOLDER && cls.lineSlots() != null) {
+            LineHolderMembers.add(cn, cls.lineSlots(), fetch);
+            any = true;
         }
         if (!any) {
             return null;
@@ -182,7 +202,7 @@ final class ClassInstrumenter {
      * The lines of the woven methods' line-number tables, registered with the runtime once per class (so a class
      * that never runs still has its executable lines); null when there are none.
      */
-    private static LineSlots lineSlots(ClassNode cn, String file) {
+    private static LineSlots lineSlots(ClassNode cn, String file, LineFetch fetch) {
         TreeSet<Integer> all = new TreeSet<>();
         for (MethodNode m : cn.methods) {
             if (woven(m)) {
@@ -197,7 +217,22 @@ final class ClassInstrumenter {
             return null;
         }
         int[] lines = all.stream().mapToInt(Integer::intValue).toArray();
-        return new LineSlots(LineRegistry.register(file, cn.name.replace('/', '.'), lines), lines);
+        return new LineSlots(LineRegistry.register(file, cn.name.replace('/', '.'), lines), lines, fetch);
+    }
+
+    /**
+     * How the class's methods fetch their line counts: through a holder of its own in record mode, except in
+     * interfaces (whose fields are public final) and when a retransformation finds the class without the holder;
+     * with the holder's members kept but unused when it finds them.
+     */
+    private LineFetch lineFetch(ClassNode cn, Class<?> redefined) {
+        if (!lineHolders || (cn.access & Opcodes.ACC_INTERFACE) != 0) {
+            return LineFetch.CALL;
+        }
+        if (redefined != null) {
+            return LineHolderMembers.declaredBy(redefined) ? LineFetch.KEPT : LineFetch.CALL;
+        }
+        return LineHolderMembers.clash(cn) ? LineFetch.CALL : LineFetch.HOLDER;
     }
 
     /**

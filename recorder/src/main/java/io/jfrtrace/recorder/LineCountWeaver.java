@@ -10,7 +10,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Exact line counts ({@code record --lines}): at the method's start, one call fetches this thread's counters of the
- * class into a local; after each entry of the line-number table, the line's slot is incremented in place (no call,
+ * class into a local (the runtime's lookup, or in {@code record} mode the class's own fetch method, which the JIT
+ * inlines: see LineHolderMembers); after each entry of the line-number table, the line's slot is incremented in place (no call,
  * no lookup: a line costs a load, an add and a store). An entry is reached when execution starts the line or jumps
  * back to its start, so a loop's header line counts once more than its body, as in CPython.
  */
@@ -25,9 +26,14 @@ final class LineCountWeaver implements Weaver {
         }
         int local = w.newLocal();
         InsnList head = new InsnList();
-        head.add(IntConstant.push(slots.classId()));
-        head.add(IntConstant.push(slots.lines().length));
-        head.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTER, "counts", "(II)[J", false));
+        if (slots.fetch() == LineFetch.CALL) {
+            head.add(IntConstant.push(slots.classId()));
+            head.add(IntConstant.push(slots.lines().length));
+            head.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTER, "counts", "(II)[J", false));
+        } else {
+            head.add(new MethodInsnNode(Opcodes.INVOKESTATIC, w.cls.name(), LineHolderMembers.FETCH,
+                    LineHolderMembers.COUNTS, false));
+        }
         head.add(new VarInsnNode(Opcodes.ASTORE, local));
         for (AbstractInsnNode n : w.originals) {
             if (n instanceof LineNumberNode ln) {

@@ -17,13 +17,14 @@ final class ProfilingTransformer implements ClassFileTransformer {
     private final ClassInstrumenter instrumenter;
     private final Set<String> warned = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
-    ProfilingTransformer(AgentOptions options) {
+    /** @param attach whether classes are woven by retransformation too (jfr-trace attach), or only as they load */
+    ProfilingTransformer(AgentOptions options, boolean attach) {
         this.options = options;
         this.instrumenter = new ClassInstrumenter(options.builtins, this::isInstrumentedName, new BuiltinRegistry(),
                 !options.profile ? null : options.countsOnly() ? FrameHooks.COUNT
                         : options.callTree > 0 ? FrameHooks.TREE
                         : options.calibrate ? FrameHooks.CALIBRATED : FrameHooks.PROFILE,
-                options.allocFrames, options.lines,
+                options.allocFrames, options.lines, !attach,
                 options.trace ? new SourceFiles(options.sourcePath) : null);
     }
 
@@ -62,7 +63,7 @@ final class ProfilingTransformer implements ClassFileTransformer {
         }
         BUSY.set(Boolean.TRUE);
         try {
-            return instrumenter.instrument(classfileBuffer, loader);
+            return instrumenter.instrument(classfileBuffer, loader, classBeingRedefined);
         } catch (Throwable t) {
             if (warned.add(className)) {
                 String why = t.getMessage() == null ? t.getClass().getSimpleName()
