@@ -10,7 +10,8 @@ import io.jfrtrace.runtime.FunctionRegistry;
 
 /**
  * {@code --calibrate}: measures what the profiler's hooks cost per call, as profile.Profile.calibrate does, and gives it
- * to {@link CalibratedProfiler}. {@link CalibrationTarget}'s {@code f(m)} runs plain and woven with Profiler's hooks, in
+ * to {@link CalibratedProfiler}. {@link CalibrationTarget}'s {@code f(m)} runs plain and woven with the hooks the
+ * program's calls will run, CalibratedProfiler's (their biases still zero, so they take nothing out yet), in
  * rounds, until the JIT has compiled both; over the fastest rounds of the second half, per call of the leaf, in the
  * profiler clock's units: the whole cost is the woven round less the plain one, and the callee's part the leaf's own
  * time less the plain round (all of which is counted as the leaf's work: the part is never overstated), the caller's
@@ -44,13 +45,9 @@ final class Calibration {
     /** Measures the hooks' cost per call and sets it (none if it cannot be measured). */
     static void measure() {
         try {
-            byte[] plainBytes;
-            try (InputStream in = Calibration.class.getResourceAsStream("CalibrationTarget.class")) {
-                plainBytes = in.readAllBytes();
-            }
+            byte[] plainBytes = target();
             int firstId = FunctionRegistry.count();
-            byte[] wovenBytes = new ClassInstrumenter(false, name -> false, new BuiltinRegistry(), FrameHooks.PROFILE, 0,
-                    false, false, null).instrument(plainBytes, Calibration.class.getClassLoader());
+            byte[] wovenBytes = woven(plainBytes);
             Method plain = define(plainBytes).getMethod("f", int.class);
             Method woven = define(wovenBytes).getMethod("f", int.class);
             int leaf = leafId(firstId);
@@ -73,6 +70,19 @@ final class Calibration {
         } finally {
             CalibratedProfiler.forgetThisThread();
         }
+    }
+
+    /** The target's class file. */
+    static byte[] target() throws java.io.IOException {
+        try (InputStream in = Calibration.class.getResourceAsStream("CalibrationTarget.class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The target woven with the hooks the program's calls run under {@code --calibrate}: CalibratedProfiler's. */
+    static byte[] woven(byte[] plainBytes) {
+        return new ClassInstrumenter(false, name -> false, new BuiltinRegistry(), FrameHooks.CALIBRATED, 0, false, false,
+                null).instrument(plainBytes, Calibration.class.getClassLoader());
     }
 
     /**
