@@ -11,6 +11,7 @@ import io.jfrtrace.analyzer.jfr.RecordingException;
 import io.jfrtrace.privatefiles.UnsafeFolderException;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.record.AgentJar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +44,9 @@ public final class Main {
         }
         if (HelpPages.print(args, System.out)) { // the page picocli printed when the jar was built
             return ExitCodes.OK;
+        }
+        if (args.length > 0 && args[0].equals("record")) {
+            AgentJar.prefetch(); // beside picocli's parsing: the program's JVM starts that much sooner
         }
         CommandLine cl = commandLine(args);
         return cl.execute(args);
