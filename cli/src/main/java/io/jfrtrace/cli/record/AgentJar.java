@@ -63,6 +63,9 @@ public record AgentJar(Path agent, Path runtime) {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
+            if (cause instanceof Error err) {
+                throw err;
+            }
             throw new IOException(cause);
         }
     }
