@@ -17,9 +17,8 @@ import java.util.Arrays;
  * three: consecutive calls do not wait on each other's stores.
  *
  * <p>Per function {@code fn[4*(id+1) + CALLS/PRIMITIVE/OUTER/LAST]} (slot 0 is the thread's root, the caller of its
- * outermost calls, so that every call has one); per edge (dense index, {@link EdgeTable})
- * {@code edge[4*e + CALLS/PRIMITIVE/OUTER]}; LAST caches a caller's last callee and its edge
- * ({@code callee+1 << 32 | edge}). The shadow
+ * outermost calls, so that every call has one); per edge (dense index) {@code edge[4*e + CALLS/PRIMITIVE/OUTER]} and
+ * {@code edgeKeys[e]}; LAST caches a caller's last callee and its edge ({@code callee+1 << 32 | edge}). The shadow
  * stack holds one long per open call, {@code edge << 32 | id}, above the root's frame (index 0).
  *
  * <p>Only the owning thread mutates; a flusher may read the counters concurrently (edges up to the volatile
@@ -39,13 +38,12 @@ public final class ThreadCounts {
     long[] fn = new long[STRIDE * 64];
     /** Per function (index id + 1, as fn's), the edge of its last call: {@code caller+2 << 32 | edge} (0 = none). */
     private long[] lastCallers = new long[64];
-    long[] edge = new long[STRIDE * EdgeTable.INITIAL];
-    private final EdgeTable edges = new EdgeTable(new EdgeTable.Room() {
-        @Override
-        public void grow(int n) {
-            edge = Arrays.copyOf(edge, STRIDE * n);
-        }
-    });
+    long[] edge = new long[STRIDE * 64];
+    private long[] edgeKeys = new long[64];
+    private volatile int edgeCount;
+    // open addressing: slot -> edge index + 1 (0 = empty)
+    private int[] table = new int[128];
+    private int tableMask = 127;
 
     private long[] stk = new long[64];
     private int depth = 1; // stk[0]: the root's frame
@@ -60,7 +58,7 @@ public final class ThreadCounts {
 
     public ThreadCounts(Thread owner) {
         this.owner = owner == null ? null : new WeakReference<>(owner);
-        stk[0] = frame(edges.index(ROOT, ROOT), ROOT); // edge 0: a sink, never emitted
+        stk[0] = frame(edgeIndex(ROOT, ROOT), ROOT); // edge 0: a sink, never emitted
     }
 
     /** True while the owning thread is alive (one without owner counts as alive). */
@@ -175,10 +173,69 @@ public final class ThreadCounts {
     private int newCallee(int caller, int callee) {
         long[] lc = lastCallers;
         long c = lc[callee + 1];
-        int e = (int) (c >>> 32) == caller + 2 ? (int) c : edges.index(caller, callee);
+        int e = (int) (c >>> 32) == caller + 2 ? (int) c : edgeIndex(caller, callee);
         fn[((caller + 1) << 2) + LAST] = (long) (callee + 1) << 32 | e;
         lc[callee + 1] = (long) (caller + 2) << 32 | e;
         return e;
+    }
+
+    private static long key(int caller, int callee) {
+        return (long) caller << 32 | callee & 0xFFFFFFFFL;
+    }
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29));
+    }
+
+    private int edgeIndex(int caller, int callee) {
+        long k = key(caller, callee);
+        int[] t = table;
+        int mask = tableMask;
+        int i = hash(k) & mask;
+        while (true) {
+            int v = t[i];
+            if (v == 0) {
+                return addEdge(k, i);
+            }
+            if (edgeKeys[v - 1] == k) {
+                return v - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private int addEdge(long k, int slot) {
+        int e = edgeCount;
+        if (e == edgeKeys.length) {
+            int n = e * 2;
+            long[] ne = Arrays.copyOf(edge, STRIDE * n);
+            edgeKeys = Arrays.copyOf(edgeKeys, n);
+            edge = ne;
+        }
+        edgeKeys[e] = k;
+        table[slot] = e + 1;
+        edgeCount = e + 1; // volatile write publishes the key and the arrays
+        if (2 * (e + 1) > table.length) {
+            rehash();
+        }
+        return e;
+    }
+
+    private void rehash() {
+        int n = table.length * 2;
+        int[] t = new int[n];
+        int mask = n - 1;
+        int cnt = edgeCount;
+        for (int e = 0; e < cnt; e++) {
+            int i = hash(edgeKeys[e]) & mask;
+            while (t[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            t[i] = e + 1;
+        }
+        table = t;
+        tableMask = mask;
     }
 
     private long[] growStack() {
@@ -210,7 +267,7 @@ public final class ThreadCounts {
 
     /** Number of edges seen so far (edge 0 is the root's sink: no caller-&gt;callee pair). */
     public int edgeCount() {
-        return edges.count();
+        return edgeCount;
     }
 
     /** Current edge counters ({@link #STRIDE} per edge), valid for indices below {@link #edgeCount()}. */
@@ -220,11 +277,11 @@ public final class ThreadCounts {
 
     /** The caller of edge {@code e} ({@link #ROOT} for a thread's outermost calls). */
     public int edgeCaller(int e) {
-        return edges.caller(e);
+        return (int) (edgeKeys[e] >>> 32);
     }
 
     public int edgeCallee(int e) {
-        return edges.callee(e);
+        return (int) edgeKeys[e];
     }
 
     /** Open calls. */
@@ -249,7 +306,13 @@ public final class ThreadCounts {
 
     /** Edge counter {@code field} (CALLS, PRIMITIVE) of caller-&gt;callee, 0 if never called. */
     public long edge(int caller, int callee, int field) {
-        int e = edges.find(caller, callee);
-        return e < 0 ? 0 : edge[STRIDE * e + field];
+        long k = key(caller, callee);
+        int cnt = edgeCount;
+        for (int e = 0; e < cnt; e++) {
+            if (edgeKeys[e] == k) {
+                return edge[STRIDE * e + field];
+            }
+        }
+        return 0;
     }
 }
