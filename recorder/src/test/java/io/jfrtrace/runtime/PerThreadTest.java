@@ -1,5 +1,6 @@
 package io.jfrtrace.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -56,10 +57,25 @@ class PerThreadTest {
         first.join();
     }
 
-    /** Once a dead thread's state is forgotten, its slot serves the next thread that falls on it. */
+    /**
+     * Once a dead thread's state is forgotten, its slot serves the next thread that falls on it: that thread's second
+     * call is found in the slot, without the ThreadLocal (whose lookups are counted).
+     */
     @Test
     void aForgottenStateFreesItsSlot() throws Exception {
-        PerThread<Object[]> t = table();
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        PerThread<Object[]> t = new PerThread<>(new ThreadLocal<Object[]>() {
+            @Override
+            protected Object[] initialValue() {
+                return new Object[] {Thread.currentThread()};
+            }
+
+            @Override
+            public Object[] get() {
+                lookups.incrementAndGet();
+                return super.get();
+            }
+        });
         AtomicReference<Object[]> firstState = new AtomicReference<>();
         Thread first = new Thread(() -> firstState.set(t.get()));
         first.start();
@@ -70,6 +86,7 @@ class PerThreadTest {
         for (int i = 0; i < 10_000 && second == null; i++) {
             Thread candidate = new Thread(() -> {
                 t.get(); // takes the freed slot
+                lookups.set(0);
                 seen.set(t.get()); // and is found there
             });
             if (((candidate.getId() ^ first.getId()) & 4095) == 0) {
@@ -80,6 +97,7 @@ class PerThreadTest {
         second.start();
         second.join();
         assertSame(second, seen.get()[0]);
+        assertEquals(0, lookups.get(), "the second call went to the ThreadLocal: the slot was not freed");
     }
 
     private static void await(CountDownLatch latch) {
