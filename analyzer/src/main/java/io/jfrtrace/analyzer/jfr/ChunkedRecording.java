@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmc.common.item.IItemIterable;
 
@@ -38,6 +39,8 @@ public final class ChunkedRecording {
     private final List<Long> chunkSizes;
     /** Per chunk: its start and duration (nanoseconds) and its header's features; null if the header is cut short. */
     private final List<long[]> chunkTimes;
+    private final AtomicInteger loads = new AtomicInteger();
+    private final AtomicInteger buffersAllocated = new AtomicInteger();
 
     private ChunkedRecording(Path file, List<Long> chunkOffsets, List<Long> chunkSizes, List<long[]> chunkTimes) {
         this.file = file;
@@ -143,7 +146,17 @@ public final class ChunkedRecording {
         return chunkSizes.get(chunk);
     }
 
-    private long largestChunk() {
+    /** How many chunks {@link #load} has loaded. */
+    int loads() {
+        return loads.get();
+    }
+
+    /** How many buffers {@link #load} has allocated. */
+    int buffersAllocated() {
+        return buffersAllocated.get();
+    }
+
+    long largestChunk() {
         long max = 0;
         for (long s : chunkSizes) {
             max = Math.max(max, s);
@@ -214,8 +227,12 @@ public final class ChunkedRecording {
         }
         // A new buffer fits the file's largest chunk, so that a thread allocates one, not one per chunk that is larger
         // than the last (a chunk is a humongous array for the collector, costly to make and to drop).
-        ByteBuffer buffer = into != null && into.capacity() >= size + PADDING ? into.clear()
-                : ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - PADDING, largestChunk()) + PADDING);
+        loads.incrementAndGet();
+        ByteBuffer buffer = into != null && into.capacity() >= size + PADDING ? into.clear() : null;
+        if (buffer == null) {
+            buffersAllocated.incrementAndGet();
+            buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - PADDING, largestChunk()) + PADDING);
+        }
         buffer.limit((int) size);
         while (buffer.hasRemaining()) {
             if (ch.read(buffer, offset + buffer.position()) < 0) {

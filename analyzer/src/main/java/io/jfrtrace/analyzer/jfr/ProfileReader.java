@@ -2,6 +2,7 @@ package io.jfrtrace.analyzer.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -83,6 +84,20 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
         private String clock;
         private int totalEntries;
         private int callerEntries;
+        /**
+         * One key per function, shared by its entries and edges: each event decodes its names anew (the JVM writes short
+         * strings inline), and an edge table of the function keys its first events made held most of a part's memory.
+         */
+        private Map<FunctionKey, FunctionKey> keys = new HashMap<>();
+
+        private FunctionKey shared(FunctionKey key) {
+            FunctionKey known = keys.putIfAbsent(key, key);
+            return known == null ? key : known;
+        }
+
+        private ProfileTable.Edge shared(ProfileTable.Edge edge) {
+            return new ProfileTable.Edge(shared(edge.caller()), shared(edge.callee()));
+        }
 
         private void end() {
             addFunctions(totals);
@@ -93,6 +108,7 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
             callerTotals = null;
             functions = null;
             calls = null;
+            keys = null;
         }
 
         private void addFunctions(TimeOrder<FunctionKey, long[]> sums) {
@@ -121,7 +137,7 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
         long from = cp == null ? Long.MIN_VALUE : cp.startTicks();
         on.on(OurEvents.FUNCTION_STATS, (e, symbols) -> {
             if (e.flush > after) {
-                add(part.functions.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
+                add(part.functions.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4], part::shared),
                         e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
                 part.events++;
             }
@@ -129,14 +145,14 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
         on.on(OurEvents.CALLER_STATS, (e, symbols) -> {
             if (e.flush > after) {
                 add(part.calls.at(edge(e.callerFile, e.callerLine, e.callerFunction, e.file, e.line, e.function), e.time,
-                        () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
+                        () -> new long[4], part::shared), e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
                 part.events++;
             }
         }, from);
         if (cp != null) {
             on.on(OurEvents.FUNCTION_TOTALS, (e, symbols) -> {
                 if (e.checkpoint == cp.id()) {
-                    add(part.totals.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4]),
+                    add(part.totals.at(new FunctionKey(e.file, e.line, e.function), e.time, () -> new long[4], part::shared),
                             e.callCount, e.recursiveCallCount, e.inlineTime, e.totalTime);
                     part.totalEntries++;
                     part.events++;
@@ -145,7 +161,7 @@ public final class ProfileReader implements CheckpointRead.Totals<ProfileReader.
             on.on(OurEvents.CALLER_TOTALS, (e, symbols) -> {
                 if (e.checkpoint == cp.id()) {
                     add(part.callerTotals.at(edge(e.callerFile, e.callerLine, e.callerFunction, e.file, e.line,
-                            e.function), e.time, () -> new long[4]), e.callCount, e.recursiveCallCount, e.inlineTime,
+                            e.function), e.time, () -> new long[4], part::shared), e.callCount, e.recursiveCallCount, e.inlineTime,
                             e.totalTime);
                     part.callerEntries++;
                     part.events++;

@@ -28,7 +28,24 @@ final class Recording {
     /** Chunks loaded or waiting to be merged per reading thread: bounds what the parts hold at once. */
     private static final int AHEAD_PER_THREAD = 2;
 
+    /**
+     * Chunk bytes held at once, at most (or one chunk, when a chunk is larger): each reading thread holds the chunk it
+     * reads, and the last chunk stays for the next pass. A file of large chunks is therefore read on one thread, so
+     * that the memory a read needs does not grow with the file; a file of the JVM's usual chunks (about 12 MB) still
+     * uses every core.
+     */
+    static final long CHUNK_MEMORY = 64L << 20;
+
+    /**
+     * Chunk bytes a pass reads per thread, at least: a second reading thread doubles what a read holds at once (its
+     * chunk and the part its sources build), so it starts only when it has that much to read, about a tenth of a
+     * second's work here. A call profile's last checkpoint in each of a few recordings is then read on one thread.
+     */
+    static final long BYTES_PER_THREAD = 32L << 20;
+
     private final ChunkedRecording chunks;
+    private long chunkMemory = CHUNK_MEMORY;
+    private long bytesPerThread = BYTES_PER_THREAD;
     private volatile Cached cached;
     private ReadProgress progress = ReadProgress.NONE;
 
@@ -53,6 +70,23 @@ final class Recording {
 
     int chunkCount() {
         return chunks.chunkCount();
+    }
+
+    /** Other bounds than {@link #CHUNK_MEMORY} and {@link #BYTES_PER_THREAD} (tests, with small chunks). */
+    Recording bounds(long chunkMemory, long bytesPerThread) {
+        this.chunkMemory = chunkMemory;
+        this.bytesPerThread = bytesPerThread;
+        return this;
+    }
+
+    /** How many chunk buffers the passes so far have allocated (each as large as the file's largest chunk). */
+    int buffersAllocated() {
+        return chunks.buffersAllocated();
+    }
+
+    /** How many chunks the passes so far have loaded from the file. */
+    int loads() {
+        return chunks.loads();
     }
 
     /** The file's recordings as runs of chunks (see {@link ChunkedRecording#recordings}). */
@@ -95,20 +129,50 @@ final class Recording {
                 selected.add(i);
             }
         }
-        int threads = Math.min(selected.size(), Runtime.getRuntime().availableProcessors());
+        // Buffers beside the kept last chunk that the bound allows, and threads the work is worth: one at least.
+        long buffers = Math.max(1, chunkMemory / Math.max(1, chunks.largestChunk() + ChunkedRecording.PADDING) - 1);
+        long bytes = 0;
+        for (int i : selected) {
+            bytes += chunks.size(i);
+        }
+        long worth = Math.max(1, bytes / bytesPerThread);
+        int threads = (int) Math.min(Math.min(buffers, worth),
+                Math.min(selected.size(), Runtime.getRuntime().availableProcessors()));
         try (FileChannel ch = FileChannel.open(chunks.file(), StandardOpenOption.READ)) {
             if (threads <= 1) {
-                ByteBuffer scratch = null;
-                int done = 0;
-                for (int i : selected) {
-                    ChunkResult r = readChunk(ch, i, sources, scratch);
-                    scratch = r.buffer;
-                    merge(sources, r.parts);
-                    progress.chunksRead(++done, selected.size());
-                }
-                return;
+                readOneByOne(ch, selected, sources);
+            } else {
+                readInParallel(ch, selected, sources, threads);
             }
-            readInParallel(ch, selected, sources, threads);
+        }
+    }
+
+    /**
+     * Reads the chunks on this thread, with one buffer across passes: the chunk kept from the last pass first, so that
+     * its buffer then serves the others (its parts wait for their turn: sources take parts in file order), and the one
+     * read last is kept; when the bound leaves no room for a kept chunk this pass does not read, its buffer is taken.
+     */
+    private void readOneByOne(FileChannel ch, List<Integer> selected, List<? extends Source<?>> sources)
+            throws IOException {
+        List<Integer> order = new ArrayList<>(selected);
+        ByteBuffer scratch = null;
+        Cached kept = cached;
+        if (kept != null && order.remove((Integer) kept.index())) {
+            order.add(0, kept.index());
+        } else if (kept != null && 2 * (chunks.largestChunk() + ChunkedRecording.PADDING) > chunkMemory) {
+            cached = null;
+            scratch = kept.chunk().bytes();
+        }
+        Map<Integer, List<Object>> waiting = new HashMap<>();
+        int merged = 0;
+        for (int k = 0; k < order.size(); k++) {
+            ChunkResult r = readChunk(ch, order.get(k), sources, scratch, k == order.size() - 1);
+            scratch = r.buffer;
+            waiting.put(order.get(k), r.parts);
+            while (merged < selected.size() && waiting.containsKey(selected.get(merged))) {
+                merge(sources, waiting.remove(selected.get(merged)));
+                progress.chunksRead(++merged, selected.size());
+            }
         }
     }
 
@@ -133,7 +197,7 @@ final class Recording {
                         || !running.containsKey(index)) {
                     int next = order.get(submitted++);
                     running.put(next, pool.submit(() -> {
-                        ChunkResult r = readChunk(ch, next, sources, scratch.get());
+                        ChunkResult r = readChunk(ch, next, sources, scratch.get(), next == chunks.chunkCount() - 1);
                         scratch.set(r.buffer);
                         return r;
                     }));
@@ -178,8 +242,9 @@ final class Recording {
     private record ChunkResult(List<Object> parts, ByteBuffer buffer) {
     }
 
-    private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch)
-            throws IOException {
+    /** Reads one chunk; {@code keep}: it stays, loaded, for the next pass (which gets its buffer otherwise). */
+    private ChunkResult readChunk(FileChannel ch, int index, List<? extends Source<?>> sources, ByteBuffer scratch,
+            boolean keep) throws IOException {
         Cached reuse = cached;
         ChunkedRecording.LoadedChunk chunk;
         BulkChunk bulk;
@@ -214,9 +279,10 @@ final class Recording {
             dispatchJmc(chunk, handlers);
         }
         handlers.end();
-        if (index == chunks.chunkCount() - 1) {
-            // The last chunk is the one a second pass most likely reads again (a call profile's last checkpoint):
-            // kept, loaded and with its constant pools read, until then. Its buffer is no longer the thread's.
+        if (keep) {
+            // Kept, loaded and with its constant pools read, for a next pass: in a parallel read the file's last chunk,
+            // the one a second pass most likely reads again (a call profile's last checkpoint); in a read one by one,
+            // the chunk read last, whose buffer serves that pass. Its buffer is no longer the thread's.
             cached = new Cached(index, chunk, bulk);
             return new ChunkResult(parts, null);
         }

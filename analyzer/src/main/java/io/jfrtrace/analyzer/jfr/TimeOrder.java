@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Values summed per key over one chunk's events, and the keys in the order their first event happened: the order
@@ -33,10 +34,15 @@ final class TimeOrder<K, V> {
 
     /** The sums of {@code key}, made by {@code empty} for its first event; {@code time}: this event's start time. */
     V at(K key, long time, Supplier<V> empty) {
+        return at(key, time, empty, UnaryOperator.identity());
+    }
+
+    /** As {@link #at(Object, long, Supplier)}; a new key is kept as {@code kept} makes it (an equal, shared one). */
+    V at(K key, long time, Supplier<V> empty, UnaryOperator<K> kept) {
         Entry<V> e = entries.get(key);
         if (e == null) {
             e = new Entry<>(empty.get(), time, seq++);
-            entries.put(key, e);
+            entries.put(kept.apply(key), e);
         } else if (time < e.firstTime) {
             e.firstTime = time;
         }

@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -122,14 +125,74 @@ class RecordingTest {
         Path all = dir.resolve("all.jfr");
         byte[] a = Files.readAllBytes(one);
         byte[] b = Files.readAllBytes(two);
-        List<byte[]> parts = List.of(b, a, b, a, b); // five chunks: C A B first seen in that order
-        Files.write(all, concat(parts));
-        ProfileTable t = ProfileReader.read(all);
+        Files.write(all, concat(List.of(b, a, b, a, b)));
+        List<String> seen = new ArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Recording.open(all).bounds(Long.MAX_VALUE, 1).read(List.of(new Names(seen, threads)));
+        assertEquals(List.of("C.c", "A.a", "A.a", "B.b", "C.c", "A.a", "A.a", "B.b", "C.c", "A.a"), seen);
+        assertEquals(Set.of("jfr-trace reader"), threads, "read in parallel, on the pool's threads");
+
+        ProfileTable t = ProfileReader.read(all); // the whole read, with the default bounds
         assertEquals(List.of(new FunctionKey("C.java", 3, "C.c"), new FunctionKey("A.java", 1, "A.a"),
                 new FunctionKey("B.java", 2, "B.b")), new ArrayList<>(t.functions().keySet()));
         assertEquals(3 * 3, t.functions().get(new FunctionKey("C.java", 3, "C.c")).callCount());
         assertEquals(3 * 4 + 2 * 1, t.functions().get(new FunctionKey("A.java", 1, "A.a")).callCount());
         assertEquals(2 * 20, t.functions().get(new FunctionKey("B.java", 2, "B.b")).totalNanos());
+    }
+
+    /** A second reading thread holds a second chunk and part: a pass of a few small chunks does without it. */
+    @Test
+    void aPassWithLittleToReadRunsOnTheCallersThread() throws Exception {
+        Path one = record("one.jfr", () -> function("A.java", 1, "A.a", 1, 0, 10, 10));
+        Path all = dir.resolve("all.jfr");
+        byte[] a = Files.readAllBytes(one);
+        Files.write(all, concat(List.of(a, a, a, a)));
+        List<String> seen = new ArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Recording.open(all).read(List.of(new Names(seen, threads)));
+        assertEquals(List.of("A.a", "A.a", "A.a", "A.a"), seen);
+        assertEquals(Set.of(Thread.currentThread().getName()), threads);
+    }
+
+    /**
+     * A file whose chunks are larger than the memory bound is read with one buffer, however many chunks and passes:
+     * the chunk a pass keeps for the next is read first there and its buffer serves the rest, parts still in file order.
+     */
+    @Test
+    void chunksLargerThanTheBoundAreReadWithOneBufferInFileOrder() throws Exception {
+        Path one = record("one.jfr", () -> function("A.java", 1, "A.a", 1, 0, 10, 10));
+        Path two = record("two.jfr", () -> function("B.java", 2, "B.b", 2, 0, 20, 20));
+        Path all = dir.resolve("all.jfr");
+        Files.write(all, concat(List.of(Files.readAllBytes(one), Files.readAllBytes(two), Files.readAllBytes(one))));
+        Recording r = Recording.open(all).bounds(1, 1);
+        for (int pass = 0; pass < 3; pass++) {
+            List<String> seen = new ArrayList<>();
+            r.read(List.of(new Names(seen, new HashSet<>())));
+            assertEquals(List.of("A.a", "B.b", "A.a"), seen, "pass " + (pass + 1));
+        }
+        List<String> seen = new ArrayList<>();
+        r.read(i -> i < 2, List.of(new Names(seen, new HashSet<>()))); // the kept last chunk not read: its buffer serves
+        assertEquals(List.of("A.a", "B.b"), seen);
+        assertEquals(1, r.buffersAllocated());
+        assertEquals(3 + 2 + 2 + 2, r.loads(), "each pass after the first finds the chunk kept for it");
+    }
+
+    /** The functions each chunk holds, one part per chunk, added in the order the parts arrive; the threads that read. */
+    private record Names(List<String> seen, Set<String> threads) implements Source<List<String>> {
+        @Override
+        public List<String> chunk(Handlers on) {
+            List<String> part = new ArrayList<>();
+            on.on(OurEvents.FUNCTION_STATS, (e, s) -> {
+                part.add(e.function);
+                threads.add(Thread.currentThread().getName());
+            });
+            return part;
+        }
+
+        @Override
+        public void add(List<String> part) {
+            seen.addAll(part);
+        }
     }
 
     /** The JVM gives an allocation sample and an allocation outside a TLAB one shape; the bulk reader one class. */
