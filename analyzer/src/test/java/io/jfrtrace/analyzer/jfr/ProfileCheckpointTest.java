@@ -11,6 +11,7 @@ import io.jfrtrace.schema.CallerStatsEvent;
 import io.jfrtrace.schema.FunctionStatsEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -139,6 +140,19 @@ class ProfileCheckpointTest {
             assertEquals(new Counters(6, 0, 60, 600), t.functions().get(B));
             assertEquals(new Counters(6, 0, 0, 600), t.calls().get(new ProfileTable.Edge(A, B)));
             assertEquals(List.of(A, B), new ArrayList<>(t.functions().keySet()));
+        }
+    }
+
+    /** Each event decodes its names anew: a table of the keys its events made would hold one copy per edge end. */
+    @Test
+    void aFunctionIsOneKeyObjectInItsEntryAndInEveryEdge() throws Exception {
+        byte[][] run = run("run-1");
+        for (ProfileTable t : List.of(read(run[0]), read(run[1], run[2]))) {
+            FunctionKey a = t.functions().keySet().stream().filter(A::equals).findFirst().orElseThrow();
+            FunctionKey b = t.functions().keySet().stream().filter(B::equals).findFirst().orElseThrow();
+            ProfileTable.Edge edge = t.calls().keySet().iterator().next();
+            assertSame(a, edge.caller());
+            assertSame(b, edge.callee());
         }
     }
 
