@@ -1,6 +1,5 @@
 package io.jfrtrace.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,18 +9,12 @@ import java.util.List;
  * JIT to inline into the instrumented method.
  */
 public final class CallCounter {
-    private static final List<ThreadCounts> COUNTS = new ArrayList<>();
-
-    private static final PerThread<ThreadCounts> CURRENT = new PerThread<>(new ThreadLocal<ThreadCounts>() {
+    private static final PerThread<ThreadCounts> CURRENT = new PerThread<ThreadCounts>() {
         @Override
-        protected ThreadCounts initialValue() {
-            ThreadCounts c = new ThreadCounts(Thread.currentThread());
-            synchronized (COUNTS) {
-                COUNTS.add(c);
-            }
-            return c;
+        protected ThreadCounts make(Thread owner) {
+            return new ThreadCounts(owner);
         }
-    });
+    };
 
     private CallCounter() {
     }
@@ -47,16 +40,11 @@ public final class CallCounter {
 
     /** A snapshot of the threads' counts registered so far (live and dead threads). */
     public static List<ThreadCounts> counts() {
-        synchronized (COUNTS) {
-            return new ArrayList<>(COUNTS);
-        }
+        return CURRENT.all();
     }
 
-    /** Forgets a thread's counts (after its dead thread's counters were flushed). */
+    /** Forgets one (after its dead thread's counters were flushed). */
     public static void remove(ThreadCounts c) {
-        synchronized (COUNTS) {
-            COUNTS.remove(c);
-        }
-        CURRENT.forget(c);
+        CURRENT.remove(c);
     }
 }

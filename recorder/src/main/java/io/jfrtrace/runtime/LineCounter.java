@@ -1,6 +1,5 @@
 package io.jfrtrace.runtime;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,15 +12,10 @@ import java.util.List;
  * ({@link #holder}); the array is the same one.
  */
 public final class LineCounter {
-    private static final List<LineCounter> THREADS = new ArrayList<>();
-    private static final ThreadLocal<LineCounter> CURRENT = new ThreadLocal<LineCounter>() {
+    private static final PerThread<LineCounter> CURRENT = new PerThread<LineCounter>() {
         @Override
-        protected LineCounter initialValue() {
-            LineCounter c = new LineCounter(Thread.currentThread());
-            synchronized (THREADS) {
-                THREADS.add(c);
-            }
-            return c;
+        protected LineCounter make(Thread owner) {
+            return new LineCounter(owner);
         }
     };
     /**
@@ -108,15 +102,11 @@ public final class LineCounter {
 
     /** A copy of the list of all threads' counters (live and dead). */
     public static List<LineCounter> all() {
-        synchronized (THREADS) {
-            return new ArrayList<>(THREADS);
-        }
+        return CURRENT.all();
     }
 
     /** Forgets a dead thread's counters once they were flushed. */
     public static void remove(LineCounter c) {
-        synchronized (THREADS) {
-            THREADS.remove(c);
-        }
+        CURRENT.remove(c);
     }
 }

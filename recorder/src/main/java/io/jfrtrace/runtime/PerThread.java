@@ -1,5 +1,8 @@
 package io.jfrtrace.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Each thread's own state for the hooks, found on every call. A {@link ThreadLocal} lookup is about five dependent
  * loads (the thread's map, its table, the entry, the entry's referent check, the value): on H2's 422 M calls under
@@ -8,9 +11,10 @@ package io.jfrtrace.runtime;
  * own {@code getId} cannot hand one thread another's state) and value. A slot is immutable, so a racing reader sees
  * all of it or none of it. The ThreadLocal stays behind the table: it creates the state once per thread and serves
  * threads whose slot another thread holds; the slot of a thread whose state is forgotten (dead and flushed) is
- * freed for the next.
+ * freed for the next. Every state made stays listed, live and dead threads', until it is removed: the flusher's
+ * view.
  */
-final class PerThread<T> {
+abstract class PerThread<T> {
     /** A power of two: at most this many threads have a slot at once (about 16 KB of references). */
     private static final int SLOTS = 1 << 12;
 
@@ -26,12 +30,22 @@ final class PerThread<T> {
 
     @SuppressWarnings("unchecked")
     private final Slot<T>[] slots = (Slot<T>[]) new Slot<?>[SLOTS];
-    private final ThreadLocal<T> created;
+    private final List<T> all = new ArrayList<>();
+    private final ThreadLocal<T> created = new ThreadLocal<T>() {
+        @Override
+        protected T initialValue() {
+            T value = make(Thread.currentThread());
+            synchronized (all) {
+                all.add(value);
+            }
+            return value;
+        }
+    };
+    /** Calls not served by a slot (racy: a count for tests, on the slow path only). */
+    int misses;
 
-    /** {@code created}: the state's source, whose {@code initialValue} makes (and registers) a thread's state. */
-    PerThread(ThreadLocal<T> created) {
-        this.created = created;
-    }
+    /** A thread's state, made at its first call. */
+    protected abstract T make(Thread owner);
 
     /** The calling thread's state, made at its first call. */
     T get() {
@@ -44,6 +58,7 @@ final class PerThread<T> {
     }
 
     private T miss(Thread t) {
+        misses++;
         T value = created.get();
         int i = (int) t.getId() & (SLOTS - 1);
         if (slots[i] == null) { // a race may give the slot to another thread: this one is then served here
@@ -52,8 +67,18 @@ final class PerThread<T> {
         return value;
     }
 
-    /** Frees the slot holding {@code value} (its thread is dead and its state flushed): for another thread. */
-    void forget(T value) {
+    /** A copy of the list of every state made and not removed (live and dead threads'). */
+    List<T> all() {
+        synchronized (all) {
+            return new ArrayList<>(all);
+        }
+    }
+
+    /** Forgets {@code value} (its thread is dead and its state flushed): off the list, its slot free for another. */
+    void remove(T value) {
+        synchronized (all) {
+            all.remove(value);
+        }
         for (int i = 0; i < SLOTS; i++) {
             Slot<T> s = slots[i];
             if (s != null && s.value == value) {

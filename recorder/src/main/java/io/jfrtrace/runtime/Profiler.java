@@ -1,6 +1,5 @@
 package io.jfrtrace.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,18 +8,12 @@ import java.util.List;
  * local and hands back to {@code exit}: one lookup of the thread's profile per call ({@link PerThread}).
  */
 public final class Profiler {
-    private static final List<ThreadProfile> PROFILES = new ArrayList<>();
-
-    private static final PerThread<ThreadProfile> CURRENT = new PerThread<>(new ThreadLocal<ThreadProfile>() {
+    private static final PerThread<ThreadProfile> CURRENT = new PerThread<ThreadProfile>() {
         @Override
-        protected ThreadProfile initialValue() {
-            ThreadProfile p = new ThreadProfile(Thread.currentThread());
-            synchronized (PROFILES) {
-                PROFILES.add(p);
-            }
-            return p;
+        protected ThreadProfile make(Thread owner) {
+            return new ThreadProfile(owner);
         }
-    });
+    };
 
     private Profiler() {
     }
@@ -95,16 +88,11 @@ public final class Profiler {
 
     /** A snapshot of all profiles registered so far (live and dead threads). */
     public static List<ThreadProfile> profiles() {
-        synchronized (PROFILES) {
-            return new ArrayList<>(PROFILES);
-        }
+        return CURRENT.all();
     }
 
-    /** Forgets a profile (after its dead thread's counters were flushed). */
-    public static void remove(ThreadProfile p) {
-        synchronized (PROFILES) {
-            PROFILES.remove(p);
-        }
-        CURRENT.forget(p);
+    /** Forgets one (after its dead thread's counters were flushed). */
+    public static void remove(ThreadProfile c) {
+        CURRENT.remove(c);
     }
 }

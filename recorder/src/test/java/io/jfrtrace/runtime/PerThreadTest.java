@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The hooks' per-thread state: each thread always gets its own, also when its slot is another live thread's. */
 class PerThreadTest {
     private static PerThread<Object[]> table() {
-        return new PerThread<>(new ThreadLocal<Object[]>() {
+        return new PerThread<Object[]>() {
             @Override
-            protected Object[] initialValue() {
-                return new Object[] {Thread.currentThread()};
+            protected Object[] make(Thread owner) {
+                return new Object[] {owner};
             }
-        });
+        };
     }
 
     @Test
@@ -58,36 +60,26 @@ class PerThreadTest {
     }
 
     /**
-     * Once a dead thread's state is forgotten, its slot serves the next thread that falls on it: that thread's second
-     * call is found in the slot, without the ThreadLocal (whose lookups are counted).
+     * Once a dead thread's state is removed, its slot serves the next thread that falls on it: that thread's second
+     * call is found in the slot, not by the ThreadLocal behind it (whose calls are counted as misses).
      */
     @Test
-    void aForgottenStateFreesItsSlot() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
-        PerThread<Object[]> t = new PerThread<>(new ThreadLocal<Object[]>() {
-            @Override
-            protected Object[] initialValue() {
-                return new Object[] {Thread.currentThread()};
-            }
-
-            @Override
-            public Object[] get() {
-                lookups.incrementAndGet();
-                return super.get();
-            }
-        });
+    void aRemovedStateFreesItsSlot() throws Exception {
+        PerThread<Object[]> t = table();
         AtomicReference<Object[]> firstState = new AtomicReference<>();
         Thread first = new Thread(() -> firstState.set(t.get()));
         first.start();
         first.join();
-        t.forget(firstState.get());
+        t.remove(firstState.get());
         AtomicReference<Object[]> seen = new AtomicReference<>();
+        AtomicInteger missesOfSecondCall = new AtomicInteger(-1);
         Thread second = null;
         for (int i = 0; i < 10_000 && second == null; i++) {
             Thread candidate = new Thread(() -> {
                 t.get(); // takes the freed slot
-                lookups.set(0);
+                int before = t.misses;
                 seen.set(t.get()); // and is found there
+                missesOfSecondCall.set(t.misses - before);
             });
             if (((candidate.getId() ^ first.getId()) & 4095) == 0) {
                 second = candidate;
@@ -97,7 +89,27 @@ class PerThreadTest {
         second.start();
         second.join();
         assertSame(second, seen.get()[0]);
-        assertEquals(0, lookups.get(), "the second call went to the ThreadLocal: the slot was not freed");
+        assertEquals(0, missesOfSecondCall.get(), "the second call went to the ThreadLocal: the slot was not freed");
+    }
+
+    /** The flusher's view: every state made, live and dead threads', until removed. */
+    @Test
+    void everyStateMadeIsListedUntilRemoved() throws Exception {
+        PerThread<Object[]> t = table();
+        Object[] mine = t.get();
+        AtomicReference<Object[]> theirs = new AtomicReference<>();
+        Thread other = new Thread(() -> theirs.set(t.get()));
+        other.start();
+        other.join();
+        assertEquals(List.of(List.of(mine), List.of(theirs.get())), contents(t.all()));
+        t.remove(theirs.get());
+        assertEquals(List.of(List.of(mine)), contents(t.all()));
+        assertSame(mine, t.get());
+        assertEquals(List.of(List.of(mine)), contents(t.all()), "a thread's later calls make nothing new");
+    }
+
+    private static List<List<Object>> contents(List<Object[]> states) {
+        return states.stream().map(List::of).toList();
     }
 
     private static void await(CountDownLatch latch) {
