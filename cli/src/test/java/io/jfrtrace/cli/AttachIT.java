@@ -14,12 +14,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.jfrtrace.cli.exit.ExitCodes;
@@ -119,6 +121,57 @@ class AttachIT {
 
         service.serve(10); // still serving
         assertTrue(service.process().isAlive());
+        service.in().close();
+        assertEquals(0, service.process().waitFor(), "the service ends normally");
+    }
+
+    static Stream<Arguments> modes() {
+        List<Arguments> all = new ArrayList<>();
+        for (Path java : Jdks.available()) {
+            for (List<String> mode : List.of(List.of("--timer", "count"), List.of("--timer", "cpu"), List.of("--call-tree"))) {
+                all.add(Arguments.of(java, mode));
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * The profiling modes of {@code record} work through attach too: a window (attach, then {@code --stop}) holds
+     * exactly the calls served in it, and with {@code --call-tree} exactly the paths they took.
+     */
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("modes")
+    void everyProfilingModeCountsTheWindowExactly(Path java, List<String> mode) throws Exception {
+        Service service = Service.start(java);
+        service.serve(300); // before the window
+        Path dir = Files.createDirectories(work.resolve("mode-" + service.pid()));
+        List<String> start = new ArrayList<>(List.of("attach"));
+        start.addAll(mode);
+        start.addAll(List.of("-o", "mode.jfr", Long.toString(service.pid())));
+        JfrTraceRun started = JfrTraceRun.run(dir, Jdks.current(), start);
+        assertEquals(0, started.exitCode(), started::toString);
+        service.serve(1234);
+        JfrTraceRun stop = JfrTraceRun.run(dir, "attach", "--stop", Long.toString(service.pid()));
+        assertEquals(0, stop.exitCode(), stop::toString);
+        service.serve(10); // after the window: its own bytecode again
+
+        JfrTraceRun stats = JfrTraceRun.run(dir, "stats", "mode.jfr");
+        assertEquals(0, stats.exitCode(), stats::toString);
+        CallProfileEndToEndIT.assertRow(stats, "1", SERVE);
+        CallProfileEndToEndIT.assertRow(stats, "1234", REQUEST);
+        CallProfileEndToEndIT.assertRow(stats, "1234", HANDLE);
+        CallProfileEndToEndIT.assertRow(stats, "124", AUDIT);
+        assertTrue(stats.stdout().contains("2593 function calls in"), stats::toString);
+        if (mode.get(0).equals("--timer")) {
+            assertEquals(mode.get(1), TimerModesIT.info(dir.resolve("mode.jfr"), "timerMode"));
+        } else {
+            String s = "com/example/service/CountingService.";
+            JfrTraceRun paths = JfrTraceRun.run(dir, "stats", "--format", "collapsed", "--weight", "calls", "mode.jfr");
+            assertEquals(0, paths.exitCode(), paths::toString);
+            assertEquals(List.of(s + "serve 1", s + "serve;" + s + "request 1234",
+                    s + "serve;" + s + "request;" + s + "audit 124", s + "serve;" + s + "request;" + s + "handle 1234"),
+                    paths.lines().stream().sorted().toList(), paths::toString);
+        }
         service.in().close();
         assertEquals(0, service.process().waitFor(), "the service ends normally");
     }

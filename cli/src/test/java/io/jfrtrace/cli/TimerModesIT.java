@@ -213,7 +213,7 @@ class TimerModesIT {
                 .orElseThrow(() -> new AssertionError("no row for " + function + " in\n" + stats));
     }
 
-    private static String info(Path jfr, String field) throws Exception {
+    static String info(Path jfr, String field) throws Exception {
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             if (e.getEventType().getName().equals("jfrtrace.RecordingInfo")) {
                 return e.getString(field);
