@@ -12,8 +12,10 @@ import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
 import io.jfrtrace.analyzer.pstats.Stats;
+import io.jfrtrace.analyzer.pstats.StatsPrinter;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.Formats;
 import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.output.OutputOptions;
 import io.jfrtrace.cli.output.ReportPrinter;
@@ -93,6 +95,11 @@ final class StatsCommand implements Callable<Integer> {
         stats.sortStats(sort);
         if (list.reverse) {
             stats.reverseOrder();
+        }
+        if (output.format() != Formats.TEXT) { // the text says it under its totals; a table has no place for it
+            for (String caveat : StatsPrinter.caveats(stats)) {
+                spec.commandLine().getErr().println("jfr-trace stats: " + caveat);
+            }
         }
         ProfileReport.View view = report.callers ? ProfileReport.View.CALLERS
                 : report.callees ? ProfileReport.View.CALLEES : ProfileReport.View.FUNCTIONS;

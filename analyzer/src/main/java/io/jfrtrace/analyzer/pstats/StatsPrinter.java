@@ -94,6 +94,22 @@ public final class StatsPrinter {
         }
     }
 
+    /**
+     * What the totals lines say about the numbers when they are not pstats' exact calls and wall time: the sampling
+     * line of a sampled profile, or the line that says what the times are; none for pstats' own. For a report that
+     * has no header to say it in (a table).
+     */
+    public static List<String> caveats(Stats stats) {
+        StringBuilder totals = new StringBuilder();
+        try {
+            totals(totals, stats);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        List<String> lines = totals.toString().lines().map(String::strip).toList();
+        return stats.sampling() != null ? lines : lines.subList(1, lines.size());
+    }
+
     /** {@code print_callers(*restrictions)}. */
     public void printCallers(Appendable out, List<Restriction> restrictions) {
         try {

@@ -55,6 +55,18 @@ class TimeBasisTest {
                 .timedBy(TimeBasis.threadCpuTime("x")).add(stats("e.jfr", "f 1 1 0.5 0.5").timedBy(ESTIMATED)));
     }
 
+    /** A table has no header: what the totals lines say of numbers that are not exact calls in wall time, alone. */
+    @Test
+    void theCaveatsOfATableAreTheLinesThatQualifyItsNumbers() {
+        assertEquals(List.of(), StatsPrinter.caveats(stats("w.jfr", "f 1 1 0.5 0.5")));
+        assertEquals(List.of("times estimated from 421 execution samples (jdk.ExecutionSample, 10 ms)"),
+                StatsPrinter.caveats(stats("e.jfr", "f 1 1 0.5 0.5").timedBy(ESTIMATED)));
+        assertEquals(List.of("times are thread CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID))"), StatsPrinter.caveats(
+                stats("c.jfr", "f 1 1 0.5 0.5").timedBy(TimeBasis.threadCpuTime("clock_gettime(CLOCK_THREAD_CPUTIME_ID)"))));
+        assertEquals(List.of("12043 samples (jdk.ExecutionSample, 20 ms) in 0.500 seconds"), StatsPrinter.caveats(
+                stats("s.jfr", "f 1 1 0.5 0.5").sampledAs(Sampling.samples(12043, "jdk.ExecutionSample, 20 ms", "seconds"))));
+    }
+
     @Test
     void cProfilesPrintKeepsTheLine() {
         Stats estimated = stats("a.jfr", "f 3 3 0.5 0.5").timedBy(ESTIMATED);
