@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.jfrtrace.analyzer.jfr.NoEventsException;
 import io.jfrtrace.analyzer.jfr.SampleKind;
 import io.jfrtrace.analyzer.pstats.SortKey;
 import io.jfrtrace.analyzer.pstats.SourceFile;
@@ -125,7 +126,13 @@ final class StatsCommand implements Callable<Integer> {
         }
         CallPaths.refuseWeight(weight, "these are samples, which weigh what they stand for");
         SampleKind kind = CallPaths.kind(profile, "stats", output.format().name(), err);
-        printer.print(CallPaths.read(files, profile, kind, output.format().name(), err));
+        try {
+            printer.print(CallPaths.read(files, profile, kind, output.format().name(), err));
+        } catch (NoEventsException e) {
+            // --timer cpu's threads spend most of their time in its clock, in native code: no CPU sample sees them
+            throw profile.sampled() != null ? e : e.withAdvice("--profile wall draws the samples of threads in native "
+                    + "code too (where a --timer cpu recording's threads are, reading their clock)");
+        }
         return ExitCodes.OK;
     }
 

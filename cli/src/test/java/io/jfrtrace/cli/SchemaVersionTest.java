@@ -28,7 +28,12 @@ class SchemaVersionTest {
     static Path work;
 
     static Path recording(String name, int major, int minor) throws Exception {
-        Path file = work.resolve(name);
+        return recording(work, name, major, minor);
+    }
+
+    /** A call profile of one function, written at schema version {@code major.minor} into {@code dir}. */
+    static Path recording(Path dir, String name, int major, int minor) throws Exception {
+        Path file = dir.resolve(name);
         try (Recording r = new Recording()) {
             r.enable(RecordingInfoEvent.class);
             r.enable(FunctionStatsEvent.class);
