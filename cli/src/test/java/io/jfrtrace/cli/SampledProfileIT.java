@@ -37,6 +37,7 @@ class SampledProfileIT {
     static Path work;
     static Path classes;
     private static final Map<Integer, Path> RECORDINGS = new HashMap<>();
+    static final Path OLD_JDKS = Path.of("src/test/resources/stock-recordings");
 
     @BeforeAll
     static void compile() throws Exception {
@@ -88,7 +89,35 @@ class SampledProfileIT {
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(ints = {17, 25})
     void aStockRecordingShowsItsCpuSamplesAsSamplesAndSaysSoFirst(int jdk) throws Exception {
-        Path rec = recording(jdk);
+        assertCpuSamplesShown(recording(jdk));
+    }
+
+    /**
+     * Recordings of Busy by JDK 11 and JDK 21 (settings=profile), which this machine's packages do not offer: made once
+     * by {@code src/test/resources/stock-recordings/record.sh} with Debian's OpenJDK 11 and 21, kept beside it. Their CPU
+     * samples, lock samples, allocation fallback and collapsed stacks read as JDK 17's and 25's do.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {11, 21})
+    void recordingsOfOlderJdksReadAsTheirOwn(int jdk) throws Exception {
+        Path rec = OLD_JDKS.resolve("jdk" + jdk + "-busy.jfr").toAbsolutePath();
+        assertCpuSamplesShown(rec);
+        JfrTraceRun lock = stats("stats", "--profile", "lock", rec.toString());
+        assertEquals(0, lock.exitCode(), lock::toString);
+        assertTrue(row(rows(lock.stdout()), "Busy.contend") != null, lock::toString);
+        JfrTraceRun alloc = stats("alloc", rec.toString());
+        assertEquals(0, alloc.exitCode(), alloc::toString);
+        List<String> allocLines = alloc.stdout().lines().toList();
+        assertTrue(allocLines.get(0).startsWith("# " + rec + " has no jfr-trace snapshots: estimates from JFR's "),
+                alloc::toString);
+        assertTrue(allocLines.size() > 1 && allocLines.get(1).contains(": size="), alloc::toString);
+        JfrTraceRun ours = stats("stats", rec.toString(), "--profile", "wall", "--format", "collapsed");
+        assertEquals(0, ours.exitCode(), ours::toString);
+        assertEquals(converterCollapsed(rec, jdk), collapsed(ours.stdout()));
+    }
+
+    /** {@code stats REC} on a stock recording of Busy: its CPU samples, said so first, hot about three times cold. */
+    private static void assertCpuSamplesShown(Path rec) throws Exception {
         JfrTraceRun run = stats("stats", rec.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.stderr().lines().findFirst().orElse("").startsWith("jfr-trace stats: " + rec
