@@ -96,13 +96,7 @@ class AttachIT {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.stderr().contains("jfr-trace attach: 1 class of process " + service.pid() + " restored; wrote "
                 + dir.resolve("window.jfr")), run::toString);
-        JfrTraceRun stats = JfrTraceRun.run(dir, "stats", "window.jfr");
-        assertEquals(0, stats.exitCode(), stats::toString);
-        CallProfileEndToEndIT.assertRow(stats, "1", SERVE);
-        CallProfileEndToEndIT.assertRow(stats, "1234", REQUEST);
-        CallProfileEndToEndIT.assertRow(stats, "1234", HANDLE);
-        CallProfileEndToEndIT.assertRow(stats, "124", AUDIT);
-        assertTrue(stats.stdout().contains("2593 function calls in"), stats::toString);
+        assertServed1234(JfrTraceRun.run(dir, "stats", "window.jfr"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("window.jfr"))),
                 "owner-only recording");
 
@@ -155,13 +149,7 @@ class AttachIT {
         assertEquals(0, stop.exitCode(), stop::toString);
         service.serve(10); // after the window: its own bytecode again
 
-        JfrTraceRun stats = JfrTraceRun.run(dir, "stats", "mode.jfr");
-        assertEquals(0, stats.exitCode(), stats::toString);
-        CallProfileEndToEndIT.assertRow(stats, "1", SERVE);
-        CallProfileEndToEndIT.assertRow(stats, "1234", REQUEST);
-        CallProfileEndToEndIT.assertRow(stats, "1234", HANDLE);
-        CallProfileEndToEndIT.assertRow(stats, "124", AUDIT);
-        assertTrue(stats.stdout().contains("2593 function calls in"), stats::toString);
+        assertServed1234(JfrTraceRun.run(dir, "stats", "mode.jfr"));
         if (mode.get(0).equals("--timer")) {
             assertEquals(mode.get(1), TimerModesIT.info(dir.resolve("mode.jfr"), "timerMode"));
         } else {
@@ -174,6 +162,16 @@ class AttachIT {
         }
         service.in().close();
         assertEquals(0, service.process().waitFor(), "the service ends normally");
+    }
+
+    /** The profile of a window in which the service served 1234 requests: exactly their calls. */
+    private static void assertServed1234(JfrTraceRun stats) {
+        assertEquals(0, stats.exitCode(), stats::toString);
+        CallProfileEndToEndIT.assertRow(stats, "1", SERVE);
+        CallProfileEndToEndIT.assertRow(stats, "1234", REQUEST);
+        CallProfileEndToEndIT.assertRow(stats, "1234", HANDLE);
+        CallProfileEndToEndIT.assertRow(stats, "124", AUDIT);
+        assertTrue(stats.stdout().contains("2593 function calls in"), stats::toString);
     }
 
     /** {@code attach --duration 120s -o OUT PID}, running in {@code dir}, once it says the recording runs. */
