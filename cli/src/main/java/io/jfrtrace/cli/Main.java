@@ -11,6 +11,7 @@ import io.jfrtrace.analyzer.jfr.RecordingException;
 import io.jfrtrace.privatefiles.UnsafeFolderException;
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
+import io.jfrtrace.cli.output.OutputFiles;
 import io.jfrtrace.cli.record.AgentJar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,8 @@ public final class Main {
             return ExitCodes.OK;
         }
         if (args.length > 0 && args[0].equals("record")) {
-            AgentJar.prefetch(); // beside picocli's parsing: the program's JVM starts that much sooner
+            // beside picocli's parsing: the program's JVM starts that much sooner
+            AgentJar.prefetch(OutputFiles::warmTempNames);
         }
         CommandLine cl = commandLine(args);
         return cl.execute(args);

@@ -3,6 +3,7 @@ package io.jfrtrace.cli.output;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 
 import io.jfrtrace.cli.exit.CliException;
 import io.jfrtrace.cli.exit.ExitCodes;
@@ -10,6 +11,15 @@ import io.jfrtrace.cli.exit.ExitCodes;
 /** Checks made before work starts, so that an unwritable output fails fast and in one line. */
 public final class OutputFiles {
     private OutputFiles() {
+    }
+
+    /**
+     * Seeds the JDK's names of temporary files ({@link Files#createTempFile} draws them from a SecureRandom, whose
+     * first seeding takes 7-14 ms in the CLI's JVM), for a thread that has the time before {@link #checkWritable}
+     * makes its probe file.
+     */
+    public static void warmTempNames() {
+        new SecureRandom().nextLong();
     }
 
     public static void checkWritable(Path out) {

@@ -33,11 +33,15 @@ public record AgentJar(Path agent, Path runtime) {
     /**
      * Starts {@link #locate}'s work (about 27 ms of reading, comparing and loading on the quiet VM) on a thread of its
      * own, for a command line that will run a program: it then overlaps picocli's parsing on the second core instead
-     * of delaying the program's start. Its result, or its exception, is {@link #locate}'s.
+     * of delaying the program's start. Its result, or its exception, is {@link #locate}'s. {@code then}: more such
+     * work for the same thread, after the jars (its failure only costs the time it would have saved).
      */
-    public static void prefetch() {
+    public static void prefetch(Runnable then) {
         FutureTask<AgentJar> task = new FutureTask<>(AgentJar::locateNow);
-        Thread t = new Thread(task, "jfr-trace agent files");
+        Thread t = new Thread(() -> {
+            task.run();
+            then.run();
+        }, "jfr-trace agent files");
         t.setDaemon(true);
         early = task;
         t.start();

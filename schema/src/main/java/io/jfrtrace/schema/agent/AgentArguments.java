@@ -35,6 +35,11 @@ public final class AgentArguments {
         return this;
     }
 
+    /** Whether {@code key=value} was added (compared as the option string carries it: no parse). */
+    public boolean has(String key, String value) {
+        return pairs.contains(key + "=" + encode(value));
+    }
+
     /** The option string. */
     @Override
     public String toString() {

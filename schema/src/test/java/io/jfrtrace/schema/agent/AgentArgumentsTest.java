@@ -1,6 +1,8 @@
 package io.jfrtrace.schema.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -16,6 +18,16 @@ class AgentArgumentsTest {
                 .addAll(AgentKeys.INCLUDE, List.of("com.example.*", "ü")).toString();
         assertEquals(List.of(new Pair("output", "/home/me/my dir/a+b,c=d%.jfr"), new Pair("include", "com.example.*"),
                 new Pair("include", "ü")), AgentArguments.parse(options));
+    }
+
+    @Test
+    void aPairAddedIsFoundByItsDecodedValueAndNoOtherIs() {
+        AgentArguments a = new AgentArguments().add(AgentKeys.TIMER, "count").add(AgentKeys.OUTPUT, "my dir/a+b,c.jfr");
+        assertTrue(a.has(AgentKeys.TIMER, "count"));
+        assertTrue(a.has(AgentKeys.OUTPUT, "my dir/a+b,c.jfr"));
+        assertFalse(a.has(AgentKeys.TIMER, "wall"));
+        assertFalse(a.has(AgentKeys.OUTPUT, "my"));
+        assertFalse(new AgentArguments().add(AgentKeys.TIMER, "count,x").has(AgentKeys.TIMER, "count"));
     }
 
     @Test
