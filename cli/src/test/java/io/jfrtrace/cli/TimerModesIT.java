@@ -75,7 +75,8 @@ class TimerModesIT {
     private static Pattern caveat(String timer) {
         return Pattern.compile(switch (timer) {
             case "cpu" -> "jfr-trace stats: times are thread CPU time \\(.+\\)\n";
-            case "count" -> "jfr-trace stats: times estimated from \\d+ execution samples \\(jdk.ExecutionSample, 10 ms\\)\n";
+            // a short run may have no sample at all, and then no period to name
+            case "count" -> "jfr-trace stats: times estimated from \\d+ execution samples \\(jdk.ExecutionSample(, 10 ms)?\\)\n";
             default -> "";
         });
     }
