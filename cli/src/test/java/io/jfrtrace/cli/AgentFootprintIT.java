@@ -34,7 +34,7 @@ class AgentFootprintIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     @ParameterizedTest(name = "JDK {0}")

@@ -24,7 +24,7 @@ class AllocEndToEndIT {
 
     @BeforeAll
     static void recordTheLeak() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
         leakLine = SamplePrograms.lineOf("Leak.java", "leak");
         garbageLine = SamplePrograms.lineOf("Leak.java", "garbage");
         JfrTraceRun rec = JfrTraceRun.run(work, "record", "--alloc", "--alloc-exact", "-o", "leak.jfr",

@@ -24,7 +24,7 @@ class BadInputIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
         JfrTraceRun rec = JfrTraceRun.run(work, "record", "-o", "good.jfr", "-cp", classes.toString(), "com.example.Factorial");
         assertEquals(0, rec.exitCode(), rec::toString);
         good = work.resolve("good.jfr");

@@ -20,7 +20,7 @@ class CallProfileEndToEndIT {
 
     @BeforeAll
     static void compileSamples() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static JfrTraceRun record(String out, String... programAndOptions) throws Exception {

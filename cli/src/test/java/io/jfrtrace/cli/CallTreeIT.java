@@ -47,7 +47,7 @@ class CallTreeIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static String jdk(Path java) {

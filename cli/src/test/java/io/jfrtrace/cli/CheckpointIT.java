@@ -3,7 +3,6 @@ package io.jfrtrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +29,7 @@ class CheckpointIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class CompareProfilesIT {
 
     @BeforeAll
     static void recordTwice() throws Exception {
-        Path classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        Path classes = SamplePrograms.compiled();
         // old: 5 rounds, 1 M iterations per crunch; new: 7 rounds, 60 M per crunch, and extra() once
         record("old.jfr", classes, "5", "1000000");
         record("new.jfr", classes, "7", "60000000", "extra");

@@ -44,7 +44,7 @@ class DumpsIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     @AfterAll

@@ -20,7 +20,7 @@ class ExitPathsIT {
 
     @BeforeAll
     static void compileSamples() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static Path java() {

@@ -30,8 +30,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaultHandlerIT {
     static final Path JAVA25 = Jdks.JAVA25;
 
-    @TempDir
-    static Path shared;
     static Path classes;
 
     @TempDir
@@ -39,7 +37,7 @@ class FaultHandlerIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(shared.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     record Dump(RecordedEvent dump, List<RecordedEvent> stacks) {

@@ -36,7 +36,7 @@ class LineCheckpointIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static List<String> record(String out, String... programArgs) {

@@ -35,7 +35,7 @@ class LineCountsIT {
 
     @BeforeAll
     static void recordOnce() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
         JfrTraceRun rec = record("lines.jfr", "--lines");
         assertEquals(0, rec.exitCode(), rec::toString);
         assertTrue(rec.stdout().contains("total "), rec::toString);

@@ -66,7 +66,7 @@ class LiveTraceIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     @ParameterizedTest(name = "timing={0}")

@@ -34,7 +34,7 @@ class OpenCallsAtExitIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     /** The JDK running the tests (17) and Temurin 25. */

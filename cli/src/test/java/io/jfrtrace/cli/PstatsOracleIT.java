@@ -2,7 +2,6 @@ package io.jfrtrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ class PstatsOracleIT {
     @BeforeAll
     static void record() throws Exception {
         Assumptions.assumeTrue(python3Present(), "python3 is needed as the oracle");
-        Path classes = SamplePrograms.compile(Files.createDirectories(work.resolve("classes")));
+        Path classes = SamplePrograms.compiled();
         JfrTraceRun rec = JfrTraceRun.run(work, "record", "--builtins", "-o", "streams.jfr", "-cp", classes.toString(), "com.example.Streams");
         assertEquals(0, rec.exitCode(), rec::toString);
     }

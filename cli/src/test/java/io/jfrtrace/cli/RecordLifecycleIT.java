@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The program lives and dies with record: signals reach it, record's death ends it, start-up failures are told apart. */
 class RecordLifecycleIT {
-    @TempDir
-    static Path shared;
     static Path classes;
 
     @TempDir
@@ -31,7 +29,7 @@ class RecordLifecycleIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compile(Files.createDirectories(shared.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static List<Path> javas() {

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles the sample programs of sample-recordings/src once per test class. */
+/**
+ * Compiles the sample programs of sample-recordings/src and the test programs of src/test/programs: once for all the
+ * test classes of a JVM that only read the classes ({@link #compiled}), or into a test's own folder.
+ */
 final class SamplePrograms {
     static final Path SOURCES = Paths.get(System.getProperty("jfrtrace.samples", "../sample-recordings"))
             .toAbsolutePath().normalize().resolve("src");
@@ -39,7 +42,32 @@ final class SamplePrograms {
     /** Test-only programs (cli/src/test/programs: crashes, hangs, timing), compiled with the samples. */
     static final Path TEST_PROGRAMS = Paths.get("src/test/programs").toAbsolutePath();
 
+    /** {@link #compiled}'s folder, once made. */
+    private static Path shared;
+
     private SamplePrograms() {
+    }
+
+    /**
+     * The samples and the test programs compiled once per JVM, into a private temporary folder removed at exit: for
+     * tests that run them and read their class files, never write beside them (those compile their own copy with
+     * {@link #compileWithTestPrograms}).
+     */
+    static synchronized Path compiled() throws IOException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("jfr-trace-test-programs"); // 0700, a random name
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            shared = compileWithTestPrograms(dir);
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind: nothing to report at exit
+        }
     }
 
     /** The samples and the test programs, compiled into {@code into}. */

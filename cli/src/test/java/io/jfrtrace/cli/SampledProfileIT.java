@@ -41,7 +41,7 @@ class SampledProfileIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     private static synchronized Path recording(int jdk) throws Exception {

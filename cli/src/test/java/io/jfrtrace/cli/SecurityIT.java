@@ -64,7 +64,7 @@ class SecurityIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
         logs = Files.createDirectories(work.resolve("logs"));
         markers = Files.createDirectories(work.resolve("markers"));
         try (JarFile jar = new JarFile(JfrTraceRun.JAR.toFile())) {

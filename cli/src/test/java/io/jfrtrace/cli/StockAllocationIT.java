@@ -35,7 +35,7 @@ class StockAllocationIT {
 
     @BeforeAll
     static void compile() throws Exception {
-        classes = SamplePrograms.compileWithTestPrograms(Files.createDirectories(work.resolve("classes")));
+        classes = SamplePrograms.compiled();
     }
 
     static Path java(int jdk) {
