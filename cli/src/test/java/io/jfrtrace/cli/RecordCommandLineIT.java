@@ -48,6 +48,21 @@ class RecordCommandLineIT {
         assertTrue(table.contains(" Factorial.java:6(Factorial.fact)\n"), table);
     }
 
+    /**
+     * On the JDK that built the jar, the program's JVM maps in the JDK's and JFR's classes from the archive the build
+     * made beside the jar (record/ChildArchive): they load from it, not from {@code jrt:/}.
+     */
+    @Test
+    void theProgramOnTheBuildJdkLoadsJfrFromTheArchiveBesideTheJar() throws Exception {
+        Path log = work.resolve("class-load.log");
+        JfrTraceRun rec = JfrTraceRun.run(work, "record", "-q", "-o", "archive.jfr", "--", "-Xlog:class+load:file=" + log,
+                "-cp", classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        String loads = Files.readString(log);
+        assertTrue(loads.contains(" jdk.jfr.Recording source: shared objects file"), () -> loads.lines()
+                .filter(l -> l.contains("jdk.jfr.Recording ")).findFirst().orElse("jdk.jfr.Recording not loaded"));
+    }
+
     @Test
     void theProgramsStatusIsKeptAndItsProfilePrinted() throws Exception {
         JfrTraceRun rec = JfrTraceRun.run(work, "record", "-q", "-s", "calls", "-s", "name", "-o", "exit.jfr", "-cp",

@@ -76,6 +76,7 @@ public final class Supervisor {
         RunFolder run = launch.run();
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
+        command.addAll(ChildArchive.options(launch.java())); // JFR's classes mapped in, on the JDK that built the jar
         // one option: a second -XX:FlightRecorderOptions replaces the first whole
         command.add("-XX:FlightRecorderOptions:repository=" + run.repository()
                 + (countsOnly(launch.agent()) ? ",stackdepth=" + COUNT_STACK_DEPTH : ""));
