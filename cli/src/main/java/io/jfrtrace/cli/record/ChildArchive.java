@@ -42,7 +42,9 @@ public final class ChildArchive {
         Path archive = folder.resolve(ARCHIVE);
         Path identity = folder.resolve(IDENTITY);
         try {
-            if (!Files.isRegularFile(archive) || !Files.isRegularFile(identity)) {
+            // SharedArchiveFile splits its value at the path separator (a base and a top archive)
+            if (archive.toString().contains(java.io.File.pathSeparator) || !Files.isRegularFile(archive)
+                    || !Files.isRegularFile(identity)) {
                 return List.of();
             }
             List<String> id = Files.readAllLines(identity);

@@ -52,6 +52,15 @@ class ChildArchiveTest {
     }
 
     @Test
+    void aFolderWhosePathTheJvmWouldSplitIsNotUsed() throws Exception {
+        Path odd = Files.createDirectories(folder.resolve("a:b"));
+        long[] jvm = libjvm();
+        Files.writeString(odd.resolve(ChildArchive.ARCHIVE), "archive");
+        Files.writeString(odd.resolve(ChildArchive.IDENTITY), home() + "\n" + jvm[0] + "\n" + jvm[1] + "\n");
+        assertEquals(List.of(), ChildArchive.options(JAVA, odd));
+    }
+
+    @Test
     void noArchiveOrNoIdentityNothing() throws Exception {
         assertEquals(List.of(), ChildArchive.options(JAVA, folder));
         long[] jvm = libjvm();
