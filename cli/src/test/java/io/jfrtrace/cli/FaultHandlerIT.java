@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** faulthandler on the recorder side: record's options, real child JVMs, the events they leave. */
@@ -201,6 +202,38 @@ class FaultHandlerIT {
         assertTrue(at >= 0, text::toString);
         return text.stdout().substring(at).lines().skip(1).takeWhile(l -> l.startsWith("  "))
                 .filter(l -> !l.startsWith("  File \"java/")).toList();
+    }
+
+    /**
+     * What the JVM may load on an OutOfMemoryError's way through the JDK (the catch type of its memory notifications,
+     * Throwable's print-stream wrappers) is loaded before {@code main}: a class loaded while the heap is full makes the
+     * JPLIS agent's load hook fail (the test below saw it now and then until they were).
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(strings = {"current", "25"})
+    void classesAnOutOfMemoryErrorLoadsAreLoadedBeforeMain(String jdk) throws Exception {
+        Path java = jdk.equals("25") ? JAVA25 : java();
+        assumeTrue(Files.isExecutable(java), "no java at " + java);
+        Path log = work.resolve("preloaded-" + jdk + ".log");
+        JfrTraceRun rec = record(java, "record", "-q", "-o", "preloaded.jfr", "--", "-Xlog:class+load:file=" + log, "-cp",
+                classes.toString(), "com.example.Factorial");
+        assertEquals(0, rec.exitCode(), rec::toString);
+        List<String> loads = Files.readAllLines(log);
+        int main = indexOf(loads, " com.example.Factorial source: ");
+        assertTrue(main >= 0, "the program's class not loaded");
+        for (String c : List.of("javax.management.openmbean.OpenDataException", "java.lang.Throwable$WrappedPrintStream")) {
+            int at = indexOf(loads, " " + c + " source: ");
+            assertTrue(at >= 0 && at < main, c + " loaded at line " + at + ", the program's main class at " + main);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -71,6 +71,8 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         try {
             Dumper.warmUp();
             new Exception().toString();
+            // the JVM prints an uncaught error through these (Throwable's print stream wrappers), heap full or not
+            new Exception().printStackTrace(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         } catch (Throwable ignored) {
             // only an optimisation
         }
@@ -203,8 +205,14 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
             }
             ManagementFactory.getMemoryMXBean().getObjectName();
             initOpenTypes();
+            // The catch type of the JDK's notification code (sun.management's CompositeData builders): the JVM resolves
+            // it when an OutOfMemoryError passes through that code, and a class loaded while the heap is full makes the
+            // JPLIS agent's load hook fail ("ASSERTION FAILED ... can't create name string"). Loaded now, with room.
+            OpenDataException.class.getName();
             Dumper.warmUp();
             new Exception().toString();
+            // the JVM prints an uncaught error through these (Throwable's print stream wrappers), heap full or not
+            new Exception().printStackTrace(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         } catch (Throwable ignored) {
             // only an optimisation
         }
