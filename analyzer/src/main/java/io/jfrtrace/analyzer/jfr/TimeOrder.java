@@ -32,12 +32,10 @@ final class TimeOrder<K, V> {
     private final Map<K, Entry<V>> entries = new HashMap<>();
     private long seq;
 
-    /** The sums of {@code key}, made by {@code empty} for its first event; {@code time}: this event's start time. */
-    V at(K key, long time, Supplier<V> empty) {
-        return at(key, time, empty, UnaryOperator.identity());
-    }
-
-    /** As {@link #at(Object, long, Supplier)}; a new key is kept as {@code kept} makes it (an equal, shared one). */
+    /**
+     * The sums of {@code key}, made by {@code empty} for its first event; {@code time}: this event's start time. A new
+     * key is kept as {@code kept} makes it (an equal one, shared with other entries).
+     */
     V at(K key, long time, Supplier<V> empty, UnaryOperator<K> kept) {
         Entry<V> e = entries.get(key);
         if (e == null) {

@@ -71,8 +71,7 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
         try {
             Dumper.warmUp();
             new Exception().toString();
-            // the JVM prints an uncaught error through these (Throwable's print stream wrappers), heap full or not
-            new Exception().printStackTrace(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            loadOutOfMemoryPath();
         } catch (Throwable ignored) {
             // only an optimisation
         }
@@ -205,17 +204,22 @@ final class Fatal implements Thread.UncaughtExceptionHandler {
             }
             ManagementFactory.getMemoryMXBean().getObjectName();
             initOpenTypes();
-            // The catch type of the JDK's notification code (sun.management's CompositeData builders): the JVM resolves
-            // it when an OutOfMemoryError passes through that code, and a class loaded while the heap is full makes the
-            // JPLIS agent's load hook fail ("ASSERTION FAILED ... can't create name string"). Loaded now, with room.
-            OpenDataException.class.getName();
             Dumper.warmUp();
             new Exception().toString();
-            // the JVM prints an uncaught error through these (Throwable's print stream wrappers), heap full or not
-            new Exception().printStackTrace(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         } catch (Throwable ignored) {
             // only an optimisation
         }
+    }
+
+    /**
+     * Loads what the JVM may load on an OutOfMemoryError's way through the JDK: a class loaded while the heap is full
+     * makes the JPLIS agent's load hook fail ("ASSERTION FAILED ... can't create name string"). The catch type of the
+     * memory notifications' code (sun.management's CompositeData builders), resolved when the error passes through it,
+     * and Throwable's print-stream wrappers, through which the JVM prints an uncaught error.
+     */
+    private static void loadOutOfMemoryPath() {
+        OpenDataException.class.getName();
+        new Exception().printStackTrace(new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** MemoryNotificationInfo.from and MemoryUsage.from initialise their open-type mappings, then refuse the dummy. */
