@@ -32,15 +32,19 @@ final class Agent {
 
     /** Starts the recording; under attach, returns what {@link Attachment#detach} undoes (null if nothing started). */
     static Attachment start(AgentOptions options, Instrumentation inst, boolean attach) {
-        Thread warmUp = StartupWarmUp.start(options);
+        boolean weaves = options.profile || options.allocFrames > 0 || options.lines || options.trace;
+        ProfilingTransformer transformer = weaves ? new ProfilingTransformer(options, attach) : null;
+        Thread warmUp = StartupWarmUp.start(options, transformer);
         try {
-            return startRecording(options, inst, attach);
+            return startRecording(options, inst, attach, transformer);
         } finally {
             StartupWarmUp.await(warmUp);
         }
     }
 
-    private static Attachment startRecording(AgentOptions options, Instrumentation inst, boolean attach) {
+    /** @param transformer the run's class transformer, added once the recording runs; null: nothing to instrument */
+    private static Attachment startRecording(AgentOptions options, Instrumentation inst, boolean attach,
+                                             ProfilingTransformer transformer) {
         Recording recording;
         Flusher flusher;
         Path output = Path.of(options.outputFile(ProcessHandle.current().pid())).toAbsolutePath();
@@ -116,13 +120,12 @@ final class Agent {
             installSignal(options.snapshotSignal);
         }
         startFaultHandler(options, recording);
-        if (!options.profile && options.allocFrames == 0 && !options.lines && !options.trace) {
+        if (transformer == null) {
             return null; // nothing to instrument
         }
         if (options.trace) {
             LineTracer.start(options.traceTiming);
         }
-        ProfilingTransformer transformer = new ProfilingTransformer(options, attach);
         inst.addTransformer(transformer, true);
         int retransformed = attach ? retransformLoaded(inst, transformer) : 0;
         if (!options.quiet) {

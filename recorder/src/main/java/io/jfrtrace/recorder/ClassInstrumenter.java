@@ -45,6 +45,8 @@ final class ClassInstrumenter {
     /** {@code record} mode: classes woven at load get the line holder's members (see LineHolderMembers). */
     private final boolean lineHolders;
     private final List<Weaver> weavers;
+    /** Whether every weaver keeps the frames right: classes are then read with their frames and written without ASM's computation. */
+    private final boolean keepsFrames;
 
     /**
      * @param traceSources with {@code --trace}, where the traced lines' text comes from; null: no line tracing
@@ -71,6 +73,7 @@ final class ClassInstrumenter {
         this.lines = lines;
         this.lineHolders = lineHolders;
         this.weavers = weavers(profileHooks, this.builtins, allocFrames, lines, traceSources);
+        this.keepsFrames = weavers.stream().allMatch(Weaver::keepsFrames);
     }
 
     /**
@@ -117,9 +120,7 @@ final class ClassInstrumenter {
      * @param redefined the loaded class being retransformed, null when it is being loaded
      */
     byte[] instrument(byte[] classfile, ClassLoader loader, Class<?> redefined) {
-        ClassReader cr = new ClassReader(classfile);
-        ClassNode cn = new ClassNode();
-        cr.accept(cn, ClassReader.SKIP_FRAMES);
+        ClassNode cn = read(classfile);
         if ((cn.access & (Opcodes.ACC_MODULE)) != 0 || cn.name.endsWith("package-info")) {
             return null;
         }
@@ -130,7 +131,7 @@ final class ClassInstrumenter {
         LineFetch fetch = lines ? lineFetch(cn, redefined) : LineFetch.CALL;
         WovenClass cls = new WovenClass(cn.name, file, cn.name.replace('/', '.'), targets,
                 allocFrames > 0 ? initCalls(classfile) : Map.of(),
-                lines ? lineSlots(cn, file, fetch) : null);
+                lines ? lineSlots(cn, file, fetch) : null, StackMapFrames.carried(cn.version));
         boolean any = false;
         for (MethodNode m : cn.methods) {
             if (!woven(m)) {
@@ -154,7 +155,18 @@ final class ClassInstrumenter {
         if (!any) {
             return null;
         }
-        ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
+        return write(cn, headers);
+    }
+
+    /** The class, its frames expanded when the weavers keep them, else left out (ASM computes them anew). */
+    private ClassNode read(byte[] classfile) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(classfile).accept(cn, keepsFrames ? ClassReader.EXPAND_FRAMES : ClassReader.SKIP_FRAMES);
+        return cn;
+    }
+
+    private byte[] write(ClassNode cn, ClassHeaders headers) {
+        ClassWriter cw = keepsFrames ? new ClassWriter(0) : new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
         cn.accept(cw);
         return cw.toByteArray();
     }
@@ -165,7 +177,7 @@ final class ClassInstrumenter {
      * first classes arrive: in a short program the transformations otherwise run mostly in the interpreter (ANTLR's
      * tool spent about 0.4 s of its 1.2 s in them). See StartupWarmUp.
      */
-    static void warmUp(java.util.function.BooleanSupplier stop) {
+    void warmUp(java.util.function.BooleanSupplier stop) {
         java.security.CodeSource source = ClassInstrumenter.class.getProtectionDomain().getCodeSource();
         if (source == null) {
             return;
@@ -178,11 +190,7 @@ final class ClassInstrumenter {
                     continue;
                 }
                 try (java.io.InputStream in = jar.getInputStream(entry)) {
-                    ClassNode cn = new ClassNode();
-                    new ClassReader(in.readAllBytes()).accept(cn, ClassReader.SKIP_FRAMES);
-                    ResourceClassWriter cw = new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
-                    cn.accept(cw);
-                    cw.toByteArray();
+                    write(read(in.readAllBytes()), headers);
                 } catch (RuntimeException ignored) {
                     // a class ASM cannot write back: the next one
                 }

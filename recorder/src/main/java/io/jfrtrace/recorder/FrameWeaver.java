@@ -30,7 +30,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * an exception left open above it are gone), and a catch-all handler that calls {@code exit} and
  * rethrows. With call profiling the hooks are Profiler's, for every method; else those of the light
  * shadow stack (allocation tracebacks, NFRAME &gt; 1), which leaves out methods that can never be
- * below an allocation.
+ * below an allocation. It keeps the method's stack map frames and its maximum stack and locals right
+ * ({@link StackMapFrames}), so a class only it weaves is written without ASM's frame computation.
  */
 final class FrameWeaver implements Weaver {
     private final FrameHooks hooks;
@@ -39,6 +40,11 @@ final class FrameWeaver implements Weaver {
     FrameWeaver(FrameHooks hooks, boolean skipLeaves) {
         this.hooks = hooks;
         this.skipLeaves = skipLeaves;
+    }
+
+    @Override
+    public boolean keepsFrames() {
+        return true;
     }
 
     @Override
@@ -62,6 +68,8 @@ final class FrameWeaver implements Weaver {
             }
         }
         int state = w.newLocal();
+        StackMapFrames.addLocal(m, state, hooks.state());
+        m.maxStack = Math.max(m.maxStack + 2, 3); // a hook's two arguments over any stack; a handler's exception and them
         InsnList code = m.instructions;
 
         LabelNode tryStart = new LabelNode();
@@ -95,7 +103,7 @@ final class FrameWeaver implements Weaver {
         Set<LabelNode> handlers = new HashSet<>();
         for (TryCatchBlockNode tcb : w.originalHandlers) {
             if (handlers.add(tcb.handler)) {
-                code.insert(tcb.handler, hooks.call("resume", state, id));
+                code.insert(StackMapFrames.codeStart(tcb.handler), hooks.call("resume", state, id));
             }
         }
 
@@ -103,6 +111,9 @@ final class FrameWeaver implements Weaver {
         LabelNode handler = new LabelNode();
         code.add(tryEnd);
         code.add(handler);
+        if (w.cls.stackMaps()) {
+            code.add(StackMapFrames.handler(state, hooks.state()));
+        }
         code.add(hooks.call("exit", state, id));
         code.add(new InsnNode(Opcodes.ATHROW));
         if (m.tryCatchBlocks == null) {

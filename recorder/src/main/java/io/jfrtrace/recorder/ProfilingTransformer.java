@@ -5,6 +5,7 @@ import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import io.jfrtrace.recorder.options.AgentOptions;
 
@@ -42,6 +43,11 @@ final class ProfilingTransformer implements ClassFileTransformer {
             return false; // lambdas, hidden classes, generated proxies
         }
         return options.accepts(internalName.replace('/', '.'));
+    }
+
+    /** Runs the class-file reading and writing of {@link #transform} on the agent's own classes until {@code stop}. */
+    void warmUp(BooleanSupplier stop) {
+        instrumenter.warmUp(stop);
     }
 
     /** Whether a class defined by this loader may be instrumented. */

@@ -26,17 +26,21 @@ final class StartupWarmUp {
     private StartupWarmUp() {
     }
 
-    /** The warm-up thread, started; null when there is nothing to warm. */
-    static Thread start(AgentOptions options) {
-        boolean weaves = options.profile || options.allocFrames > 0 || options.lines || options.trace;
-        if (!weaves && !options.fault.faulthandler) {
+    /**
+     * The warm-up thread, started; null when there is nothing to warm.
+     *
+     * @param transformer the run's class transformer, whose reading and writing of class files is warmed; null when the
+     *                    run weaves nothing
+     */
+    static Thread start(AgentOptions options, ProfilingTransformer transformer) {
+        if (transformer == null && !options.fault.faulthandler) {
             return null;
         }
         Thread t = new Thread(() -> {
             FaultAgent.prepare(options.fault);
-            if (weaves) {
+            if (transformer != null) {
                 long t0 = System.nanoTime();
-                ClassInstrumenter.warmUp(() -> started || System.nanoTime() - t0 > ASM_BUDGET_NANOS);
+                transformer.warmUp(() -> started || System.nanoTime() - t0 > ASM_BUDGET_NANOS);
             }
         }, "jfr-trace start-up");
         t.setDaemon(true);

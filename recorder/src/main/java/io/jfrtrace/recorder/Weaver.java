@@ -13,4 +13,12 @@ package io.jfrtrace.recorder;
 interface Weaver {
     /** Adds this concern's code to {@code w.method}; true if it changed the method. */
     boolean weave(MethodWeave w);
+
+    /**
+     * Whether this weaver keeps the method's stack map frames, maximum stack and locals right itself (see
+     * StackMapFrames): a class woven only by such weavers is written as it was read, without ASM's frame computation.
+     */
+    default boolean keepsFrames() {
+        return false;
+    }
 }

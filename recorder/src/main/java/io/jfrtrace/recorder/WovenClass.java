@@ -15,7 +15,8 @@ import java.util.Set;
  *                  (empty without allocation tracing: see AllocSites)
  * @param lineSlots the class's executable lines as the line counter numbers them (null without
  *                  {@code --lines}, or when the class has no line-number table)
+ * @param stackMaps whether the class file carries stack map frames (see StackMapFrames.carried)
  */
 record WovenClass(String name, String file, String dottedName, Map<String, long[]> dispatchTargets,
-                  Map<String, Set<Integer>> initCalls, LineSlots lineSlots) {
+                  Map<String, Set<Integer>> initCalls, LineSlots lineSlots, boolean stackMaps) {
 }
