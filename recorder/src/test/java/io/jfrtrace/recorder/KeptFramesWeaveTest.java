@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -166,14 +165,14 @@ class KeptFramesWeaveTest {
 
     @Test
     void wovenMethodsOfEveryShapeAreVerifiedAndComputeWhatTheyDid() throws Exception {
-        Class<?> woven = new Woven(Shapes.class, Shapes.Base.class, Shapes.Sub.class).loadClass(Shapes.class.getName());
+        Class<?> woven = WovenLoader.of(instrumenter(), Shapes.class, Shapes.Base.class, Shapes.Sub.class).loadClass(Shapes.class.getName());
         assertFalse(woven == Shapes.class);
         assertEquals(Shapes.run(), woven.getMethod("run").invoke(null));
     }
 
     @Test
     void callsAreCountedExactlyAlsoWhenExceptionsLeaveThem() throws Exception {
-        Class<?> woven = new Woven(Shapes.class, Shapes.Base.class, Shapes.Sub.class).loadClass(Shapes.class.getName());
+        Class<?> woven = WovenLoader.of(instrumenter(), Shapes.class, Shapes.Base.class, Shapes.Sub.class).loadClass(Shapes.class.getName());
         Method caught = woven.getMethod("caught", int.class);
         Method escaping = woven.getMethod("callsEscaping");
         Object[] results = new Object[3];
@@ -207,7 +206,7 @@ class KeptFramesWeaveTest {
         byte[] out = instrumenter().instrument(old, getClass().getClassLoader());
         assertNotNull(out);
         assertEquals(version >= Opcodes.V1_6, hasStackMapTable(out));
-        Woven loader = new Woven(Map.of(Shapes.Base.class.getName(), out));
+        WovenLoader loader = new WovenLoader(Map.of(Shapes.Base.class.getName(), out));
         Class<?> c = loader.loadClass(Shapes.Base.class.getName());
         c.getDeclaredMethods(); // links: verifies
         java.lang.reflect.Constructor<?> init = c.getDeclaredConstructor(Object.class);
@@ -241,7 +240,7 @@ class KeptFramesWeaveTest {
             }
         }
         assertTrue(woven.size() > 500, "javac's classes: " + woven.size());
-        Woven loader = new Woven(all);
+        WovenLoader loader = new WovenLoader(all);
         List<String> failed = new ArrayList<>();
         int linked = 0;
         for (String name : woven.keySet()) {
@@ -291,35 +290,5 @@ class KeptFramesWeaveTest {
             }
         }, 0);
         return found[0];
-    }
-
-    /** Defines the woven classes itself (the verifier checks them when they link); the rest comes from the parent. */
-    static final class Woven extends ClassLoader {
-        private final Map<String, byte[]> bytes = new HashMap<>();
-
-        Woven(Class<?>... classes) throws IOException {
-            super(KeptFramesWeaveTest.class.getClassLoader());
-            ClassInstrumenter ci = instrumenter();
-            for (Class<?> c : classes) {
-                bytes.put(c.getName(), ci.instrument(LineHolderWeaveTest.plain(c), this));
-            }
-        }
-
-        Woven(Map<String, byte[]> bytes) {
-            super(KeptFramesWeaveTest.class.getClassLoader());
-            this.bytes.putAll(bytes);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                byte[] b = bytes.get(name);
-                if (b == null) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, b, 0, b.length);
-            }
-        }
     }
 }

@@ -94,36 +94,6 @@ class LineHolderWeaveTest {
         }
     }
 
-    /** Weaves classes with line counts (record mode unless told) and defines them in one loader, child first. */
-    private static final class Woven extends ClassLoader {
-        final Map<String, byte[]> bytes = new HashMap<>();
-
-        Woven(boolean holders, Class<?>... classes) throws IOException {
-            super(LineHolderWeaveTest.class.getClassLoader());
-            ClassInstrumenter ci = instrumenter(holders);
-            for (Class<?> c : classes) {
-                bytes.put(c.getName(), ci.instrument(plain(c), this));
-            }
-        }
-
-        Woven(Map<String, byte[]> bytes) {
-            super(LineHolderWeaveTest.class.getClassLoader());
-            this.bytes.putAll(bytes);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                byte[] b = bytes.get(name);
-                if (b == null) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, b, 0, b.length);
-            }
-        }
-    }
-
     static ClassInstrumenter instrumenter(boolean holders) {
         return new ClassInstrumenter(false, name -> true, new BuiltinRegistry(), null, 0, true, holders, null);
     }
@@ -210,7 +180,7 @@ class LineHolderWeaveTest {
 
     @Test
     void everyKindOfClassIsVerifiedRunsAndCountsExactly() throws Exception {
-        Woven w = new Woven(true, Plain.class, Iface.class, Impl.class, Rec.class, Kind.class);
+        WovenLoader w = WovenLoader.of(instrumenter(true), Plain.class, Iface.class, Impl.class, Rec.class, Kind.class);
         Class<?> plain = w.loadClass(Plain.class.getName());
         assertEquals(5, plain.getMethod("run", int.class).invoke(null, 10));
         Object p = plain.getConstructor(int.class).newInstance(1);
@@ -242,7 +212,7 @@ class LineHolderWeaveTest {
     @ValueSource(ints = {Opcodes.V1_1, Opcodes.V1_5, Opcodes.V1_6, Opcodes.V1_8})
     void oldClassFileVersionsAreVerifiedAndCount(int version) throws Exception {
         byte[] woven = instrumenter(true).instrument(withVersion(plain(Plain.class), version), null);
-        Class<?> c = new Woven(Map.of(Plain.class.getName(), woven)).loadClass(Plain.class.getName());
+        Class<?> c = new WovenLoader(Map.of(Plain.class.getName(), woven)).loadClass(Plain.class.getName());
         assertEquals(3, c.getMethod("run", int.class).invoke(null, 7));
         assertTrue(hasHolder(c));
         assertEquals(7, total(Plain.class.getName(), lineOf(Plain.class, "step")));
@@ -251,7 +221,7 @@ class LineHolderWeaveTest {
     @Test
     void twoThreadsRacingOverOneClassEachCountExactlyTheirOwnCalls() throws Exception {
         int calls = 200_000;
-        Class<?> c = new Woven(true, Plain.class).loadClass(Plain.class.getName());
+        Class<?> c = WovenLoader.of(instrumenter(true), Plain.class).loadClass(Plain.class.getName());
         Method run = c.getMethod("run", int.class);
         CyclicBarrier start = new CyclicBarrier(2);
         List<Thread> threads = new ArrayList<>();
@@ -284,13 +254,13 @@ class LineHolderWeaveTest {
 
     @Test
     void aRetransformationKeepsTheMembersTheClassWasLoadedWith() throws Exception {
-        Woven first = new Woven(true, Plain.class);
+        WovenLoader first = WovenLoader.of(instrumenter(true), Plain.class);
         Class<?> loaded = first.loadClass(Plain.class.getName());
         byte[] again = instrumenter(true).instrument(plain(Plain.class), null, loaded);
         assertNotNull(again);
         assertEquals(members(first.bytes.get(Plain.class.getName())), members(again),
                 "the JVM refuses a retransformed class whose fields or methods changed");
-        Class<?> c = new Woven(Map.of(Plain.class.getName(), again)).loadClass(Plain.class.getName());
+        Class<?> c = new WovenLoader(Map.of(Plain.class.getName(), again)).loadClass(Plain.class.getName());
         assertEquals(2, c.getMethod("run", int.class).invoke(null, 4));
         assertEquals(4, total(Plain.class.getName(), lineOf(Plain.class, "step")));
         assertEquals(List.of(), members(instrumenter(true).instrument(plain(Plain.class), null, Plain.class)).stream()
@@ -299,7 +269,7 @@ class LineHolderWeaveTest {
 
     @Test
     void attachModeAddsNoMember() throws Exception {
-        assertEquals(members(plain(Plain.class)), members(new Woven(false, Plain.class).bytes.get(Plain.class.getName())));
+        assertEquals(members(plain(Plain.class)), members(WovenLoader.of(instrumenter(false), Plain.class).bytes.get(Plain.class.getName())));
     }
 
     /** A class file's fields and methods: access, name and descriptor. */
