@@ -41,19 +41,15 @@ public final class CallTree {
     private final int limit;
     /** The recording it was made in ({@link #start}): a thread's tree of an earlier one (attach) is replaced. */
     private final int madeIn = recordings;
-    /** Per node: parent << 32 | function (the root: ROOT_KEY). */
-    private long[] keys = new long[64];
+    /** The nodes, numbered by their key: parent << 32 | function (the root, node 0: ROOT_KEY). */
+    private final KeyIndex nodes = new KeyIndex(64);
     private long[] counters = new long[STRIDE * 64];
-    private volatile int count = 1;
     /** Nodes that are call paths (not the root, not "(truncated)"): what the bound counts. */
     private int paths;
-    // open addressing: slot -> node (0 = empty: the root is never looked up)
-    private int[] table = new int[128];
-    private int tableMask = 127;
     /** Per open frame of the thread's profile (by depth): the node its call path ends in. */
     private int[] frames = new int[64];
 
-    private static final long ROOT_KEY = key(-1, -2);
+    private static final long ROOT_KEY = KeyIndex.key(-1, -2);
 
     // ---- the flusher's own (touched by the flushing thread only) ----
     /** Node counters as last taken by the flusher ({@link #STRIDE} per node). */
@@ -68,7 +64,7 @@ public final class CallTree {
     /** A tree bounded by {@code limit} call paths. */
     public CallTree(int limit) {
         this.limit = limit;
-        keys[ROOT] = ROOT_KEY;
+        nodes.add(ROOT_KEY); // node 0, ROOT
     }
 
     /**
@@ -143,15 +139,6 @@ public final class CallTree {
 
     // ------------------------------------------------------------------ nodes
 
-    private static long key(int parent, int function) {
-        return ((long) parent << 32) | (function & 0xffffffffL);
-    }
-
-    private static int hash(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
-    }
-
     /** The node of {@code function} called on the path of {@code parent}: the last one looked up there, else found or made. */
     int child(int parent, int function) {
         long last = counters[(parent << 2) + LAST_CHILD];
@@ -164,67 +151,29 @@ public final class CallTree {
     }
 
     private int find(int parent, int function) {
-        if ((int) keys[parent] == TRUNCATED) {
+        if ((int) nodes.key(parent) == TRUNCATED) {
             return parent; // below the bound's edge, everything is that "(truncated)"
         }
-        long k = key(parent, function);
-        int slot = slot(k);
-        if (table[slot] != 0) {
-            return table[slot];
+        int node = nodes.indexOf(KeyIndex.key(parent, function));
+        if (node >= 0) {
+            return node;
         }
         if (paths < limit) {
-            int n = add(k, slot);
+            node = add(KeyIndex.key(parent, function));
             paths++;
-            return n;
+            return node;
         }
-        long t = key(parent, TRUNCATED);
-        int ts = slot(t);
-        return table[ts] != 0 ? table[ts] : add(t, ts);
+        long t = KeyIndex.key(parent, TRUNCATED);
+        int truncated = nodes.indexOf(t);
+        return truncated >= 0 ? truncated : add(t);
     }
 
-    /** Where key {@code k} is in the table, or the empty slot it would go to. */
-    private int slot(long k) {
-        int[] t = table;
-        int mask = tableMask;
-        int i = hash(k) & mask;
-        int v;
-        while ((v = t[i]) != 0 && keys[v] != k) {
-            i = (i + 1) & mask;
+    /** A new node of key {@code k}; its counters' room is made before it is published. */
+    private int add(long k) {
+        if (STRIDE * (nodes.size() + 1) > counters.length) {
+            counters = Arrays.copyOf(counters, 2 * counters.length);
         }
-        return i;
-    }
-
-    private int add(long k, int slot) {
-        int n = count;
-        if (n == keys.length) {
-            long[] nk = Arrays.copyOf(keys, 2 * n);
-            long[] nc = Arrays.copyOf(counters, STRIDE * 2 * n);
-            keys = nk;
-            counters = nc;
-        }
-        keys[n] = k;
-        table[slot] = n;
-        count = n + 1; // volatile write publishes the key and the arrays
-        if (2 * (n + 1) > table.length) {
-            rehash();
-        }
-        return n;
-    }
-
-    private void rehash() {
-        int size = table.length * 2;
-        int[] t = new int[size];
-        int mask = size - 1;
-        int n = count;
-        for (int node = 1; node < n; node++) {
-            int i = hash(keys[node]) & mask;
-            while (t[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            t[i] = node;
-        }
-        table = t;
-        tableMask = mask;
+        return nodes.add(k);
     }
 
     private int[] growFrames(int d) {
@@ -242,7 +191,7 @@ public final class CallTree {
 
     /** Nodes so far, the root included; the keys and counters below it are published. */
     public int count() {
-        return count;
+        return nodes.size();
     }
 
     /** The counters, {@link #STRIDE} per node (CALLS, SELF, TOTAL), valid below {@link #count()}. */
@@ -252,12 +201,12 @@ public final class CallTree {
 
     /** The parent of node {@code n} (below {@link #count()}, not the root). */
     public int parent(int n) {
-        return (int) (keys[n] >>> 32);
+        return (int) (nodes.key(n) >>> 32);
     }
 
     /** The function of node {@code n}: a function id, or {@link #TRUNCATED}. */
     public int function(int n) {
-        return (int) keys[n];
+        return (int) nodes.key(n);
     }
 
     /** The nodes of the profile's open frames, outermost first (a copy; another thread's read may be torn). */
@@ -270,12 +219,10 @@ public final class CallTree {
     public int node(int... functions) {
         int n = ROOT;
         for (int fn : functions) {
-            long k = key(n, fn);
-            int v = table[slot(k)];
-            if (v == 0) {
+            n = nodes.indexOf(KeyIndex.key(n, fn));
+            if (n < 0) {
                 return -1;
             }
-            n = v;
         }
         return n;
     }

@@ -17,8 +17,8 @@ import java.util.Arrays;
  * three: consecutive calls do not wait on each other's stores.
  *
  * <p>Per function {@code fn[4*(id+1) + CALLS/PRIMITIVE/OUTER/LAST]} (slot 0 is the thread's root, the caller of its
- * outermost calls, so that every call has one); per edge (dense index) {@code edge[4*e + CALLS/PRIMITIVE/OUTER]} and
- * {@code edgeKeys[e]}; LAST caches a caller's last callee and its edge ({@code callee+1 << 32 | edge}). The shadow
+ * outermost calls, so that every call has one); per edge {@code edge[4*e + CALLS/PRIMITIVE/OUTER]}, the edge numbered
+ * by a {@link KeyIndex} of (caller, callee); LAST caches a caller's last callee and its edge ({@code callee+1 << 32 | edge}). The shadow
  * stack holds one long per open call, {@code edge << 32 | id}, above the root's frame (index 0).
  *
  * <p>Only the owning thread mutates; a flusher may read the counters concurrently (edges up to the volatile
@@ -39,11 +39,7 @@ public final class ThreadCounts {
     /** Per function (index id + 1, as fn's), the edge of its last call: {@code caller+2 << 32 | edge} (0 = none). */
     private long[] lastCallers = new long[64];
     long[] edge = new long[STRIDE * 64];
-    private long[] edgeKeys = new long[64];
-    private volatile int edgeCount;
-    // open addressing: slot -> edge index + 1 (0 = empty)
-    private int[] table = new int[128];
-    private int tableMask = 127;
+    private final KeyIndex edges = new KeyIndex(64);
 
     private long[] stk = new long[64];
     private int depth = 1; // stk[0]: the root's frame
@@ -179,63 +175,17 @@ public final class ThreadCounts {
         return e;
     }
 
-    private static long key(int caller, int callee) {
-        return (long) caller << 32 | callee & 0xFFFFFFFFL;
-    }
-
-    private static int hash(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
-    }
-
+    /** The edge of caller-&gt;callee, numbered on its first call; its counters' room is made before it is published. */
     private int edgeIndex(int caller, int callee) {
-        long k = key(caller, callee);
-        int[] t = table;
-        int mask = tableMask;
-        int i = hash(k) & mask;
-        while (true) {
-            int v = t[i];
-            if (v == 0) {
-                return addEdge(k, i);
+        long k = KeyIndex.key(caller, callee);
+        int e = edges.indexOf(k);
+        if (e < 0) {
+            if (STRIDE * (edges.size() + 1) > edge.length) {
+                edge = Arrays.copyOf(edge, 2 * edge.length);
             }
-            if (edgeKeys[v - 1] == k) {
-                return v - 1;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private int addEdge(long k, int slot) {
-        int e = edgeCount;
-        if (e == edgeKeys.length) {
-            int n = e * 2;
-            long[] ne = Arrays.copyOf(edge, STRIDE * n);
-            edgeKeys = Arrays.copyOf(edgeKeys, n);
-            edge = ne;
-        }
-        edgeKeys[e] = k;
-        table[slot] = e + 1;
-        edgeCount = e + 1; // volatile write publishes the key and the arrays
-        if (2 * (e + 1) > table.length) {
-            rehash();
+            e = edges.add(k);
         }
         return e;
-    }
-
-    private void rehash() {
-        int n = table.length * 2;
-        int[] t = new int[n];
-        int mask = n - 1;
-        int cnt = edgeCount;
-        for (int e = 0; e < cnt; e++) {
-            int i = hash(edgeKeys[e]) & mask;
-            while (t[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            t[i] = e + 1;
-        }
-        table = t;
-        tableMask = mask;
     }
 
     private long[] growStack() {
@@ -267,7 +217,7 @@ public final class ThreadCounts {
 
     /** Number of edges seen so far (edge 0 is the root's sink: no caller-&gt;callee pair). */
     public int edgeCount() {
-        return edgeCount;
+        return edges.size();
     }
 
     /** Current edge counters ({@link #STRIDE} per edge), valid for indices below {@link #edgeCount()}. */
@@ -277,11 +227,11 @@ public final class ThreadCounts {
 
     /** The caller of edge {@code e} ({@link #ROOT} for a thread's outermost calls). */
     public int edgeCaller(int e) {
-        return (int) (edgeKeys[e] >>> 32);
+        return (int) (edges.key(e) >>> 32);
     }
 
     public int edgeCallee(int e) {
-        return (int) edgeKeys[e];
+        return (int) edges.key(e);
     }
 
     /** Open calls. */
@@ -306,13 +256,7 @@ public final class ThreadCounts {
 
     /** Edge counter {@code field} (CALLS, PRIMITIVE) of caller-&gt;callee, 0 if never called. */
     public long edge(int caller, int callee, int field) {
-        long k = key(caller, callee);
-        int cnt = edgeCount;
-        for (int e = 0; e < cnt; e++) {
-            if (edgeKeys[e] == k) {
-                return edge[STRIDE * e + field];
-            }
-        }
-        return 0;
+        int e = edges.indexOf(KeyIndex.key(caller, callee));
+        return e < 0 ? 0 : edge[STRIDE * e + field];
     }
 }

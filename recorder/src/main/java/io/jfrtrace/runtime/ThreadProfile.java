@@ -8,8 +8,7 @@ import java.lang.ref.WeakReference;
  *
  * <p>Per function id: {@code fn[8*id + CALLS/REC/IT/TT/LEVEL/...]}.
  * Per caller-&gt;callee edge (dense index, assigned on first call):
- * {@code edge[8*e + ...]} and {@code edgeKeys[e]}; an open-addressing
- * table maps (caller, callee) to the edge index. The shadow stack keeps for each open
+ * {@code edge[8*e + ...]}, the edge numbered by a {@link KeyIndex} of (caller, callee). The shadow stack keeps for each open
  * call its function id, start time, time spent in sub-calls and edge index.
  *
  * <p>The clock value is a parameter so the algorithm is testable with a fake clock.
@@ -30,13 +29,9 @@ public final class ThreadProfile {
     // per function: fn[8*id + CALLS/REC/IT/TT/LEVEL/LAST_CALLEE/LAST_EDGE/LAST_CALLER], grown on demand
     long[] fn = new long[STRIDE * 64];
 
-    // per edge (dense index): edge[8*e + CALLS/REC/IT/TT/LEVEL], edgeKeys[e] = caller<<32 | callee
+    // per edge (dense index): edge[8*e + CALLS/REC/IT/TT/LEVEL], its key caller<<32 | callee in edges
     long[] edge = new long[STRIDE * 64];
-    long[] edgeKeys = new long[64];
-    volatile int edgeCount;
-    // open addressing: slot -> edge index + 1 (0 = empty)
-    private int[] table = new int[128];
-    private int tableMask = 127;
+    private final KeyIndex edges = new KeyIndex(64);
 
     // shadow stack, FRAME longs per open call: function id, edge index (-1 = none), t0, subt.
     // A built-in's id slot holds its call key: selector << 32 | id (see pushBuiltin), and the sign
@@ -369,15 +364,6 @@ public final class ThreadProfile {
 
     // ------------------------------------------------------------------ tables
 
-    private static long key(int caller, int callee) {
-        return ((long) caller << 32) | (callee & 0xffffffffL);
-    }
-
-    private static int hash(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
-    }
-
     /**
      * The edge of a caller's call to another callee than last time: the callee's cached one if the callee's last
      * caller was this one (a caller that calls B, C, B, C misses its own cache every time, its callees' never), else
@@ -394,55 +380,17 @@ public final class ThreadProfile {
         return e;
     }
 
+    /** The edge of caller-&gt;callee, numbered on its first call; its counters' room is made before it is published. */
     private int edgeIndex(int caller, int callee) {
-        long k = key(caller, callee);
-        int[] t = table;
-        int mask = tableMask;
-        int i = hash(k) & mask;
-        while (true) {
-            int v = t[i];
-            if (v == 0) {
-                return addEdge(k, i);
+        long k = KeyIndex.key(caller, callee);
+        int e = edges.indexOf(k);
+        if (e < 0) {
+            if (STRIDE * (edges.size() + 1) > edge.length) {
+                edge = java.util.Arrays.copyOf(edge, 2 * edge.length);
             }
-            if (edgeKeys[v - 1] == k) {
-                return v - 1;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private int addEdge(long k, int slot) {
-        int e = edgeCount;
-        if (e == edgeKeys.length) {
-            int n = e * 2;
-            long[] ne = java.util.Arrays.copyOf(edge, STRIDE * n);
-            long[] nk = java.util.Arrays.copyOf(edgeKeys, n);
-            edgeKeys = nk;
-            edge = ne;
-        }
-        edgeKeys[e] = k;
-        table[slot] = e + 1;
-        edgeCount = e + 1; // volatile write publishes the key and the arrays
-        if (2 * (e + 1) > table.length) {
-            rehash();
+            e = edges.add(k);
         }
         return e;
-    }
-
-    private void rehash() {
-        int n = table.length * 2;
-        int[] t = new int[n];
-        int mask = n - 1;
-        int cnt = edgeCount;
-        for (int e = 0; e < cnt; e++) {
-            int i = hash(edgeKeys[e]) & mask;
-            while (t[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            t[i] = e + 1;
-        }
-        table = t;
-        tableMask = mask;
     }
 
     private long[] growStack() {
@@ -471,7 +419,7 @@ public final class ThreadProfile {
 
     /** Number of edges seen so far. */
     public int edgeCount() {
-        return edgeCount;
+        return edges.size();
     }
 
     /** Current edge counters ({@link #STRIDE} per edge), valid for indices below {@link #edgeCount()}. */
@@ -480,11 +428,11 @@ public final class ThreadProfile {
     }
 
     public int edgeCaller(int e) {
-        return (int) (edgeKeys[e] >>> 32);
+        return (int) (edges.key(e) >>> 32);
     }
 
     public int edgeCallee(int e) {
-        return (int) edgeKeys[e];
+        return (int) edges.key(e);
     }
 
     public int depth() {
@@ -512,13 +460,11 @@ public final class ThreadProfile {
 
     /** The published (caller &lt;&lt; 32 | callee) key of edge {@code e}, or -1 if there is no such edge yet. */
     long publishedEdgeKey(int e) {
-        int n = edgeCount; // volatile read: keys below it are published
-        long[] k = edgeKeys;
-        return e >= 0 && e < n && e < k.length ? k[e] : -1;
+        return e >= 0 && e < edges.size() ? edges.key(e) : -1;
     }
 
     static long edgeKey(int caller, int callee) {
-        return key(caller, callee);
+        return KeyIndex.key(caller, callee);
     }
 
     /** Stores the line now executing in the top frame (before a call; alloc NFRAME &gt; 1). */
@@ -579,13 +525,7 @@ public final class ThreadProfile {
 
     /** Edge counter {@code field} (CALLS, REC, IT, TT) of caller-&gt;callee, 0 if never called. */
     public long edge(int caller, int callee, int field) {
-        long k = key(caller, callee);
-        int cnt = edgeCount;
-        for (int e = 0; e < cnt; e++) {
-            if (edgeKeys[e] == k) {
-                return edge[STRIDE * e + field];
-            }
-        }
-        return 0;
+        int e = edges.indexOf(KeyIndex.key(caller, callee));
+        return e < 0 ? 0 : edge[STRIDE * e + field];
     }
 }
