@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -255,6 +257,49 @@ class KeptFramesWeaveTest {
         }
         assertEquals(List.of(), failed);
         assertTrue(linked > woven.size() * 9 / 10, linked + " of " + woven.size() + " linked");
+    }
+
+    /**
+     * A constructor that initializes {@code this} on two paths, as Groovy compiles a super() whose arguments choose the
+     * constructor at run time: no handler can open after "the" call (it would cover the other path, where {@code this}
+     * is still uninitialized), so its frame is left alone; the class links and runs, its other methods profiled.
+     */
+    @Test
+    void aConstructorThatInitializesThisOnTwoPathsIsLeftAloneAndTheClassLinks() throws Exception {
+        String name = "io/jfrtrace/recorder/TwoSupers";
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(Z)V", null, null);
+        init.visitCode();
+        Label other = new Label();
+        Label done = new Label();
+        init.visitVarInsn(Opcodes.ILOAD, 1);
+        init.visitJumpInsn(Opcodes.IFEQ, other);
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitJumpInsn(Opcodes.GOTO, done);
+        init.visitLabel(other);
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitLabel(done);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor seven = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "seven", "()I", null, null);
+        seven.visitCode();
+        seven.visitIntInsn(Opcodes.BIPUSH, 7);
+        seven.visitInsn(Opcodes.IRETURN);
+        seven.visitMaxs(0, 0);
+        seven.visitEnd();
+        cw.visitEnd();
+
+        byte[] out = instrumenter().instrument(cw.toByteArray(), getClass().getClassLoader());
+        assertNotNull(out, "the static method is woven");
+        Class<?> c = new WovenLoader(Map.of(name.replace('/', '.'), out)).loadClass(name.replace('/', '.'));
+        c.getDeclaredMethods(); // links: verifies
+        assertTrue(c.isInstance(c.getConstructor(boolean.class).newInstance(true)));
+        assertTrue(c.isInstance(c.getConstructor(boolean.class).newInstance(false)));
+        assertEquals(7, c.getMethod("seven").invoke(null));
     }
 
     private static ClassInstrumenter instrumenter() {
