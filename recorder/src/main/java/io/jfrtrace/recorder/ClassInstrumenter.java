@@ -125,8 +125,11 @@ final class ClassInstrumenter {
             return null;
         }
         String file = sourcePath(cn);
-        ClassHeaders headers = new ClassHeaders(loader);
-        headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        // the class hierarchy, read only for built-ins' dispatch targets and for ASM's frame computation
+        ClassHeaders headers = builtins || !keepsFrames ? new ClassHeaders(loader) : null;
+        if (headers != null) {
+            headers.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        }
         Map<String, long[]> targets = builtins ? dispatchTargets(cn, headers) : Map.of();
         LineFetch fetch = lines ? lineFetch(cn, redefined) : LineFetch.CALL;
         WovenClass cls = new WovenClass(cn.name, file, cn.name.replace('/', '.'), targets,
@@ -165,6 +168,7 @@ final class ClassInstrumenter {
         return cn;
     }
 
+    /** @param headers the class hierarchy for ASM's frame computation; unused (may be null) when the weavers keep the frames */
     private byte[] write(ClassNode cn, ClassHeaders headers) {
         ClassWriter cw = keepsFrames ? new ClassWriter(0) : new ResourceClassWriter(ClassWriter.COMPUTE_FRAMES, headers);
         cn.accept(cw);
